@@ -1,0 +1,34 @@
+/** Words a term goes by, per language; the offline analyst's vocabulary and the LLM's descriptions both read them. */
+export type Bilingual = { en: string; zh: string }
+export type Synonyms = { en: string[]; zh: string[] }
+
+/** Time grains a metric can be bucketed by. */
+export const grains = ['day', 'week', 'month', 'quarter', 'year'] as const
+export type Grain = (typeof grains)[number]
+
+/** Units drive formatting and chart axes. */
+export type Unit = 'count' | 'percent' | 'currency' | 'months' | 'ratio' | 'hours' | 'score' | 'per_customer'
+
+/** Where a dimension's value comes from. */
+export type DimensionSource =
+  | { kind: 'column'; column: 'plan' | 'region' | 'channel' | 'industry' | 'company_size' }
+  | { kind: 'attribute' }
+
+/** A segment dimension (plan, region, contract, …) that metrics can be grouped and filtered by. */
+export type DimensionDef = {
+  id: string
+  source: DimensionSource
+  name: Bilingual
+  synonyms: Synonyms
+  /** Other names a stored value goes by, e.g. { "North America": { zh: ["北美"] } }. */
+  values: Record<string, Partial<Synonyms>>
+  description: string
+}
+
+/** A churn reason category: stored reason codes and the feedback classifier share these ids. */
+export type ReasonDef = {
+  id: string
+  name: Bilingual
+  /** Whole words / phrases that signal this reason in feedback text, per language. */
+  keywords: Synonyms
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+
+/** Environment schema: the only place in src/ that reads process.env. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('data/churn.db'),
+  MODEL: z
+    .string()
+    .regex(/^(offline|openai:.+)$/, 'MODEL must be "offline" or "openai:<model-id>"')
+    .default('offline'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  CHURN_DEFINITION: z.enum(['subscription', 'inactivity']).default('subscription'),
+  INACTIVITY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(0.8),
+  PUBLIC_URL: z.string().url().optional(),
+  WIDGET_SECRET: z.string().min(16).optional(),
+  WIDGET_AUDIENCE: z.string().default('churn-insight'),
+  WIDGET_ORIGINS: z.string().default(''),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_API_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+})
+
+/** Validated runtime configuration. */
+export type Config = {
+  port: number
+  host: string
+  databaseUrl: string
+  model: string
+  openai: { apiKey?: string; baseURL?: string }
+  churn: ChurnDefinitionConfig
+  grossMargin: number
+  publicUrl: string
+  widget: { secret?: string; audience: string; origins: string[] }
+  slack: { signingSecret?: string; botToken?: string; apiUrl?: string }
+  logLevel: 'silent' | 'error' | 'info' | 'debug'
+}
+
+/** How churn is defined: a cancelled subscription, or no activity for N days. */
+export type ChurnDefinitionConfig =
+  | { kind: 'subscription' }
+  | { kind: 'inactivity'; days: number }
+
+/** Parses env into a Config; throws a readable error listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    model: e.MODEL,
+    openai: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL },
+    churn: e.CHURN_DEFINITION === 'inactivity' ? { kind: 'inactivity', days: e.INACTIVITY_DAYS } : { kind: 'subscription' },
+    grossMargin: e.GROSS_MARGIN,
+    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
+    widget: {
+      secret: e.WIDGET_SECRET,
+      audience: e.WIDGET_AUDIENCE,
+      origins: e.WIDGET_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    },
+    slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL },
+    logLevel: e.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,9 @@
+import type { Db } from '../open-database.js'
+
+// Everything that describes the data set; conversations and messages are the users' and stay.
+const dataTables = ['customers', 'customer_attributes', 'subscriptions', 'mrr_history', 'feedback', 'tickets', 'activity', 'dimensions', 'meta'] as const
+
+/** Deletes the data set (not conversations) so an import can replace it; call inside the import's transaction. */
+export async function clearDataTables(trx: Db): Promise<void> {
+  for (const table of dataTables) await trx.deleteFrom(table).execute()
+}

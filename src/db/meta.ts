@@ -1,0 +1,43 @@
+import type { Db } from './open-database.js'
+
+/** Facts about the loaded data set, kept in the meta table. */
+export type DatasetMeta = {
+  /** Snapshot date (YYYY-MM-DD): relative periods ("last quarter") resolve against it. */
+  asOf: string
+  currency: string
+  /** Where the data came from: `sample` or `import:<file>`. */
+  source: string
+  companyName: string
+}
+
+/** Reads the dataset meta, with defaults for an empty database. */
+export async function readMeta(db: Db): Promise<DatasetMeta> {
+  const rows = await db.selectFrom('meta').selectAll().execute()
+  const m = Object.fromEntries(rows.map((r) => [r.key, r.value]))
+  return {
+    asOf: m.as_of ?? new Date().toISOString().slice(0, 10),
+    currency: m.currency ?? 'USD',
+    source: m.source ?? 'empty',
+    companyName: m.company_name ?? '',
+  }
+}
+
+/** Writes (upserts) dataset meta keys. */
+export async function writeMeta(db: Db, meta: Partial<DatasetMeta>): Promise<void> {
+  const pairs: Array<[string, string | undefined]> = [
+    ['as_of', meta.asOf],
+    ['currency', meta.currency],
+    ['source', meta.source],
+    ['company_name', meta.companyName],
+  ]
+  for (const [key, value] of pairs) {
+    if (value === undefined) continue
+    await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  }
+}
+
+/** True when the database holds no customers yet (a new database). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return Number(row?.n ?? 0) === 0
+}

@@ -1,0 +1,140 @@
+import type { Generated } from 'kysely'
+
+/**
+ * The one `Database` interface: every table's row type. Dates are UTC calendar
+ * dates stored as ISO text (`YYYY-MM-DD`), months as the month's first day,
+ * so comparisons are plain string comparisons on every dialect.
+ */
+export interface Database {
+  meta: MetaTable
+  customers: CustomersTable
+  customer_attributes: CustomerAttributesTable
+  dimensions: DimensionsTable
+  subscriptions: SubscriptionsTable
+  mrr_history: MrrHistoryTable
+  feedback: FeedbackTable
+  tickets: TicketsTable
+  activity: ActivityTable
+  conversations: ConversationsTable
+  messages: MessagesTable
+}
+
+/** Key/value facts about the data set: currency, as-of date, source, company name. */
+export interface MetaTable {
+  key: string
+  value: string
+}
+
+/** One row per customer (account). Built-in dimensions are columns; company-specific ones live in customer_attributes. */
+export interface CustomersTable {
+  id: string
+  name: string
+  /** First subscription start (YYYY-MM-DD). */
+  signup_date: string
+  plan: string | null
+  region: string | null
+  channel: string | null
+  industry: string | null
+  company_size: string | null
+  /** What it cost to acquire this customer, in the data set's currency; null when unknown. */
+  acquisition_cost: number | null
+  /** Last day with any product activity; drives the inactivity churn definition. */
+  last_active_date: string | null
+}
+
+/** Company-specific dimension values (contract, payment method, city, …): one row per customer and dimension. */
+export interface CustomerAttributesTable {
+  customer_id: string
+  dimension: string
+  value: string
+}
+
+/** Dimensions declared by the data set (sample catalog or an import mapping), with bilingual names. */
+export interface DimensionsTable {
+  id: string
+  /** `column:<customers column>` or `attribute` (stored in customer_attributes). */
+  source: string
+  name_en: string
+  name_zh: string
+  /** JSON: { en: string[], zh: string[] } */
+  synonyms: string
+  /** JSON: Record<value, { en?: string[]; zh?: string[] }> — names a value goes by. */
+  value_synonyms: string
+  description: string
+  position: number
+}
+
+/**
+ * A subscription spell: from start_date until end_date (exclusive), null while active.
+ * A customer's first spell starts at signup; a later spell is a reactivation.
+ * end_date is the churn date; churn_type and reason describe that churn.
+ */
+export interface SubscriptionsTable {
+  id: Generated<number>
+  customer_id: string
+  start_date: string
+  end_date: string | null
+  /** 1 when this spell starts a reactivation (a returning customer). */
+  is_reactivation: number
+  churn_type: 'voluntary' | 'involuntary' | null
+  /** Stored reason category id (see catalog reasons), null when unknown. */
+  reason_code: string | null
+  /** The reason as the source stated it (e.g. Telco "Competitor made better offer"). */
+  reason_text: string | null
+}
+
+/** Monthly recurring revenue per customer and month (month = first day). Absent or 0 = no revenue that month. */
+export interface MrrHistoryTable {
+  customer_id: string
+  month: string
+  mrr: number
+}
+
+/** Customer feedback: survey answers, exit interviews, ticket comments, reviews. Free text is data, never instructions. */
+export interface FeedbackTable {
+  id: Generated<number>
+  customer_id: string
+  date: string
+  source: 'nps' | 'exit_interview' | 'support_ticket' | 'review'
+  /** NPS 0–10 for surveys, 1–5 stars for reviews, null otherwise. */
+  rating: number | null
+  text: string
+  language: 'en' | 'zh'
+}
+
+/** Support tickets: opened date, category, hours to resolve (null while open). */
+export interface TicketsTable {
+  id: Generated<number>
+  customer_id: string
+  opened_date: string
+  category: string
+  hours_to_resolve: number | null
+}
+
+/** Product activity per customer and month: the engagement signals that precede churn. */
+export interface ActivityTable {
+  customer_id: string
+  month: string
+  logins: number
+  active_seats: number
+  key_feature_uses: number
+}
+
+/** A chat conversation (web, widget, Slack thread, CLI). */
+export interface ConversationsTable {
+  id: string
+  created_at: string
+  channel: string
+  /** External key such as a Slack thread (`slack:<channel>:<thread_ts>`), for lookups. */
+  external_key: string | null
+}
+
+/** One stored message: role plus the AI SDK model-message JSON. */
+export interface MessagesTable {
+  id: Generated<number>
+  conversation_id: string
+  position: number
+  role: 'user' | 'assistant' | 'tool'
+  content: string
+  created_at: string
+}

@@ -1,0 +1,16 @@
+import { sql, type RawBuilder } from 'kysely'
+
+/**
+ * SQL fragments that differ between dialects. SQLite is the one implemented;
+ * PostgreSQL/D1 variants go here behind the same functions.
+ */
+export const dialectSql = {
+  /** ISO date `expr` plus n days, as ISO text. */
+  addDays(expr: RawBuilder<unknown>, n: number): RawBuilder<string> {
+    return sql<string>`date(${expr}, ${`+${n} days`})`
+  },
+  /** Days from ISO date a to b, as a real number. */
+  daysBetween(a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number> {
+    return sql<number>`(julianday(${b}) - julianday(${a}))`
+  },
+}

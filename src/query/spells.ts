@@ -1,0 +1,40 @@
+import { sql, type Kysely } from 'kysely'
+import type { ChurnDefinitionConfig } from '../config.js'
+import { dialectSql } from './dialect-sql.js'
+
+/**
+ * The subscription spells a churn definition implies, as a `spells` CTE:
+ * customer_id, start_date, end_date (churn date, exclusive), is_reactivation, churn_type.
+ * - subscription: the stored subscriptions (cancellation = churn);
+ * - inactivity: one spell per customer from signup, ending N days after the last activity
+ *   when that day is on or before the as-of date.
+ */
+export function withSpells<DB>(qc: Kysely<DB>, churn: ChurnDefinitionConfig, asOf: string) {
+  const db = qc as unknown as Kysely<any>
+  if (churn.kind === 'subscription') {
+    return db.with('spells', (q) =>
+      q.selectFrom('subscriptions').select(['customer_id', 'start_date', 'end_date', 'is_reactivation', 'churn_type', 'reason_code']),
+    )
+  }
+  const churnDay = dialectSql.addDays(sql.ref('last_active_date'), churn.days)
+  return db.with('spells', (q) =>
+    q.selectFrom('customers').select([
+      'id as customer_id',
+      'signup_date as start_date',
+      sql<string | null>`case when last_active_date is not null and ${churnDay} <= ${asOf} then ${churnDay} else null end`.as('end_date'),
+      sql<number>`0`.as('is_reactivation'),
+      sql<string>`'voluntary'`.as('churn_type'),
+      sql<string | null>`null`.as('reason_code'),
+    ]),
+  )
+}
+
+/** Human wording of a churn definition, stated with every result. */
+export function describeChurnDefinition(churn: ChurnDefinitionConfig, lang: 'en' | 'zh' = 'en'): string {
+  if (churn.kind === 'subscription') {
+    return lang === 'zh' ? '流失 = 订阅取消或到期未续（取消日计为流失日）' : 'churn = subscription cancelled or not renewed (counted on the cancellation date)'
+  }
+  return lang === 'zh'
+    ? `流失 = 连续 ${churn.days} 天无任何活动（第 ${churn.days} 天计为流失日）`
+    : `churn = no activity for ${churn.days} days (counted on day ${churn.days} after the last activity)`
+}
