@@ -128,3 +128,17 @@ describe('provenance', () => {
     expect(r.sql[0]).toContain('"c"."region"')
   })
 })
+
+describe('cohort retention', () => {
+  it('gives each signup month its size and % active k months later', async () => {
+    const { runCohortRetention } = await import('../../src/query/cohort-retention.js')
+    const r = await runCohortRetention(deps, { period: { from: '2025-11-01', to: '2026-03-01' }, months: 4 })
+    // Nov-2025 cohort = c3: active end of Nov, Dec, Jan (churns 1 Feb, counted active at instant 1 Feb), gone end of Feb.
+    expect(r.cohorts).toEqual([
+      { cohort: '2025-11', size: 1, retention: [100, 100, 100, 0] },
+      { cohort: '2025-12', size: 1, retention: [100, 100, 100, 0] },
+      { cohort: '2026-01', size: 1, retention: [100, 100, 100, 100] },
+      { cohort: '2026-02', size: 1, retention: [100, 100, 100, 100] },
+    ])
+  })
+})

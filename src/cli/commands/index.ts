@@ -1,5 +1,9 @@
 import type { Command } from '../command.js'
+import { askCommand } from './ask.js'
+import { metricsCommand } from './metrics.js'
 
 /** Every CLI command, in help order. Add one line per command file. */
 export const commands: Command[] = [
+  askCommand,
+  metricsCommand,
 ]

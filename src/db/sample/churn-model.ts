@@ -12,9 +12,9 @@ export const APAC_SUPPORT_TROUBLE = monthIndex('2025-07-01')
 export const EDUCATION_POLICY = [monthIndex('2026-01-01'), monthIndex('2026-03-01')] as const
 
 /** Monthly voluntary hazard of an average account before multipliers; tuned so logo churn lands near 2%/month. */
-const BASE_VOLUNTARY = 0.021
+const BASE_VOLUNTARY = 0.015
 /** Monthly involuntary (payment failure) hazard for monthly-billed accounts. */
-const BASE_INVOLUNTARY = 0.0031
+const BASE_INVOLUNTARY = 0.004
 
 /** Why voluntary churners leave when nothing special is going on (shares of the voluntary hazard). */
 const reasonMix: Record<Exclude<ReasonId, 'payment_failed'>, number> = {
@@ -35,35 +35,44 @@ export type Spell = {
   reasonText: string | null
 }
 
-/** Each reason's monthly hazard for this customer in month `m`, `tenure` months into the spell. */
-export function reasonHazards(c: SampleCustomer, m: number, tenure: number): Record<ReasonId, number> {
+/** Reasons in the order hazards are stored (voluntary ones, then payment_failed). */
+export const hazardReasons: ReasonId[] = [...voluntaryReasons, 'payment_failed']
+const idx = Object.fromEntries(hazardReasons.map((r, i) => [r, i])) as Record<ReasonId, number>
+
+/**
+ * Fills `out` (indexed like hazardReasons) with each reason's monthly hazard for this customer
+ * in month `m`, `tenure` months into the spell, and returns their sum. Writes into a reused
+ * array because it runs once per customer-month.
+ */
+export function reasonHazards(c: SampleCustomer, m: number, tenure: number, out: Float64Array): number {
   const tenureFactor = tenure <= 3 ? 1.5 : tenure < 12 ? 1 : 0.8
   const hv = BASE_VOLUNTARY * plans[c.plan].churn * companySizes[c.size].churn * channels[c.channel].churn
     * contracts[c.contract].churn * tenureFactor * Math.exp(-0.35 * c.health)
-  const h = {} as Record<ReasonId, number>
-  for (const r of voluntaryReasons) h[r] = hv * reasonMix[r]
+  for (let i = 0; i < voluntaryReasons.length; i++) out[i] = hv * reasonMix[voluntaryReasons[i]]
   // New accounts that never get going leave over onboarding; big accounts notice neglect.
-  if (tenure <= 3) h.onboarding *= 3
-  if (c.plan === 'Pro' || c.plan === 'Enterprise') h.relationship *= 1.6
+  if (tenure <= 3) out[idx.onboarding] *= 3
+  if (c.plan === 'Pro' || c.plan === 'Enterprise') out[idx.relationship] *= 1.6
   // Built-in stories (data/README.md): each adds hazard under one reason, so it shows in the reasons too.
-  if (c.region === 'APAC' && m >= APAC_SUPPORT_TROUBLE) h.support += hv * 1.0
-  if (c.plan === 'Starter' && m >= STARTER_PRICE_INCREASE) h.price += hv * 0.6
-  if (c.industry === 'Education' && m >= EDUCATION_POLICY[0] && m <= EDUCATION_POLICY[1]) h.policy_change += hv * 3
-  h.payment_failed = BASE_INVOLUNTARY * (c.contract === 'Annual' ? 0.3 : 1)
-  return h
+  if (c.region === 'APAC' && m >= APAC_SUPPORT_TROUBLE) out[idx.support] += hv * 1.0
+  if (c.plan === 'Starter' && m >= STARTER_PRICE_INCREASE) out[idx.price] += hv * 0.6
+  if (c.industry === 'Education' && m >= EDUCATION_POLICY[0] && m <= EDUCATION_POLICY[1]) out[idx.policy_change] += hv * 3
+  out[idx.payment_failed] = BASE_INVOLUNTARY * (c.contract === 'Annual' ? 0.3 : 1)
+  let total = 0
+  for (let i = 0; i < out.length; i++) total += out[i]
+  return total
 }
+
+const hazards = new Float64Array(hazardReasons.length)
 
 /** Runs one spell forward from its start month; returns the churn month and reason, or null if still active. */
 function runSpell(c: SampleCustomer, startMonth: number): { month: number; reason: ReasonId } | null {
   for (let m = startMonth + 1; m < MONTH_COUNT; m++) {
-    const h = reasonHazards(c, m, m - startMonth)
-    let total = 0
-    for (const r in h) total += h[r as ReasonId]
+    const total = reasonHazards(c, m, m - startMonth, hazards)
     if (!c.rng.chance(1 - Math.exp(-total))) continue
     let pick = c.rng.next() * total
-    for (const r in h) {
-      pick -= h[r as ReasonId]
-      if (pick < 0) return { month: m, reason: r as ReasonId }
+    for (let i = 0; i < hazards.length; i++) {
+      pick -= hazards[i]
+      if (pick < 0) return { month: m, reason: hazardReasons[i] }
     }
     return { month: m, reason: 'other' }
   }
@@ -91,7 +100,7 @@ export function simulateSpells(c: SampleCustomer): Spell[] {
     spell.reason = churn.reason
     spell.reasonText = reasonPhrase(c.rng, churn.reason, c.plan === 'Starter' && churn.month >= STARTER_PRICE_INCREASE)
     // Failed payments are often fixed and the account comes back; deliberate leavers rarely do.
-    if (!c.rng.chance(churn.reason === 'payment_failed' ? 0.3 : 0.08)) break
+    if (!c.rng.chance(churn.reason === 'payment_failed' ? 0.3 : 0.09)) break
     startMonth = churn.month + c.rng.int(1, 6)
     if (startMonth >= MONTH_COUNT) break
     startDay = c.rng.int(1, daysInMonth(startMonth))

@@ -1,4 +1,4 @@
-import { daysInMonth, MONTH_COUNT } from './calendar.js'
+import { addDays, AS_OF, dateInMonth, daysInMonth, MONTH_COUNT } from './calendar.js'
 import type { Spell } from './churn-model.js'
 import { STARTER_PRICE_INCREASE } from './churn-model.js'
 import type { SampleCustomer } from './customers.js'
@@ -18,10 +18,14 @@ export type ActiveMonth = {
 }
 
 /** The customer's paying months plus the last day it was seen in the product. */
-export type Usage = { months: ActiveMonth[]; lastActive: { month: number; day: number } }
+export type Usage = { months: ActiveMonth[]; lastActiveDate: string }
 
 /** Engagement in the months before a voluntary churn: people stop logging in before they cancel. */
 const preChurnEngagement = [0.3, 0.45, 0.65, 0.85]
+
+function laterOf(a: string, b: string): string {
+  return a > b ? a : b
+}
 
 function seatPrice(c: SampleCustomer, m: number): number {
   const list = c.plan === 'Starter' && m >= STARTER_PRICE_INCREASE ? STARTER_PRICE_AFTER_INCREASE : plans[c.plan].seatPrice
@@ -47,7 +51,7 @@ export function simulateUsage(c: SampleCustomer, spells: Spell[]): Usage {
   const activeShare = Math.min(0.95, Math.max(0.25, 0.62 + 0.1 * c.health))
   const last = spells[spells.length - 1]
   const silentFrom = last.endMonth === null && rng.chance(0.04) ? Math.max(last.startMonth + 1, MONTH_COUNT - rng.int(3, 7)) : MONTH_COUNT
-  let lastActive = { month: c.signupMonth, day: c.signupDay }
+  let lastActive = dateInMonth(c.signupMonth, c.signupDay)
 
   for (const spell of spells) {
     let seats = startingSeats(c)
@@ -71,14 +75,14 @@ export function simulateUsage(c: SampleCustomer, spells: Spell[]): Usage {
     }
     if (spell.endMonth !== null) {
       // Last seen a few days to three weeks before the cancellation took effect.
-      const day = Math.max(spell.endDay! - rng.int(1, 20), 1)
-      lastActive = spell.endMonth === spell.startMonth + 1 && day < 1 ? lastActive : { month: spell.endMonth, day }
+      lastActive = laterOf(addDays(dateInMonth(spell.endMonth, spell.endDay!), -rng.int(1, 20)), dateInMonth(spell.startMonth, spell.startDay))
     }
   }
   if (last.endMonth === null) {
-    lastActive = silentFrom < MONTH_COUNT
-      ? { month: silentFrom - 1, day: rng.int(1, daysInMonth(silentFrom - 1)) }
-      : { month: MONTH_COUNT - 1, day: daysInMonth(MONTH_COUNT - 1) - rng.int(0, 12) }
+    const seen = silentFrom < MONTH_COUNT
+      ? dateInMonth(silentFrom - 1, rng.int(1, daysInMonth(silentFrom - 1)))
+      : addDays(AS_OF, -rng.int(1, 12))
+    lastActive = laterOf(seen, dateInMonth(last.startMonth, last.startDay))
   }
-  return { months, lastActive }
+  return { months, lastActiveDate: lastActive }
 }

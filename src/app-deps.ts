@@ -1,0 +1,30 @@
+import type { Config } from './config.js'
+import type { ChatDeps } from './chat/chat-deps.js'
+import type { Db } from './db/open-database.js'
+import { loadDataCatalog, type DataCatalog } from './query/data-catalog.js'
+import { createModel, type ModelChoice } from './model/create-model.js'
+
+/** What createApp needs: config, an open database, a model, and the loaded catalog (reloadable). */
+export type AppDeps = {
+  config: Config
+  db: Db
+  chat: ChatDeps
+  /** Re-reads dimensions, values and counts (after an import). */
+  reloadCatalog(): Promise<DataCatalog>
+}
+
+/** Builds AppDeps from config and a database; tests pass their own model to replace the configured one. */
+export async function buildAppDeps(config: Config, db: Db, model?: ModelChoice): Promise<AppDeps> {
+  let catalog = await loadDataCatalog(db)
+  const getCatalog = () => catalog
+  const choice = model ?? createModel(config, getCatalog)
+  return {
+    config,
+    db,
+    chat: { db, model: choice.model, modelName: choice.name, churn: config.churn, grossMargin: config.grossMargin, catalog: getCatalog },
+    async reloadCatalog() {
+      catalog = await loadDataCatalog(db)
+      return catalog
+    },
+  }
+}

@@ -1,0 +1,22 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { AppError, isAppError } from './errors.js'
+import type { AppDeps } from './app-deps.js'
+import { chatRoutes } from './adapters/http/chat-routes.js'
+import { metricsRoutes } from './adapters/http/metrics-routes.js'
+
+/** Builds the Hono app from injected deps (tests pass an in-memory database and the offline model). */
+export function createApp(deps: AppDeps) {
+  const app = new Hono()
+  app.get('/healthz', (c) => c.json({ ok: true, model: deps.chat.modelName, customers: deps.chat.catalog().counts.customers }))
+  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(new AppError('payload_too_large', 'Request body is larger than 256 KB').toJSON(), 413) }))
+  app.route('/', chatRoutes(deps.chat))
+  app.route('/', metricsRoutes(deps.chat))
+  app.notFound((c) => c.json(new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`).toJSON(), 404))
+  app.onError((err, c) => {
+    if (isAppError(err)) return c.json(err.toJSON(), err.status as 400)
+    if (deps.config.logLevel !== 'silent') console.error(err)
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server; the error has been logged.' } }, 500)
+  })
+  return app
+}

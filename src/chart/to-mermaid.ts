@@ -1,0 +1,33 @@
+import type { ChartSpec } from './chart-spec.js'
+
+// Mermaid labels are double-quoted; a literal double quote or newline would end or break the statement.
+const quote = (s: string) => `"${s.replace(/["\n\r]/g, (c) => (c === '"' ? "'" : ' ')).replace(/[<>]/g, ' ')}"`
+const num = (v: number | null) => (v === null || !Number.isFinite(v) ? 0 : Math.round(v * 100) / 100)
+
+/** Mermaid source for a chart spec: `xychart-beta` for line and bar, `pie` for shares. Chinese-safe (all labels quoted). */
+export function toMermaid(spec: ChartSpec): string {
+  if (spec.type === 'pie') {
+    const values = spec.series[0]?.values ?? []
+    const slices = spec.x.map((label, i) => `  ${quote(label)} : ${Math.max(0, num(values[i] ?? 0))}`)
+    return ['pie showData', `  title ${quote(spec.title)}`, ...slices].join('\n')
+  }
+  const all = spec.series.flatMap((s) => s.values.map(num))
+  const max = Math.max(0, ...all)
+  const min = Math.min(0, ...all)
+  const top = max === min ? min + 1 : niceCeil(max)
+  const lines = [
+    'xychart-beta',
+    `  title ${quote(spec.title)}`,
+    `  x-axis [${spec.x.map(quote).join(', ')}]`,
+    `  y-axis ${quote(spec.unit)} ${min < 0 ? -niceCeil(-min) : 0} --> ${top}`,
+    ...spec.series.map((s) => `  ${spec.type} [${s.values.map(num).join(', ')}]`),
+  ]
+  return lines.join('\n')
+}
+
+function niceCeil(v: number): number {
+  if (v <= 0) return 1
+  const p = 10 ** Math.floor(Math.log10(v))
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p
+  return 10 * p
+}

@@ -1,0 +1,45 @@
+import { generateText, isStepCount, type ModelMessage } from 'ai'
+import { AppError } from '../errors.js'
+import type { Chart } from '../chart/chart-spec.js'
+import { createTools } from '../tools/index.js'
+import type { ChatDeps } from './chat-deps.js'
+import { appendMessages, ensureConversation, loadHistory } from './conversation-store.js'
+import { systemPrompt } from './system-prompt.js'
+import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
+
+/** One answered question, as /api/ask, the CLI and Slack return it. */
+export type AskResult = { conversationId: string; answer: string; charts: Chart[]; toolCalls: ToolCallSummary[]; model: string }
+
+/** Options for a question: an existing conversation to continue, and the channel it came from. */
+export type AskOptions = { question: string; conversationId?: string; channel?: string; externalKey?: string }
+
+/** The conversation loop without streaming: history → model ⇄ tools → stored answer. */
+export async function ask(deps: ChatDeps, opts: AskOptions): Promise<AskResult> {
+  const conversationId = await ensureConversation(deps.db, { id: opts.conversationId, channel: opts.channel ?? 'api', externalKey: opts.externalKey })
+  const history = await loadHistory(deps.db, conversationId)
+  const user: ModelMessage = { role: 'user', content: opts.question }
+  const catalog = deps.catalog()
+  let result
+  try {
+    result = await generateText({
+      model: deps.model,
+      instructions: systemPrompt(catalog, deps.churn),
+      messages: [...history, user],
+      tools: createTools({ db: deps.db, catalog, churn: deps.churn, grossMargin: deps.grossMargin }),
+      stopWhen: isStepCount(deps.maxSteps ?? 8),
+    })
+  } catch (e) {
+    throw new AppError('model_failed', `The model could not answer: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  await appendMessages(deps.db, conversationId, [user, ...(result.responseMessages as ModelMessage[])])
+  const toolCalls: ToolCallSummary[] = []
+  const charts: Chart[] = []
+  for (const step of result.steps) {
+    for (const tr of step.toolResults) {
+      toolCalls.push(summarizeToolCall(tr.toolName, tr.input, tr.output))
+      const chart = chartOf(tr.output)
+      if (chart) charts.push(chart)
+    }
+  }
+  return { conversationId, answer: result.text, charts, toolCalls, model: deps.modelName }
+}

@@ -1,0 +1,34 @@
+import { serve } from '@hono/node-server'
+import { createApp } from './app.js'
+import { buildAppDeps } from './app-deps.js'
+import { loadConfig } from './config.js'
+import { isEmpty } from './db/meta.js'
+import { openDatabase } from './db/open-database.js'
+import { generateSampleCompany } from './db/sample/generate-sample-company.js'
+
+/** Node entry: config → database (sample company on first run) → app → HTTP server. */
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const db = await openDatabase(config.databaseUrl)
+  if (await isEmpty(db)) {
+    console.log(`New database at ${config.databaseUrl}: generating the sample company (about 5,000 customers)…`)
+    const r = await generateSampleCompany(db)
+    console.log(`Sample company ready: ${r.customers} customers in ${(r.ms / 1000).toFixed(1)} s`)
+  }
+  const deps = await buildAppDeps(config, db)
+  const app = createApp(deps)
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`churn-insight (${deps.chat.modelName} model) on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`)
+  })
+  const stop = () => {
+    server.close()
+    void db.destroy().finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

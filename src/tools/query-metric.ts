@@ -1,0 +1,109 @@
+import { tool } from 'ai'
+import { z } from 'zod'
+import { metricIds, metrics } from '../catalog/metrics.js'
+import { grains } from '../catalog/types.js'
+import { makeChart } from '../chart/make-chart.js'
+import { runCohortRetention } from '../query/cohort-retention.js'
+import { previousPeriod, quarterLabel } from '../query/period.js'
+import { runMetric, type MetricRow } from '../query/run-metric.js'
+import type { DataCatalog } from '../query/data-catalog.js'
+import { metricChart } from './metric-chart.js'
+import { dimensionEnum, filtersSchema, languageSchema, periodSchema, toWhere } from './schemas.js'
+import { asToolResult, type ToolDeps } from './tool-deps.js'
+
+/** Rows beyond this are summarised, not sent: results go into an LLM context. */
+export const MAX_ROWS = 40
+
+/** Input schema of query_metric, built from the catalog so its JSON Schema lists metrics and dimensions. */
+export function queryMetricInput(catalog: DataCatalog) {
+  return z.object({
+    metric: z.enum(metricIds).describe(metrics.map((m) => `${m.id}: ${m.description}`).join(' | ')),
+    period: periodSchema.optional(),
+    grain: z.enum(grains).optional().describe('bucket the period by day/week/month/quarter/year for a trend; omit for one value per segment'),
+    by: z.array(dimensionEnum(catalog)).max(2).optional().describe('group by up to two dimensions'),
+    filters: filtersSchema(catalog),
+    language: languageSchema,
+  })
+}
+export type QueryMetricInput = z.infer<ReturnType<typeof queryMetricInput>>
+
+/** query_metric: one catalog metric over a period, optionally trended and segmented, with headline, change and chart. */
+export function queryMetricTool(deps: ToolDeps) {
+  return tool({
+    description:
+      'Compute a churn/retention/revenue/engagement metric from the catalog over a period, optionally by time grain and up to two dimensions, with filters. Returns rows, a headline value with the change against the previous period, a chart, the SQL and the churn definition.',
+    inputSchema: queryMetricInput(deps.catalog),
+    execute: (input) => asToolResult(() => queryMetric(deps, input)),
+  })
+}
+
+/** Runs query_metric (also used directly by tests and the metrics API). */
+export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
+  const lang = input.language ?? 'en'
+  const where = toWhere(input.filters)
+  if (input.metric === 'cohort_retention') {
+    const r = await runCohortRetention(deps, { period: input.period, where })
+    const recent = r.cohorts.slice(-6)
+    const x = Array.from({ length: r.months }, (_, k) => (lang === 'zh' ? `第${k}月` : `M${k}`))
+    const chart = makeChart({ type: 'line', title: lang === 'zh' ? '同期群留存' : 'Cohort retention', x, series: recent.map((c) => ({ name: c.cohort, values: c.retention })), unit: '%' })
+    return { kind: 'cohort' as const, metric: { id: 'cohort_retention', unit: 'percent' }, period: r.period, cohorts: r.cohorts.slice(-24), definition: r.definition, sql: r.sql, rowCount: r.cohorts.length, chart }
+  }
+  const base = { metric: input.metric, period: input.period, where }
+  const result = await runMetric(deps, { ...base, grain: input.grain, by: input.by })
+  const totalNow = input.grain || input.by?.length ? await runMetric(deps, base) : result
+  const prevRange = previousPeriod(totalNow.period)
+  const prev = prevRange.from >= deps.catalog.dataStart.slice(0, 7) + '-01'
+    ? await runMetric(deps, { ...base, period: prevRange }).catch(() => null)
+    : null
+  const current = totalNow.rows[0]?.value ?? null
+  const previous = prev?.rows[0]?.value ?? null
+  const prevLabel = prev ? labelFor(prev.period.from, prev.period.to) : ''
+  const change = current !== null && previous !== null ? Math.round((current - previous) * 100) / 100 : null
+  const rows = result.rows.slice(0, MAX_ROWS)
+  return {
+    kind: 'metric' as const,
+    metric: { ...result.metric, name: result.metric.name },
+    period: result.period,
+    grain: result.grain,
+    by: result.by,
+    where: result.where,
+    headline: {
+      value: current,
+      ...(totalNow.rows[0]?.reason ? { reason: totalNow.rows[0].reason } : {}),
+      parts: totalNow.rows[0]?.parts ?? {},
+      previous: prev ? { period: prevLabel, value: previous } : null,
+      change,
+      changeUnit: result.metric.unit === 'percent' ? 'percentage points' : result.metric.unit,
+    },
+    rows: rows.map(compactRow),
+    ...(result.rows.length > MAX_ROWS ? { truncated: result.rows.length - MAX_ROWS } : {}),
+    ...(input.by?.length && !input.grain ? { ranking: rank(result.rows, result.metric.higherIsBetter) } : {}),
+    currency: result.currency,
+    definition: result.definition,
+    sql: [...new Set([...result.sql, ...totalNow.sql])],
+    rowCount: result.rows.length,
+    chart: metricChart(result, lang, prev ? { label: prevLabel, value: previous } : undefined),
+  }
+}
+
+function compactRow(r: MetricRow) {
+  return { ...(r.period ? { period: r.period } : {}), ...r.segment, value: r.value, ...(r.reason ? { reason: r.reason } : {}), ...r.parts }
+}
+
+// Highest and lowest segment by value, so "which region churns most" is answered from data, not guessed.
+function rank(rows: MetricRow[], higherIsBetter: boolean) {
+  const valued = rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)
+  if (!valued.length) return null
+  const label = (r: MetricRow) => Object.values(r.segment).join(' / ')
+  return { highest: { segment: label(valued[0]), value: valued[0].value }, lowest: { segment: label(valued.at(-1)!), value: valued.at(-1)!.value }, higherIsBetter }
+}
+
+function labelFor(from: string, to: string): string {
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7))
+  if (from.endsWith('-01') && to.endsWith('-01')) {
+    if (months === 1) return from.slice(0, 7)
+    if (months === 3 && ['01', '04', '07', '10'].includes(from.slice(5, 7))) return quarterLabel(from)
+    if (months === 12 && from.slice(5, 7) === '01') return from.slice(0, 4)
+  }
+  return `${from} – ${to}`
+}
