@@ -1,9 +1,13 @@
 import type { Command } from '../command.js'
 import { askCommand } from './ask.js'
+import { glossaryCommand } from './glossary.js'
+import { importCommand } from './import.js'
 import { metricsCommand } from './metrics.js'
 
 /** Every CLI command, in help order. Add one line per command file. */
 export const commands: Command[] = [
   askCommand,
   metricsCommand,
+  glossaryCommand,
+  importCommand,
 ]

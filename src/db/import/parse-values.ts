@@ -9,7 +9,8 @@ const fail = (expected: string): Parsed<never> => ({ ok: false, expected })
 /** A whole number ≥ 0 (tenure in months), at most `max`. */
 export function parseWholeNumber(text: string, max: number): Parsed<number> {
   const t = text.trim()
-  if (!/^\d+$/.test(t) || Number(t) > max) return fail(`a whole number ≥ 0${max < Infinity ? ` and ≤ ${max}` : ''}`)
+  if (!/^\d+$/.test(t)) return fail('a whole number ≥ 0')
+  if (Number(t) > max) return fail(`a whole number ≤ ${max}`)
   return ok(Number(t))
 }
 

@@ -12,7 +12,7 @@ export const APAC_SUPPORT_TROUBLE = monthIndex('2025-07-01')
 export const EDUCATION_POLICY = [monthIndex('2026-01-01'), monthIndex('2026-03-01')] as const
 
 /** Monthly voluntary hazard of an average account before multipliers; tuned so logo churn lands near 2%/month. */
-const BASE_VOLUNTARY = 0.015
+const BASE_VOLUNTARY = 0.014
 /** Monthly involuntary (payment failure) hazard for monthly-billed accounts. */
 const BASE_INVOLUNTARY = 0.004
 
@@ -53,8 +53,8 @@ export function reasonHazards(c: SampleCustomer, m: number, tenure: number, out:
   if (tenure <= 3) out[idx.onboarding] *= 3
   if (c.plan === 'Pro' || c.plan === 'Enterprise') out[idx.relationship] *= 1.6
   // Built-in stories (data/README.md): each adds hazard under one reason, so it shows in the reasons too.
-  if (c.region === 'APAC' && m >= APAC_SUPPORT_TROUBLE) out[idx.support] += hv * 1.0
-  if (c.plan === 'Starter' && m >= STARTER_PRICE_INCREASE) out[idx.price] += hv * 0.6
+  if (c.region === 'APAC' && m >= APAC_SUPPORT_TROUBLE) out[idx.support] += hv * 1.4
+  if (c.plan === 'Starter' && m >= STARTER_PRICE_INCREASE) out[idx.price] += hv * 0.9
   if (c.industry === 'Education' && m >= EDUCATION_POLICY[0] && m <= EDUCATION_POLICY[1]) out[idx.policy_change] += hv * 3
   out[idx.payment_failed] = BASE_INVOLUNTARY * (c.contract === 'Annual' ? 0.3 : 1)
   let total = 0
@@ -100,7 +100,7 @@ export function simulateSpells(c: SampleCustomer): Spell[] {
     spell.reason = churn.reason
     spell.reasonText = reasonPhrase(c.rng, churn.reason, c.plan === 'Starter' && churn.month >= STARTER_PRICE_INCREASE)
     // Failed payments are often fixed and the account comes back; deliberate leavers rarely do.
-    if (!c.rng.chance(churn.reason === 'payment_failed' ? 0.3 : 0.09)) break
+    if (!c.rng.chance(churn.reason === 'payment_failed' ? 0.3 : 0.075)) break
     startMonth = churn.month + c.rng.int(1, 6)
     if (startMonth >= MONTH_COUNT) break
     startDay = c.rng.int(1, daysInMonth(startMonth))

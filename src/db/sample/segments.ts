@@ -8,7 +8,7 @@ export const plans = {
   Starter: { weight: 45, seatPrice: 19, seatRange: [1, 5], churn: 1.3, ticketsPerMonth: 0.18 },
   Growth: { weight: 30, seatPrice: 29, seatRange: [3, 20], churn: 1.0, ticketsPerMonth: 0.3 },
   Pro: { weight: 18, seatPrice: 49, seatRange: [10, 60], churn: 0.7, ticketsPerMonth: 0.5 },
-  Enterprise: { weight: 7, seatPrice: 69, seatRange: [40, 300], churn: 0.45, ticketsPerMonth: 1.0 },
+  Enterprise: { weight: 7, seatPrice: 69, seatRange: [25, 200], churn: 0.45, ticketsPerMonth: 1.0 },
 } as const
 /** A plan name. */
 export type Plan = keyof typeof plans

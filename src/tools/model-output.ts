@@ -1,0 +1,17 @@
+/**
+ * What the model sees of a tool result: everything except the chart source and the SQL text,
+ * which go to the user interface (and provenance) but would only crowd the model's context.
+ */
+export function compactForModel(output: unknown): { type: 'json'; value: any } {
+  if (typeof output !== 'object' || output === null) return { type: 'json', value: output ?? null }
+  const o = output as Record<string, unknown> & { chart?: { spec?: { type?: string; title?: string } } | null; sql?: unknown[] }
+  const { chart, sql, ...rest } = o
+  return {
+    type: 'json',
+    value: {
+      ...rest,
+      ...(chart ? { chart: { attached: true, type: chart.spec?.type, title: chart.spec?.title } } : {}),
+      ...(Array.isArray(sql) ? { sqlQueries: sql.length } : {}),
+    },
+  }
+}
