@@ -11,6 +11,7 @@ const envSchema = z.object({
     .default('offline'),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_API: z.enum(['responses', 'chat']).optional(),
   CHURN_DEFINITION: z.enum(['subscription', 'inactivity']).default('subscription'),
   INACTIVITY_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(0.8),
@@ -30,7 +31,8 @@ export type Config = {
   host: string
   databaseUrl: string
   model: string
-  openai: { apiKey?: string; baseURL?: string }
+  /** `api` picks the wire protocol; unset means chat completions with a baseURL, else the Responses API. */
+  openai: { apiKey?: string; baseURL?: string; api?: 'responses' | 'chat' }
   churn: ChurnDefinitionConfig
   grossMargin: number
   publicUrl: string
@@ -57,7 +59,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     model: e.MODEL,
-    openai: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL },
+    openai: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, ...(e.OPENAI_API ? { api: e.OPENAI_API } : {}) },
     churn: e.CHURN_DEFINITION === 'inactivity' ? { kind: 'inactivity', days: e.INACTIVITY_DAYS } : { kind: 'subscription' },
     grossMargin: e.GROSS_MARGIN,
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,

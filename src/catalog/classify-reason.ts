@@ -10,8 +10,10 @@ export type ReasonMatch = { id: ReasonId; score: number; keywords: string[] }
  */
 export const falseFriends = ['服务器', '服务端', '服务商', '贵公司', '贵司', '贵方', '响应式']
 
-// Sentence-final particles ICU often glues to the word before ('贵了', '成了'); split off so '太贵', '换成' can form.
+// Function words ICU glues to a neighbour: particles after ('贵了', '成了'), adverbs before ('也没', '都没').
+// Splitting them off lets '太贵', '换成', '没人理' form from whole segments.
 const PARTICLES = new Set(['了', '的', '吗', '呢', '啊', '吧', '呀', '啦'])
+const ADVERBS = new Set(['也', '都', '还', '就', '又', '再', '才'])
 const MAX_JOIN = 6
 const HAN = /\p{Script=Han}/u
 
@@ -59,12 +61,16 @@ export function chineseWords(text: string): string[] {
       runs.push([])
       continue
     }
-    const w = s.segment.toLowerCase()
-    const last = w.at(-1)!
-    if (w.length > 1 && PARTICLES.has(last) && !zhDictionary.has(w)) runs.at(-1)!.push(w.slice(0, -1), last)
-    else runs.at(-1)!.push(w)
+    runs.at(-1)!.push(...splitFunctionWords(s.segment.toLowerCase()))
   }
   return runs.flatMap(joinDictionaryWords)
+}
+
+function splitFunctionWords(w: string): string[] {
+  if (w.length < 2 || zhDictionary.has(w)) return [w]
+  if (PARTICLES.has(w.at(-1)!)) return [...splitFunctionWords(w.slice(0, -1)), w.at(-1)!]
+  if (ADVERBS.has(w[0])) return [w[0], ...splitFunctionWords(w.slice(1))]
+  return [w]
 }
 
 // Greedy longest match: at each position, join the most following segments that form a dictionary word.

@@ -151,13 +151,15 @@ function chatBody(turn: FakeTurn, id: number, model: string) {
 
 function chatChunks(turn: FakeTurn, id: number, model: string, includeUsage: boolean): Array<Record<string, unknown>> {
   const chunk = (delta: Record<string, unknown>, finish_reason: string | null = null) => ({ id: `chatcmpl-${id}`, object: 'chat.completion.chunk', created: now(), model, choices: [{ index: 0, delta, finish_reason }] })
-  const out = [chunk({ role: 'assistant', content: '' })]
+  const out: Array<Record<string, unknown>> = []
   if ('text' in turn) {
-    out.push(...pieces(turn.text).map((content) => chunk({ content })), chunk({}, 'stop'))
+    // like OpenAI: an empty first delta with the role, then the content
+    out.push(chunk({ role: 'assistant', content: '' }), ...pieces(turn.text).map((content) => chunk({ content })), chunk({}, 'stop'))
   } else {
+    // like OpenAI: the first delta names the call (content null), later ones carry argument text
     const [first, ...rest] = pieces(JSON.stringify(turn.input))
     out.push(
-      chunk({ tool_calls: [{ index: 0, id: `call_${id}`, type: 'function', function: { name: turn.tool, arguments: first } }] }),
+      chunk({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${id}`, type: 'function', function: { name: turn.tool, arguments: first } }] }),
       ...rest.map((args) => chunk({ tool_calls: [{ index: 0, function: { arguments: args } }] })),
       chunk({}, 'tool_calls'),
     )

@@ -3,9 +3,11 @@ import { askCommand } from './ask.js'
 import { glossaryCommand } from './glossary.js'
 import { importCommand } from './import.js'
 import { metricsCommand } from './metrics.js'
+import { seedCommand } from './seed.js'
 
 /** Every CLI command, in help order. Add one line per command file. */
 export const commands: Command[] = [
+  seedCommand,
   askCommand,
   metricsCommand,
   glossaryCommand,

@@ -20,7 +20,8 @@ export async function* validateRows(
   const firstLine = new Map<string, number>()
   let rows = 0
   for await (const rec of records) {
-    onRow?.(++rows)
+    rows++
+    onRow?.(rows)
     const parsed = parse(rec)
     if (Array.isArray(parsed)) errors.push(...parsed)
     else {
