@@ -55,7 +55,7 @@ console.log(`ratio grouped by region ÷ ungrouped:   ${(results[cases[1][0]] / r
 
 const app = createApp(deps)
 const askOnce = (question: string) =>
-  app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) }).then((r) => r.json())
+  Promise.resolve(app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })).then((r) => r.json())
 const en = await median(() => askOnce('What was our churn rate last quarter by plan?'))
 const zh = await median(() => askOnce('上个季度各地区的流失率是多少？'))
 console.log(`\n/api/ask (${deps.chat.modelName} model), median: ${en.toFixed(1)} ms (English), ${zh.toFixed(1)} ms (Chinese)`)

@@ -1,17 +1,26 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
 import { AppError, isAppError } from './errors.js'
 import type { AppDeps } from './app-deps.js'
 import { chatRoutes } from './adapters/http/chat-routes.js'
 import { metricsRoutes } from './adapters/http/metrics-routes.js'
+import { slackRoutes } from './adapters/slack/slack-routes.js'
+import { webRoutes } from './adapters/web/web-routes.js'
+import { requireToken } from './auth/require-token.js'
 
 /** Builds the Hono app from injected deps (tests pass an in-memory database and the offline model). */
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.get('/healthz', (c) => c.json({ ok: true, model: deps.chat.modelName, customers: deps.chat.catalog().counts.customers }))
   app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(new AppError('payload_too_large', 'Request body is larger than 256 KB').toJSON(), 413) }))
+  // Portals on the allow-list may call the API from their own pages; everyone else gets no CORS headers.
+  app.use('/api/*', cors({ origin: deps.config.widget.origins, allowMethods: ['GET', 'POST'], allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['x-conversation-id'], maxAge: 600 }))
+  app.use('/api/*', requireToken(deps.config.widget))
   app.route('/', chatRoutes(deps.chat))
   app.route('/', metricsRoutes(deps.chat))
+  app.route('/', slackRoutes(deps))
+  app.route('/', webRoutes(deps))
   app.notFound((c) => c.json(new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`).toJSON(), 404))
   app.onError((err, c) => {
     if (isAppError(err)) return c.json(err.toJSON(), err.status as 400)

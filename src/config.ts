@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseOriginList } from './auth/origins.js'
 
 /** Environment schema: the only place in src/ that reads process.env. */
 const envSchema = z.object({
@@ -18,7 +19,14 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   WIDGET_SECRET: z.string().min(16).optional(),
   WIDGET_AUDIENCE: z.string().default('churn-insight'),
-  WIDGET_ORIGINS: z.string().default(''),
+  WIDGET_ORIGINS: z.string().default('').superRefine((v, ctx) => {
+    try {
+      parseOriginList(v)
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message })
+    }
+  }),
+  WEB_PAGE: z.enum(['open', 'off']).optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_URL: z.string().url().optional(),
@@ -37,6 +45,8 @@ export type Config = {
   grossMargin: number
   publicUrl: string
   widget: { secret?: string; audience: string; origins: string[] }
+  /** `open`: the chat page at / mints short-lived tokens for whoever can load it; `off`: only widget tokens work. */
+  web: { page: 'open' | 'off' }
   slack: { signingSecret?: string; botToken?: string; apiUrl?: string }
   logLevel: 'silent' | 'error' | 'info' | 'debug'
 }
@@ -66,8 +76,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     widget: {
       secret: e.WIDGET_SECRET,
       audience: e.WIDGET_AUDIENCE,
-      origins: e.WIDGET_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+      origins: parseOriginList(e.WIDGET_ORIGINS),
     },
+    // Default: open only on a loopback address, where "whoever can load the page" is this machine's user.
+    web: { page: e.WEB_PAGE ?? (['127.0.0.1', 'localhost', '::1'].includes(e.HOST) ? 'open' : 'off') },
     slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL },
     logLevel: e.LOG_LEVEL,
   }

@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
+import { warmClientAssets } from './adapters/web/bundle.js'
+import { startupTokenLine, withServerSecret } from './auth/server-secret.js'
 import { buildAppDeps } from './app-deps.js'
 import { loadConfig } from './config.js'
 import { isEmpty } from './db/meta.js'
@@ -8,7 +10,8 @@ import { generateSampleCompany } from './db/sample/generate-sample-company.js'
 
 /** Node entry: config → database (sample company on first run) → app → HTTP server. */
 async function main(): Promise<void> {
-  const config = loadConfig()
+  const { config, generated } = withServerSecret(loadConfig())
+  warmClientAssets()
   const db = await openDatabase(config.databaseUrl)
   if (await isEmpty(db)) {
     console.log(`New database at ${config.databaseUrl}: generating the sample company (about 5,000 customers)…`)
@@ -17,8 +20,12 @@ async function main(): Promise<void> {
   }
   const deps = await buildAppDeps(config, db)
   const app = createApp(deps)
+  const tokenLine = await startupTokenLine(config)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`churn-insight (${deps.chat.modelName} model) on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`)
+    console.log(config.web.page === 'open' ? 'Chat page: open (it gets its own short-lived tokens)' : 'Chat page: off (WEB_PAGE=open serves it); the API takes widget tokens only')
+    if (generated) console.log('WIDGET_SECRET is not set: using a random secret for this run, so the widget and `churn-insight widget-token` need WIDGET_SECRET')
+    console.log(tokenLine)
   })
   const stop = () => {
     server.close()

@@ -25,7 +25,7 @@ const enPatterns = reasons.map((r) => ({
   id: r.id,
   patterns: r.keywords.en.map((k) => {
     const body = k.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
-    return { keyword: k, re: new RegExp(`(?<![a-z0-9])${body}(?![a-z0-9])`) }
+    return { keyword: k, re: new RegExp(`(?<![a-z0-9_])${body}(?![a-z0-9_])`) }
   }),
 }))
 

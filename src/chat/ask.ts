@@ -2,6 +2,7 @@ import { generateText, isStepCount, type ModelMessage } from 'ai'
 import { AppError } from '../errors.js'
 import type { Chart } from '../chart/chart-spec.js'
 import { createTools } from '../tools/index.js'
+import { withCompactModelOutput } from '../tools/model-output.js'
 import type { ChatDeps } from './chat-deps.js'
 import { appendMessages, ensureConversation, loadHistory } from './conversation-store.js'
 import { systemPrompt } from './system-prompt.js'
@@ -25,7 +26,7 @@ export async function ask(deps: ChatDeps, opts: AskOptions): Promise<AskResult> 
       model: deps.model,
       instructions: systemPrompt(catalog, deps.churn),
       messages: [...history, user],
-      tools: createTools({ db: deps.db, catalog, churn: deps.churn, grossMargin: deps.grossMargin }),
+      tools: withCompactModelOutput(createTools({ db: deps.db, catalog, churn: deps.churn, grossMargin: deps.grossMargin })),
       stopWhen: isStepCount(deps.maxSteps ?? 8),
     })
   } catch (e) {

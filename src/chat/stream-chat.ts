@@ -1,6 +1,7 @@
 import { createUIMessageStream, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type ModelMessage, type UIMessage } from 'ai'
 import type { Chart } from '../chart/chart-spec.js'
 import { createTools } from '../tools/index.js'
+import { withCompactModelOutput } from '../tools/model-output.js'
 import type { ChatDeps } from './chat-deps.js'
 import { appendMessages, ensureConversation, loadHistory } from './conversation-store.js'
 import { systemPrompt } from './system-prompt.js'
@@ -28,7 +29,7 @@ export async function streamChat(deps: ChatDeps, opts: { question: string; conve
         model: deps.model,
         instructions: systemPrompt(catalog, deps.churn),
         messages: [...history, user],
-        tools: createTools({ db: deps.db, catalog, churn: deps.churn, grossMargin: deps.grossMargin }),
+        tools: withCompactModelOutput(createTools({ db: deps.db, catalog, churn: deps.churn, grossMargin: deps.grossMargin })),
         stopWhen: isStepCount(deps.maxSteps ?? 8),
         onToolExecutionEnd: ({ toolCall, toolOutput }) => {
           if (toolOutput.type !== 'tool-result') return

@@ -32,7 +32,7 @@ export function trendGrain(p: Period): Grain {
 /**
  * Counts units per category (largest first, 'other' last), with shares of all units, counts per
  * trend bucket, the basis split, and up to QUOTES_PER_CATEGORY quotes from different customers:
- * quotes in `lang` first, the other language filling the rest; newest first.
+ * quotes in `lang` first, the other language filling the rest; feedback before stated reasons; newest first.
  */
 export function summarizeReasons(units: ReasonUnit[], period: Period, lang: 'en' | 'zh'): { grain: Grain; categories: ReasonCategory[] } {
   const grain = trendGrain(period)
@@ -62,8 +62,12 @@ export function summarizeReasons(units: ReasonUnit[], period: Period, lang: 'en'
 }
 
 function pickQuotes(candidates: QuoteCandidate[], lang: 'en' | 'zh'): Quote[] {
+  // A stated reason is often a pick-list label ("Too expensive"): customers' own words come first.
+  const picked = (q: QuoteCandidate) => Number(q.source === 'reason_text')
   const sorted = [...candidates].sort(
-    (x, y) => Number(x.language !== lang) - Number(y.language !== lang) || y.date.localeCompare(x.date) || x.customerId.localeCompare(y.customerId),
+    (x, y) =>
+      Number(x.language !== lang) - Number(y.language !== lang) || picked(x) - picked(y) ||
+      y.date.localeCompare(x.date) || x.customerId.localeCompare(y.customerId),
   )
   const out: Quote[] = []
   const quoted = new Set<string>()

@@ -1,5 +1,8 @@
+import { churnReasonsTool } from './churn-reasons.js'
+import { compareSegmentsTool } from './compare-segments.js'
 import { describeDataTool } from './describe-data.js'
 import { queryMetricTool } from './query-metric.js'
+import { searchFeedbackTool } from './search-feedback.js'
 import type { ToolDeps } from './tool-deps.js'
 
 /** The tool set every model gets, keyed by the names models call. */
@@ -7,5 +10,11 @@ export function createTools(deps: ToolDeps) {
   return {
     query_metric: queryMetricTool(deps),
     describe_data: describeDataTool(deps),
+    compare_segments: compareSegmentsTool(deps),
+    churn_reasons: churnReasonsTool(deps),
+    search_feedback: searchFeedbackTool(deps),
   }
 }
+
+/** The tool set's type, for typed tool results in chat handlers. */
+export type Tools = ReturnType<typeof createTools>

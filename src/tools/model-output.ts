@@ -15,3 +15,10 @@ export function compactForModel(output: unknown): { type: 'json'; value: any } {
     },
   }
 }
+
+/** Gives every tool in a set the compact model view (the full output still reaches the UI and provenance). */
+export function withCompactModelOutput<T extends Record<string, object>>(tools: T): T {
+  const out: Record<string, object> = {}
+  for (const [name, t] of Object.entries(tools)) out[name] = { ...t, toModelOutput: ({ output }: { output: unknown }) => compactForModel(output) }
+  return out as T
+}

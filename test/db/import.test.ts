@@ -183,6 +183,14 @@ describe('importCsv rejects bad input and writes nothing', () => {
     for (const t of ['customers', 'subscriptions', 'customer_attributes', 'mrr_history', 'dimensions', 'meta'] as const) expect(await count(t)).toBe(0)
   })
 
+  it('rejects a file that is not UTF-8 (a GBK export) instead of importing mojibake', async () => {
+    const file = join(tmp, 'gbk.csv')
+    // "城市" in GBK is b3 c7 ca d0: invalid as UTF-8.
+    writeFileSync(file, Buffer.concat([Buffer.from('customerID,tenure,Churn,MonthlyCharges,SeniorCitizen\nG1,1,No,10,0\nG2,1,No,10,'), Buffer.from([0xb3, 0xc7, 0xca, 0xd0]), Buffer.from('\n')]))
+    expect(await importError(file, 'tenure.json')).toContain('line 3 is not valid UTF-8')
+    expect(await count('customers')).toBe(0)
+  })
+
   it('stops after 20 errors', async () => {
     const file = join(tmp, 'many-errors.csv')
     writeFileSync(file, ['customerID,tenure,Churn,MonthlyCharges,SeniorCitizen', ...Array.from({ length: 30 }, (_, i) => `E${i},-1,No,10,0`)].join('\n'))

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 /** One scripted model turn: call a tool with these arguments, or answer with this text. */
 export type FakeTurn = { tool: string; input: unknown } | { text: string }
 
-/** A request the fake server received, with its parsed JSON body. */
-export type FakeRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: any }
+/** A request the fake server received, with its parsed JSON body and `performance.now()` when it arrived. */
+export type FakeRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: any; receivedAt: number }
 
 /** A running fake OpenAI-compatible server on 127.0.0.1. */
 export type FakeOpenAI = {
@@ -17,6 +17,8 @@ export type FakeOpenAI = {
   script(...turns: FakeTurn[]): void
   /** Turns not consumed yet. */
   pending(): number
+  /** Forgets recorded requests and unconsumed turns (between tests). */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -32,6 +34,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const requests: FakeRequest[] = []
   let n = 0
   const server = createServer((req, res) => {
+    const receivedAt = performance.now()
     let raw = ''
     req.setEncoding('utf8')
     req.on('data', (chunk: string) => (raw += chunk))
@@ -43,7 +46,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       } catch {
         return fail(res, 'request body is not JSON')
       }
-      requests.push({ method: req.method ?? '', path, headers: req.headers, body })
+      requests.push({ method: req.method ?? '', path, headers: req.headers, body, receivedAt })
       if (req.method !== 'POST' || (path !== '/v1/responses' && path !== '/v1/chat/completions')) return fail(res, `no route for ${req.method} ${path}`, 404)
       const turn = queue.shift()
       if (!turn) return fail(res, `no scripted turn left for request ${requests.length} (${path})`)
@@ -60,6 +63,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     requests,
     script: (...turns) => void queue.push(...turns),
     pending: () => queue.length,
+    reset: () => {
+      queue.length = 0
+      requests.length = 0
+    },
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections()
       server.close((e) => (e ? reject(e) : resolve()))

@@ -142,3 +142,20 @@ describe('cohort retention', () => {
     ])
   })
 })
+
+describe('inactivity churn definition', () => {
+  it('churns a customer N days after the last activity (or signup when never active)', async () => {
+    const db = await tinyCompany()
+    for (const [id, d] of [['c1', '2026-05-20'], ['c2', '2026-01-10'], ['c3', '2026-06-25']] as const) {
+      await db.updateTable('customers').set({ last_active_date: d }).where('id', '=', id).execute()
+    }
+    const inactive = { db, catalog: await loadDataCatalog(db), churn: { kind: 'inactivity' as const, days: 30 }, grossMargin: 0.8 }
+    // c1 churns 2026-06-19, c2 2026-02-09, c4 (never active) 2026-03-03; c3's day 30 is after the as-of date.
+    const q2 = await runMetric(inactive, { metric: 'churn_rate', period: { from: '2026-04-01', to: '2026-07-01' } })
+    expect(q2.rows[0].parts).toEqual({ churned: 1, active_start: 2 })
+    expect(q2.rows[0].value).toBe(50)
+    expect(q2.definition).toBe('churn = no activity for 30 days (counted on day 30 after the last activity)')
+    const jan = await runMetric(inactive, { metric: 'churned_customers', period: q1 })
+    expect(jan.rows[0].value).toBe(2)
+  })
+})

@@ -34,7 +34,7 @@ describe('query_metric on the sample company', () => {
     expect(out.kind).toBe('metric')
     if (out.kind !== 'metric') return
     expect(out.period).toMatchObject({ from: '2026-07-01', to: '2026-10-01', label: '2026-Q3' })
-    expect(out.rows.map((r) => [r.region, r.value])).toEqual(expected.map((e) => [e.region, Math.round((10000 * e.churned) / e.start) / 100]))
+    expect(out.rows.map((r) => [(r as Record<string, unknown>).region, r.value])).toEqual(expected.map((e) => [e.region, Math.round((10000 * e.churned) / e.start) / 100]))
     const top = [...expected].sort((a, b) => b.churned / b.start - a.churned / a.start)[0]
     expect(out.ranking?.highest.segment).toBe(top.region)
     expect(out.chart?.spec.type).toBe('bar')

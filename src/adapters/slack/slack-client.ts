@@ -17,8 +17,8 @@ export function createSlackClient(config: Config): WebClient {
 
 // The SDK logs warnings to the console on its own; follow LOG_LEVEL instead (silent in tests).
 function quietLogger(level: Config['logLevel']): Logger {
-  const on = (min: Config['logLevel']) => level !== 'silent' && order.indexOf(level) >= order.indexOf(min)
   const order: Config['logLevel'][] = ['silent', 'error', 'info', 'debug']
+  const on = (min: Config['logLevel']) => level !== 'silent' && order.indexOf(level) >= order.indexOf(min)
   return {
     debug: (...m) => { if (on('debug')) console.debug(...m) },
     info: (...m) => { if (on('info')) console.info(...m) },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { loadConfig } from '../../config.js'
 import { importCsv, loadMapping } from '../../db/import/import-csv.js'
@@ -35,6 +36,8 @@ Example (IBM's Telco churn sample, 7,043 customers):
     const file = positionals[0]
     const mappingPath = typeof flags.mapping === 'string' ? flags.mapping : undefined
     if (!file || !mappingPath) throw new AppError('bad_request', 'Usage: churn-insight import <file.csv> --mapping <mapping.json> [--replace]   (see --help)')
+    // Check before opening the database, so a typo does not create an empty database file.
+    if (!existsSync(file)) throw new AppError('import_failed', `CSV file not found: ${file}`)
     const mapping = await loadMapping(mappingPath)
     const config = loadConfig()
     const db = await openDatabase(config.databaseUrl)

@@ -24,12 +24,14 @@ export async function readCsv(file: string): Promise<CsvReader> {
   const first = await it.next().catch((e) => { close(); throw csvError(file, e) })
   if (first.done) { close(); throw new AppError('import_failed', `${file} is empty: expected a header line with column names`) }
   const columns = first.value.record.map((c) => c.trim())
+  if (columns.some(notUtf8)) { close(); throw encodingError(file, 1) }
   const records: AsyncIterable<CsvRecord> = {
     async *[Symbol.asyncIterator]() {
       try {
         for (;;) {
           const next = await it.next().catch((e) => { throw csvError(file, e, columns.length) })
           if (next.done) return
+          if (next.value.record.some(notUtf8)) throw encodingError(file, next.value.info.lines)
           yield { line: next.value.info.lines, values: next.value.record }
         }
       } finally {
@@ -38,6 +40,13 @@ export async function readCsv(file: string): Promise<CsvReader> {
     },
   }
   return { columns, records, close }
+}
+
+// Node decodes invalid UTF-8 (e.g. a GBK export from Excel) as U+FFFD instead of failing.
+const notUtf8 = (v: string) => v.includes('\uFFFD')
+
+function encodingError(file: string, line: number): AppError {
+  return new AppError('import_failed', `${file}: line ${line} is not valid UTF-8. Re-save the file as "CSV UTF-8" (Excel: Save As → CSV UTF-8; GBK/GB2312 exports are not supported).`)
 }
 
 // csv-parse errors carry a code and the line; turn them into a message a user can act on.

@@ -1,0 +1,34 @@
+import { h } from './dom.js'
+import { t, type Lang } from './i18n.js'
+
+/** What the server sends per tool call in a `data-provenance` part. */
+export type Provenance = { name: string; input: unknown; sql: string[]; rowCount: number; period?: unknown; definition?: string; error?: string }
+
+function periodText(p: unknown): string {
+  if (!p || typeof p !== 'object') return typeof p === 'string' ? p : ''
+  const { label, from, to } = p as { label?: string; from?: string; to?: string }
+  return label ?? [from, to].filter(Boolean).join(' – ')
+}
+
+/** The "How was this computed?" disclosure: each tool call with its input, period, definition, row count and SQL. */
+export function provenanceView(lang: Lang, items: Provenance[]): HTMLDetailsElement {
+  const row = (label: string, value: Node | string) => [h('dt', {}, label), h('dd', {}, value)]
+  const calls = items.map((p) =>
+    h(
+      'li',
+      {},
+      h(
+        'dl',
+        {},
+        ...row(t(lang, 'tool'), h('code', {}, p.name)),
+        ...row(t(lang, 'input'), h('code', { class: 'json' }, JSON.stringify(p.input ?? {}))),
+        ...(p.period ? row(t(lang, 'period'), periodText(p.period)) : []),
+        ...(p.definition ? row(t(lang, 'definition'), p.definition) : []),
+        ...row(t(lang, 'rows'), String(p.rowCount)),
+        ...(p.error ? row('⚠', p.error) : []),
+      ),
+      ...p.sql.map((sql) => h('pre', { class: 'sql', 'aria-label': t(lang, 'sql') }, h('code', {}, sql))),
+    ),
+  )
+  return h('details', { class: 'how' }, h('summary', {}, t(lang, 'how')), h('ol', {}, ...calls))
+}
