@@ -1,4 +1,5 @@
 import type { Config } from './config.js'
+import { AppError } from './errors.js'
 import type { ChatDeps } from './chat/chat-deps.js'
 import type { Db } from './db/open-database.js'
 import { loadDataCatalog, type DataCatalog } from './query/data-catalog.js'
@@ -16,6 +17,10 @@ export type AppDeps = {
 /** Builds AppDeps from config and a database; tests pass their own model to replace the configured one. */
 export async function buildAppDeps(config: Config, db: Db, model?: ModelChoice): Promise<AppDeps> {
   let catalog = await loadDataCatalog(db)
+  // Without activity data every customer would look silent and "churn" N days after signup.
+  if (config.churn.kind === 'inactivity' && catalog.counts.activity === 0 && catalog.counts.customers > 0) {
+    throw new AppError('bad_request', 'CHURN_DEFINITION=inactivity needs product activity data, and this database has none (an import without activity columns). Use CHURN_DEFINITION=subscription.')
+  }
   const getCatalog = () => catalog
   const choice = model ?? createModel(config, getCatalog)
   return {

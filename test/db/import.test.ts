@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { loadDataCatalog } from '../../src/query/data-catalog.js'
+import { runMetric } from '../../src/query/run-metric.js'
 import { sql } from 'kysely'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadDimensions } from '../../src/db/dimension-store.js'
@@ -107,15 +109,15 @@ describe('importCsv with dated rows', () => {
 })
 
 describe('importCsv with tenure and a churn flag', () => {
-  it('puts signup at asOf minus tenure and churn on the day before asOf', async () => {
+  it('puts signup the day before asOf minus tenure (active on the window start) and churn on the day before asOf', async () => {
     const r = await importCsv(db, fixture('tenure.csv'), await loadMapping(fixture('tenure.json')))
     expect(r).toMatchObject({ customers: 4, churned: 2, rows: { customers: 4, subscriptions: 4, customer_attributes: 4, mrr_history: 16, feedback: 0 } })
     const spells = await db.selectFrom('subscriptions').select(['customer_id', 'start_date', 'end_date']).orderBy('customer_id').execute()
     expect(spells).toEqual([
-      { customer_id: 'C1', start_date: '2019-10-01', end_date: null },
-      { customer_id: 'C2', start_date: '2019-09-01', end_date: '2019-09-30' },
-      { customer_id: 'C3', start_date: '2019-07-01', end_date: null },
-      { customer_id: 'C4', start_date: '2018-10-01', end_date: '2019-09-30' }, // flag value "yes" matches "Yes"
+      { customer_id: 'C1', start_date: '2019-09-30', end_date: null },
+      { customer_id: 'C2', start_date: '2019-08-31', end_date: '2019-09-30' },
+      { customer_id: 'C3', start_date: '2019-06-30', end_date: null },
+      { customer_id: 'C4', start_date: '2018-09-30', end_date: '2019-09-30' }, // flag value "yes" matches "Yes"
     ])
     // One MRR row per month of tenure: 0 + 1 + 3 + 12.
     const perCustomer = await db.selectFrom('mrr_history').select(['customer_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('month').as('first'), (eb) => eb.fn.max('month').as('last')]).groupBy('customer_id').orderBy('customer_id').execute()
@@ -275,9 +277,10 @@ describe('IBM Telco (Cognos edition) import', () => {
 
     // Churned in September 2019 ÷ customers active on 2019-09-01, written independently of the importer.
     const activeAndChurned = sql`count(*) as active, sum(case when s.end_date >= '2019-09-01' and s.end_date < '2019-10-01' then 1 else 0 end) as churned`
-    const activeOnSept1 = sql`s.start_date <= '2019-09-01' and (s.end_date is null or s.end_date > '2019-09-01')`
+    // "Active at the start of 1 September" = started before that day and not ended before it.
+    const activeOnSept1 = sql`s.start_date < '2019-09-01' and (s.end_date is null or s.end_date >= '2019-09-01')`
     const overall = await sql<{ active: number; churned: number }>`select ${activeAndChurned} from subscriptions s where ${activeOnSept1}`.execute(db)
-    expect(overall.rows[0]).toEqual({ active: 7032, churned: 1869 }) // the 11 tenure-0 customers start on 2019-10-01
+    expect(overall.rows[0]).toEqual({ active: 7032, churned: 1869 }) // the 11 tenure-0 customers start on 2019-09-30
     expect(Math.abs((100 * 1869) / 7032 - 26.5)).toBeLessThanOrEqual(0.1)
     const byContract = await sql<{ contract: string; active: number; churned: number }>`
       select a.value as contract, ${activeAndChurned}
@@ -288,6 +291,14 @@ describe('IBM Telco (Cognos edition) import', () => {
     expect(Math.abs(pct['Month-to-month'] - 42.7)).toBeLessThanOrEqual(0.1)
     expect(Math.abs(pct['One year'] - 11.3)).toBeLessThanOrEqual(0.1)
     expect(Math.abs(pct['Two year'] - 2.8)).toBeLessThanOrEqual(0.1)
+
+    // The metric engine gives the same figures through the catalog ("last month" before asOf 2019-10-01).
+    const deps = { db, catalog: await loadDataCatalog(db), churn: { kind: 'subscription' as const }, grossMargin: 0.8 }
+    const engine = await runMetric(deps, { metric: 'churn_rate', period: { relative: 'last_month' }, by: ['contract'] })
+    expect(engine.period).toMatchObject({ from: '2019-09-01', to: '2019-10-01' })
+    for (const row of engine.rows) expect(row.value).toBe(Math.round(100 * pct[row.segment.contract]) / 100)
+    const total = await runMetric(deps, { metric: 'churn_rate', period: { relative: 'last_month' } })
+    expect(total.rows[0]).toMatchObject({ value: 26.58, parts: { churned: 1869, active_start: 7032 } })
 
     // Every stated reason is mapped; the four competitor reasons total 140 + 130 + 162 + 189.
     const byCode = await db.selectFrom('subscriptions').select(['reason_code', (eb) => eb.fn.countAll<number>().as('n')]).where('end_date', 'is not', null).groupBy('reason_code').execute()

@@ -36,7 +36,7 @@ async function answer(bot: SlackBot, q: ThreadQuestion): Promise<void> {
   const lang = detectLang(q.text)
   const l = labels[lang]
   const reply = (m: { text: string; blocks?: SlackBlock[] }) =>
-    bot.client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), unfurl_links: false, unfurl_media: false, ...(q.broadcast ? { reply_broadcast: true } : {}) })
+    bot.client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, reply_broadcast: !!q.broadcast, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), unfurl_links: false, unfurl_media: false })
   if (!q.text) {
     await reply(helpMessage(bot.deps.chat, lang, 'empty'))
     return

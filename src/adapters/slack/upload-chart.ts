@@ -8,7 +8,9 @@ export type ChartUpload = { png: Buffer; filename: string; title: string; altTex
  * files.getUploadURLExternal → POST the bytes to upload_url → files.completeUploadExternal.
  */
 export async function uploadChart(client: WebClient, token: string, u: ChartUpload): Promise<string> {
-  const got = await client.files.getUploadURLExternal({ filename: u.filename, length: u.png.length, alt_txt: u.altText })
+  // Slack's reference names the field alt_txt while @slack/web-api sends alt_text; send both so either reading works.
+  const args = { filename: u.filename, length: u.png.length, alt_text: u.altText, alt_txt: u.altText }
+  const got = await client.files.getUploadURLExternal(args)
   if (!got.upload_url || !got.file_id) throw new Error('files.getUploadURLExternal returned no upload_url')
   const res = await fetch(got.upload_url, {
     method: 'POST',

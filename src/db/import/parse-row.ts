@@ -10,6 +10,8 @@ export type ImportedCustomer = {
   id: string
   name: string
   signupDate: string
+  /** First billed day: the signup date, or for tenure-based signups the start of the first whole month. */
+  billingStart: string
   /** End of the one subscription spell; null while active. */
   churnDate: string | null
   reasonCode: string | null
@@ -56,7 +58,9 @@ export function createRowParser(m: Mapping, header: string[]): (rec: CsvRecord) 
     if ('column' in m.signup) signupDate = take(m.signup.column, parseDateCell(cell(m.signup.column), m.signup.format))
     else {
       tenure = take(m.signup.tenureMonthsColumn, parseWholeNumber(cell(m.signup.tenureMonthsColumn), maxTenureMonths))
-      if (tenure !== undefined) signupDate = addMonths(m.asOf, -tenure)
+      // Tenure counts whole months up to the snapshot: a customer with tenure n was already
+      // active on the first day of the month before asOf, so "active at period start" includes them.
+      if (tenure !== undefined) signupDate = addDays(addMonths(m.asOf, -tenure), -1)
     }
     if (signupDate && signupDate > m.asOf) bad(signupColumn(m), `the signup date ${signupDate} is after asOf (${m.asOf})`)
 
@@ -99,7 +103,8 @@ export function createRowParser(m: Mapping, header: string[]): (rec: CsvRecord) 
 
     if (errors.length > 0 || signupDate === undefined || churnDate === undefined || mrr === undefined) return errors
     const name = m.name ? cell(m.name).trim() : ''
-    return { line, id, name: name || id, signupDate, churnDate, reasonCode, reasonText, mrr, builtIns, attributes }
+    const billingStart = tenure !== undefined ? addMonths(m.asOf, -tenure) : signupDate
+    return { line, id, name: name || id, signupDate, billingStart, churnDate, reasonCode, reasonText, mrr, builtIns, attributes }
   }
 }
 

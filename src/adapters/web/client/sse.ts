@@ -20,12 +20,13 @@ export function parseSseEvent(block: string): UIChunk | 'done' | null {
 
 /** Reads a UI message stream response body chunk by chunk, as the bytes arrive (no buffering of the whole answer). */
 export async function* readUIChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<UIChunk> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader()
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
   let buf = ''
   try {
     for (;;) {
       const { value, done } = await reader.read()
-      if (value) buf += value
+      buf += done ? decoder.decode() : decoder.decode(value, { stream: true })
       // Events end with a blank line; keep a trailing partial event for the next read.
       const parts = buf.split(/\r?\n\r?\n/)
       buf = done ? '' : parts.pop()!
