@@ -5,6 +5,7 @@ import type { Moments } from './significance.js'
 
 /** Measures compare_segments can put side by side. */
 export const compareMeasureIds = ['churn_rate', 'tenure_months', 'mrr', 'tickets_per_customer', 'resolution_hours', 'logins', 'logins_trend', 'nps'] as const
+/** One of compareMeasureIds. */
 export type CompareMeasureId = (typeof compareMeasureIds)[number]
 
 /** The period bounds the per-customer SQL needs: [from, to) and the first month whose snapshot lies in it. */

@@ -7,7 +7,7 @@ import { sql, type RawBuilder } from 'kysely'
 export const dialectSql = {
   /** ISO date `expr` plus n days, as ISO text. */
   addDays(expr: RawBuilder<unknown>, n: number): RawBuilder<string> {
-    return sql<string>`date(${expr}, ${`+${n} days`})`
+    return sql<string>`date(${expr}, ${`${n >= 0 ? "+" : ""}${n} days`})`
   },
   /** Days from ISO date a to b, as a real number. */
   daysBetween(a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number> {

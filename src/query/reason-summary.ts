@@ -5,8 +5,9 @@ import { bucketize, type Period } from './period.js'
 import type { QuoteCandidate, ReasonUnit } from './reason-attribution.js'
 import { trimText } from './trim-text.js'
 
-/** Quotes per category, and how long each may be. */
+/** Quotes per category. */
 export const QUOTES_PER_CATEGORY = 3
+/** Characters a quote may keep before it is cut. */
 export const QUOTE_CHARS = 200
 
 /** A quote as returned: verbatim, trimmed to QUOTE_CHARS. */

@@ -21,6 +21,7 @@ export function churnReasonsInput(catalog: DataCatalog) {
     language: languageSchema,
   })
 }
+/** Validated churn_reasons input. */
 export type ChurnReasonsInput = z.infer<ReturnType<typeof churnReasonsInput>>
 
 /** churn_reasons: reason categories with counts, shares, trend, basis and verbatim quotes. */

@@ -34,6 +34,7 @@ export function compareSegmentsInput(catalog: DataCatalog) {
     language: languageSchema,
   })
 }
+/** Validated compare_segments input. */
 export type CompareSegmentsInput = z.infer<ReturnType<typeof compareSegmentsInput>>
 
 /** compare_segments: two segments side by side over a period, with a significance test per measure. */

@@ -35,6 +35,7 @@ export function searchFeedbackInput(catalog: DataCatalog) {
     limit: z.number().int().min(1).max(25).optional().describe('how many items to return, newest first (default 10, max 25)'),
   })
 }
+/** Validated search_feedback input. */
 export type SearchFeedbackInput = z.infer<ReturnType<typeof searchFeedbackInput>>
 
 /** search_feedback: find customer feedback mentioning keywords, newest first, with a count per source. */

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
-import type { Db } from '../../db/open-database.js'
-import { chartTable } from './chart-summary.js'
+import type { ChatDeps } from '../../chat/chat-deps.js'
 import { loadAnswerTurns, type AnswerTurn } from './answer-turns.js'
 
 /** Rows of a result shown on the page; the SQL is there for anyone who wants all of them. */
@@ -13,20 +12,21 @@ export function answerUrl(publicUrl: string, conversationId: string, turn?: numb
 
 /**
  * GET /answers/:conversationId — "How was this computed?": each question of a Slack conversation with
- * its answer, the SQL that ran, the period, definition, result rows and chart data, as plain HTML.
+ * its answer, the SQL that ran, the period, definition and result rows, as plain HTML.
  * The conversation id is a random UUID, so the link works as a capability, like a shared-document link.
  */
-export function answerPageRoutes(db: Db) {
+export function answerPageRoutes(chat: ChatDeps) {
   const app = new Hono()
   app.get('/answers/:conversationId', async (c) => {
     const id = c.req.param('conversationId')
-    const turns = /^[A-Za-z0-9_:.-]{1,100}$/.test(id) ? await loadAnswerTurns(db, id) : null
+    const turns = /^[A-Za-z0-9_:.-]{1,100}$/.test(id) ? await loadAnswerTurns(chat, id) : null
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
     c.header('Referrer-Policy', 'no-referrer')
     c.header('X-Robots-Tag', 'noindex')
     c.header('Cache-Control', 'private, no-store')
     if (!turns) return c.html(page('Not found', '<p>No Slack answer with this id.</p>'), 404)
-    return c.html(page('How was this computed?', turns.map(turnHtml).join('\n')))
+    const note = '<p class="note">Each answer lists the tool calls behind it: their input, the period and churn definition, the rows the answer used, and the SQL (re-generated from the stored input).</p>'
+    return c.html(page('How was this computed?', note + turns.map(turnHtml).join('\n')))
   })
   return app
 }
@@ -37,7 +37,6 @@ function turnHtml(t: AnswerTurn): string {
     const facts = [period && `<dt>Period</dt><dd>${esc(period)}</dd>`, call.definition && `<dt>Definition</dt><dd>${esc(call.definition)}</dd>`, `<dt>Rows</dt><dd>${call.rowCount}</dd>`, call.error && `<dt>Error</dt><dd>${esc(call.error)}</dd>`]
     return `<section class="call"><h3>${esc(call.name)}</h3><pre>${esc(JSON.stringify(call.input, null, 2))}</pre><dl>${facts.filter(Boolean).join('')}</dl>
 ${call.sql.map((s) => `<h4>SQL</h4><pre>${esc(s)}</pre>`).join('\n')}
-${call.chart ? `<h4>${esc(call.chart.title)}</h4>${tableHtml(chartTable(call.chart).header, chartTable(call.chart).rows)}` : ''}
 ${call.rows.length ? `<h4>Result rows</h4>${rowsHtml(call.rows)}` : ''}</section>`
   })
   return `<article id="turn-${t.n}"><h2>${esc(t.question)}</h2><div class="answer">${esc(t.answer)}</div>${calls.join('\n')}</article>`
@@ -56,7 +55,7 @@ function tableHtml(header: string[], rows: string[][]): string {
 
 function page(title: string, body: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)} · churn-insight</title>
-<style>body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1f2937}article{border-top:1px solid #e5e7eb;padding:1rem 0}.answer{white-space:pre-wrap}pre{background:#f3f4f6;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-word;font-size:13px}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #e5e7eb;padding:.2rem .5rem;text-align:left}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}</style></head>
+<style>body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1f2937}article{border-top:1px solid #e5e7eb;padding:1rem 0}.answer{white-space:pre-wrap}pre{background:#f3f4f6;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-word;font-size:13px}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #e5e7eb;padding:.2rem .5rem;text-align:left}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}.note{color:#6b7280}</style></head>
 <body><h1>${esc(title)}</h1>${body}</body></html>`
 }
 

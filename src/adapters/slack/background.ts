@@ -5,8 +5,10 @@ import type { Context } from 'hono'
  * so register with executionCtx.waitUntil; on Node there is no execution context and
  * fire-and-forget (with a catch) is enough.
  */
-export function runInBackground(c: Context, work: Promise<unknown>, onError: (e: unknown) => void): void {
-  const guarded = work.catch(onError)
+export function runInBackground(c: Context, work: () => Promise<unknown>, onError: (e: unknown) => void): void {
+  // Start on a later macrotask: SQLite queries are synchronous, and started now they would hold the
+  // event loop before the acknowledgement is written.
+  const guarded = new Promise((resolve) => setTimeout(resolve, 0)).then(work).catch(onError)
   try {
     c.executionCtx.waitUntil(guarded)
   } catch {

@@ -1,19 +1,10 @@
 import type { ChartSpec } from '../../chart/chart-spec.js'
-import type { TextTable } from './to-mrkdwn.js'
 
 /** A value with its unit as people write it: 33.33%, 1,200 USD; a gap shows as "–". */
 export function formatValue(v: number | null, unit: string): string {
   if (v === null || !Number.isFinite(v)) return '–'
   const n = v.toLocaleString('en-US', { maximumFractionDigits: 2 })
   return unit === '%' ? `${n}%` : unit ? `${n} ${unit}` : n
-}
-
-/** The chart's data as a table: one row per x label, one column per series. */
-export function chartTable(spec: ChartSpec): TextTable {
-  return {
-    header: ['', ...spec.series.map((s) => s.name)],
-    rows: spec.x.map((x, i) => [x, ...spec.series.map((s) => formatValue(s.values[i] ?? null, spec.unit))]),
-  }
 }
 
 /** Alt text for the chart image: the title and every value, so screen readers (and tests) get the numbers. */

@@ -24,7 +24,7 @@ export function commandsRoute(bot: SlackBot) {
     if (!cmd.channel) return c.json({ error: { code: 'bad_request', message: 'channel_id is missing' } }, 400)
     const trigger = form.get('trigger_id')
     if (trigger && bot.seen.checkAndAdd([`trigger:${trigger}`])) return c.body(null, 200)
-    runInBackground(c, answerSlashCommand(bot, cmd), (e) => bot.logError(`slack: /churn in ${cmd.channel} failed`, e))
+    runInBackground(c, () => answerSlashCommand(bot, cmd), (e) => bot.logError(`slack: /churn in ${cmd.channel} failed`, e))
     return c.json({ response_type: 'ephemeral', text: labels[lang].working })
   })
   return app

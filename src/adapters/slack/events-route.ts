@@ -30,7 +30,7 @@ export function eventsRoute(bot: SlackBot) {
       bot.log(`slack: skipped duplicate ${q.eventId ?? keys[0]} (retry ${c.req.header('x-slack-retry-num') ?? 'none'}, ${c.req.header('x-slack-retry-reason') ?? 'no reason'})`)
       return c.body(null, 200)
     }
-    runInBackground(c, answerInThread(bot, q), (e) => bot.logError(`slack: answering ${q.eventId ?? keys[0]} failed`, e))
+    runInBackground(c, () => answerInThread(bot, q), (e) => bot.logError(`slack: answering ${q.eventId ?? keys[0]} failed`, e))
     return c.body(null, 200)
   })
   return app

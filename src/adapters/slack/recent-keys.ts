@@ -13,7 +13,11 @@ export class RecentKeys {
   checkAndAdd(keys: string[], now = Date.now()): boolean {
     this.prune(now)
     const dup = keys.some((k) => (this.seen.get(k) ?? 0) > now)
-    for (const k of keys) this.seen.set(k, now + this.ttlMs)
+    for (const k of keys) {
+      // Re-insert so the Map's order stays oldest-first, which prune relies on.
+      this.seen.delete(k)
+      this.seen.set(k, now + this.ttlMs)
+    }
     return dup
   }
 

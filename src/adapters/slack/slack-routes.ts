@@ -15,7 +15,7 @@ const MAX_BODY = 64 * 1024
  */
 export function slackRoutes(deps: AppDeps, overrides: SlackBotOverrides = {}) {
   const app = new Hono()
-  app.route('/', answerPageRoutes(deps.db))
+  app.route('/', answerPageRoutes(deps.chat))
   const bot = createSlackBot(deps, overrides)
   if (!bot) {
     app.all('/slack/*', (c) => c.json({ error: { code: 'not_configured', message: 'Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (see README, "Slack")' } }, 503))

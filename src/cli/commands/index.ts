@@ -4,6 +4,7 @@ import { glossaryCommand } from './glossary.js'
 import { importCommand } from './import.js'
 import { metricsCommand } from './metrics.js'
 import { seedCommand } from './seed.js'
+import { widgetTokenCommand } from './widget-token.js'
 
 /** Every CLI command, in help order. Add one line per command file. */
 export const commands: Command[] = [
@@ -12,4 +13,5 @@ export const commands: Command[] = [
   metricsCommand,
   glossaryCommand,
   importCommand,
+  widgetTokenCommand,
 ]

@@ -11,7 +11,7 @@ export const APAC_SUPPORT_TROUBLE = monthIndex('2025-07-01')
 /** Month indexes of the education policy shock (2026-01..2026-03). */
 export const EDUCATION_POLICY = [monthIndex('2026-01-01'), monthIndex('2026-03-01')] as const
 
-/** Monthly voluntary hazard of an average account before multipliers; tuned so logo churn lands near 2%/month. */
+/** Monthly voluntary hazard of an average account before multipliers; tuned so overall logo churn lands near 2.4%/month. */
 const BASE_VOLUNTARY = 0.014
 /** Monthly involuntary (payment failure) hazard for monthly-billed accounts. */
 const BASE_INVOLUNTARY = 0.004
@@ -36,7 +36,7 @@ export type Spell = {
 }
 
 /** Reasons in the order hazards are stored (voluntary ones, then payment_failed). */
-export const hazardReasons: ReasonId[] = [...voluntaryReasons, 'payment_failed']
+const hazardReasons: ReasonId[] = [...voluntaryReasons, 'payment_failed']
 const idx = Object.fromEntries(hazardReasons.map((r, i) => [r, i])) as Record<ReasonId, number>
 
 /**

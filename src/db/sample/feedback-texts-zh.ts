@@ -127,7 +127,7 @@ export const feedbackTextsZh: FeedbackCorpus = {
     },
     other: {
       core: ['内部决定，没什么特别原因。', '暂时用不上了。', '业务方向调整了。', '目前不太适合我们。'],
-      detail: ['谢谢。'],
+      detail: ['就这样吧。'],
     },
   },
   exitOpeners: ['', '', '我们决定不再续订了。', '已经提交了取消申请。', '说实话，', '简单说一下原因：'],

@@ -55,7 +55,8 @@ export function simulateUsage(c: SampleCustomer, spells: Spell[]): Usage {
 
   for (const spell of spells) {
     let seats = startingSeats(c)
-    const end = spell.endMonth ?? MONTH_COUNT - 1
+    // A spell ending on the 1st (end_date exclusive) does not cover that month at all.
+    const end = spell.endMonth === null ? MONTH_COUNT - 1 : spell.endDay === 1 ? spell.endMonth - 1 : spell.endMonth
     for (let m = spell.startMonth; m <= end; m++) {
       const toChurn = spell.endMonth === null ? null : spell.endMonth - m
       const fading = spell.churnType === 'voluntary' && toChurn !== null && toChurn < preChurnEngagement.length

@@ -1,34 +1,72 @@
-import type { LanguageModelV4 } from '@ai-sdk/provider'
+import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4Content, LanguageModelV4StreamPart } from '@ai-sdk/provider'
 import type { DataCatalog } from '../../query/data-catalog.js'
+import { composeAnswer } from './compose-answer.js'
+import { currentOutcomes, latestQuestion, previousCalls } from './history.js'
+import { detectLanguage } from './normalise.js'
+import { planTools } from './plan-tools.js'
 
-// TEMPORARY scaffold until the offline analyst lands (issue 4): calls describe_data, then says so.
 const usage = { inputTokens: { total: 0, noCache: 0, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 0, text: 0, reasoning: undefined } }
+let callCounter = 0
 
-/** The built-in offline analyst as an AI SDK language model. */
+type Step = { content: LanguageModelV4Content[]; finishReason: { unified: 'stop' | 'tool-calls'; raw: string } }
+
+/**
+ * The built-in offline analyst as an AI SDK language model, so it runs through the same tool loop,
+ * memory and adapters as an LLM. On a user turn it plans tool calls from the question (and the
+ * previous turn's calls, for follow-ups); once the tools have answered, it writes the answer
+ * from their results. It never states a number a tool did not return.
+ */
 export function createOfflineModel(getCatalog: () => DataCatalog): LanguageModelV4 {
-  void getCatalog
-  const generate = async (opts: Parameters<LanguageModelV4['doGenerate']>[0]) => {
-    const last = opts.prompt.at(-1)
-    if (last?.role === 'tool') {
-      return { content: [{ type: 'text' as const, text: 'The offline analyst is not built yet.' }], finishReason: { unified: 'stop' as const, raw: 'stop' }, usage, warnings: [] }
+  const step = (opts: LanguageModelV4CallOptions): Step => {
+    const catalog = getCatalog()
+    const question = latestQuestion(opts.prompt)
+    const lang = detectLanguage(question)
+    if (opts.prompt.at(-1)?.role === 'tool') {
+      return text(composeAnswer(currentOutcomes(opts.prompt), catalog, lang))
     }
+    const available = opts.tools ? new Set(opts.tools.map((t) => t.name)) : undefined
+    const plan = planTools(question, { catalog, previous: previousCalls(opts.prompt), available })
+    if ('text' in plan) return text(plan.text)
     return {
-      content: [{ type: 'tool-call' as const, toolCallId: `call_${Date.now()}`, toolName: 'describe_data', input: JSON.stringify({}) }],
-      finishReason: { unified: 'tool-calls' as const, raw: 'tool_calls' }, usage, warnings: [],
+      content: plan.calls.map((c) => ({ type: 'tool-call' as const, toolCallId: `offline_${++callCounter}`, toolName: c.toolName, input: JSON.stringify(c.input) })),
+      finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
     }
   }
   return {
-    specificationVersion: 'v4', provider: 'offline', modelId: 'churn-analyst', supportedUrls: {},
-    doGenerate: generate,
+    specificationVersion: 'v4',
+    provider: 'offline',
+    modelId: 'churn-analyst',
+    supportedUrls: {},
+    async doGenerate(opts) {
+      const s = step(opts)
+      return { ...s, usage, warnings: [] }
+    },
     async doStream(opts) {
-      const r = await generate(opts)
-      const parts: any[] = [{ type: 'stream-start', warnings: [] }]
-      for (const c of r.content) {
-        if (c.type === 'text') parts.push({ type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: c.text }, { type: 'text-end', id: 't' })
-        else parts.push(c)
+      const s = step(opts)
+      const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings: [] }]
+      for (const c of s.content) {
+        if (c.type === 'text') {
+          parts.push({ type: 'text-start', id: 'answer' })
+          for (const delta of chunks(c.text)) parts.push({ type: 'text-delta', id: 'answer', delta })
+          parts.push({ type: 'text-end', id: 'answer' })
+        } else if (c.type === 'tool-call') {
+          parts.push({ type: 'tool-input-start', id: c.toolCallId, toolName: c.toolName })
+          parts.push({ type: 'tool-input-delta', id: c.toolCallId, delta: c.input })
+          parts.push({ type: 'tool-input-end', id: c.toolCallId })
+          parts.push(c)
+        }
       }
-      parts.push({ type: 'finish', finishReason: r.finishReason, usage })
+      parts.push({ type: 'finish', finishReason: s.finishReason, usage })
       return { stream: new ReadableStream({ start(ctrl) { for (const p of parts) ctrl.enqueue(p); ctrl.close() } }) }
     },
   }
+}
+
+function text(t: string): Step {
+  return { content: [{ type: 'text', text: t }], finishReason: { unified: 'stop', raw: 'stop' } }
+}
+
+/** Splits the answer into small deltas (words, or a few Chinese characters) so it streams like a model's. */
+function chunks(t: string): string[] {
+  return t.match(/\S+\s*|\s+/g)?.flatMap((w) => (w.length > 12 ? w.match(/.{1,8}/gsu) ?? [w] : [w])) ?? [t]
 }

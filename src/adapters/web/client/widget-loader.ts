@@ -1,4 +1,4 @@
-// /widget.js: the one script a portal adds. It draws a launcher button (in a closed shadow root, so
+// /widget.js: the one script a portal adds. It draws a launcher button (in a shadow root, so
 // the portal's CSS cannot reach it), opens our /embed page in an iframe, and hands the iframe a token.
 const MSG = 'churn-insight:'
 
@@ -47,7 +47,7 @@ function start(script: HTMLScriptElement): void {
   const ours = new URL(script.src).origin
   const host = document.createElement('div')
   host.setAttribute('data-churn-insight', '')
-  const root = host.attachShadow({ mode: 'closed' })
+  const root = host.attachShadow({ mode: 'open' })
   const style = document.createElement('style')
   style.textContent = css
   const launcher = document.createElement('button')

@@ -1,0 +1,54 @@
+import type { DataCatalog } from '../../query/data-catalog.js'
+import type { Filters, Meaning, Side } from './meaning.js'
+
+/** A tool call the analyst makes: the tool's name and its input, exactly as the tool's schema takes it. */
+export type ToolCall = { toolName: string; input: Record<string, unknown> }
+
+const filterList = (f: Filters) => Object.entries(f).map(([dimension, values]) => ({ dimension, values }))
+const withFilters = (f: Filters) => (Object.keys(f).length ? { filters: filterList(f) } : {})
+const side = (s: Side) => ({ ...(s.status ? { status: s.status } : {}), ...withFilters(s.filters) })
+
+/** The tool calls that answer one understood request. */
+export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'): ToolCall[] {
+  const period = m.period ? { period: m.period } : {}
+  switch (m.intent) {
+    case 'describe':
+      return [{ toolName: 'describe_data', input: { language: lang } }]
+    case 'reasons':
+      return [{ toolName: 'churn_reasons', input: { ...period, ...withFilters(m.filters), language: lang } }]
+    case 'feedback':
+      // search_feedback's `language` filters the texts, so it is left out: a Chinese question may find English feedback.
+      return m.keywords.length
+        ? [{ toolName: 'search_feedback', input: { keywords: m.keywords, ...withFilters(m.filters), ...period, ...(m.churnedOnly ? { churnedOnly: true } : {}) } }]
+        : [{ toolName: 'churn_reasons', input: { ...period, ...withFilters(m.filters), source: 'all_feedback', language: lang } }]
+    case 'compare': {
+      const [a, b] = m.sides!
+      return [{ toolName: 'compare_segments', input: { a: side(a), ...(b ? { b: side(b) } : {}), ...period, language: lang } }]
+    }
+    case 'metric':
+    case 'none':
+      return (m.metrics.length ? m.metrics : ['churn_rate']).map((metric) => metricCall(metric, m, catalog, lang))
+  }
+}
+
+function metricCall(metric: string, m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'): ToolCall {
+  const def = catalog.metrics.find((x) => x.id === metric)
+  const grains: readonly string[] = def?.grains ?? []
+  let grain: string | undefined = m.grain ?? (m.trend ? 'month' : undefined)
+  // Revenue metrics are monthly snapshots: a weekly or daily trend becomes monthly.
+  if (grain && !grains.includes(grain)) grain = grains.includes('month') ? 'month' : undefined
+  if (def?.kind === 'cohort') grain = undefined
+  // A yearly trend over the default 12 months would be one bar: show every year of the data instead.
+  const period = m.period ?? (grain === 'year' ? { relative: 'all_time' } : undefined)
+  return {
+    toolName: 'query_metric',
+    input: {
+      metric,
+      ...(period ? { period } : {}),
+      ...(grain ? { grain } : {}),
+      ...(m.by.length && def?.kind !== 'cohort' ? { by: m.by.slice(0, 2) } : {}),
+      ...withFilters(m.filters),
+      language: lang,
+    },
+  }
+}

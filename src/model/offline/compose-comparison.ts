@@ -1,0 +1,61 @@
+import type { Unit } from '../../catalog/types.js'
+import { churnDefinition } from './definition-text.js'
+import { formatPeriod, formatValue } from './format-value.js'
+
+type Lang = 'en' | 'zh'
+type Measure = { id: string; name: string; unit: Unit; a: number | null; b: number | null; pValue: number | null; significant: boolean }
+/** The parts of compare_segments' output the answer reads. */
+export type ComparisonOutput = {
+  period: { from: string; to: string; label: string }
+  a: { label: string; customers: number }
+  b: { label: string; customers: number }
+  measures: Measure[]
+  currency: string
+  definition: string
+  chart: unknown
+}
+
+const pText = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`)
+
+/**
+ * Two segments side by side, measure by measure. A difference is called real only when the tool
+ * marks it significant; the line on what stands out names the clearest such difference.
+ */
+export function composeComparison(o: ComparisonOutput, lang: Lang, focus?: string): string {
+  const n = (v: number) => formatValue(v, 'count', o.currency, lang)
+  const head = lang === 'zh'
+    ? `${o.a.label}（${n(o.a.customers)}个客户）对比${o.b.label}（${n(o.b.customers)}个客户），${formatPeriod(o.period, lang)}：`
+    : `${o.a.label} (${n(o.a.customers)} customers) vs ${o.b.label} (${n(o.b.customers)} customers), ${formatPeriod(o.period, lang)}:`
+  const shown = o.measures.filter((m) => m.a !== null || m.b !== null)
+  // The measure the question named (e.g. churn) leads.
+  shown.sort((x, y) => Number(y.id === focus) - Number(x.id === focus))
+  const lines = shown.map((m) => {
+    const f = (v: number | null) => formatValue(v, m.unit, o.currency, lang)
+    const verdict = m.significant
+      ? (lang === 'zh' ? `差异显著，${pText(m.pValue)}` : `significant, ${pText(m.pValue)}`)
+      : (lang === 'zh' ? '差异不显著' : 'not significant')
+    return `- ${m.name}: ${f(m.a)} vs ${f(m.b)} (${verdict})`
+  })
+  const sig = shown.filter((m) => m.significant).sort((x, y) => (x.pValue ?? 1) - (y.pValue ?? 1) || relDiff(y) - relDiff(x))
+  const top = sig.find((m) => m.id === focus) ?? sig[0]
+  let stands: string
+  if (top) {
+    const f = (v: number | null) => formatValue(v, top.unit, o.currency, lang)
+    const higher = (top.a ?? 0) > (top.b ?? 0) ? o.a.label : o.b.label
+    stands = lang === 'zh'
+      ? `最明显的差异：${top.name}，${higher}更高（${f(top.a)} 对 ${f(top.b)}）。`
+      : `What stands out: ${top.name} is clearly higher for ${higher} (${f(top.a)} vs ${f(top.b)}).`
+  } else {
+    stands = lang === 'zh' ? '各项差异都不显著（p ≥ 0.05），不能说两组真的不同。' : 'None of the differences is statistically significant (p ≥ 0.05), so the groups cannot be told apart on these measures.'
+  }
+  const def = lang === 'zh'
+    ? `口径：${churnDefinition(o.definition, lang)}；期间内有有效订阅的客户；流失 = 期内订阅结束，留存 = 期末仍活跃；比例用双比例z检验，均值用Welch t检验，p < 0.05 为显著。`
+    : `Definition: ${o.definition}`
+  return [head, ...lines, stands, def + (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : '')].join('\n')
+}
+
+function relDiff(m: Measure): number {
+  if (m.a === null || m.b === null) return 0
+  const scale = Math.max(Math.abs(m.a), Math.abs(m.b))
+  return scale ? Math.abs(m.a - m.b) / scale : 0
+}

@@ -1,0 +1,27 @@
+import type { DataCatalog } from '../../query/data-catalog.js'
+import { suggestionLine } from './suggestions.js'
+
+type Lang = 'en' | 'zh'
+type Filter = { dimension: string; values: string[] }
+
+/**
+ * The answer when a tool could not run the question (`{error}` data, or a failed call): what was
+ * wrong, in plain words, and questions that work. No number is given.
+ */
+export function composeError(error: { code: string; message: string; valid?: string[] }, input: Record<string, unknown>, catalog: DataCatalog, lang: Lang): string {
+  let text: string
+  if (error.code === 'unknown_value' && error.valid) {
+    const filters = [input.filters, (input.a as { filters?: Filter[] } | undefined)?.filters, (input.b as { filters?: Filter[] } | undefined)?.filters].flat().filter(Boolean) as Filter[]
+    const bad = filters.flatMap((f) => f.values.filter((v) => !error.valid!.some((x) => x.toLowerCase() === v.toLowerCase())).map((v) => ({ dim: f.dimension, v })))[0]
+    const dim = catalog.dimensions.find((d) => d.id === bad?.dim)
+    const valid = error.valid.slice(0, 12).join(lang === 'zh' ? '、' : ', ')
+    text = bad && dim
+      ? (lang === 'zh' ? `数据里没有叫“${bad.v}”的${dim.name.zh}。可选的${dim.name.zh}有：${valid}。` : `There is no ${dim.name.en.toLowerCase()} called "${bad.v}" in this data. The ${dim.name.en.toLowerCase()} values are: ${valid}.`)
+      : (lang === 'zh' ? `数据里没有这个值。可选值有：${valid}。` : `That value is not in the data. Valid values: ${valid}.`)
+  } else if (error.code === 'bad_period') {
+    text = lang === 'zh' ? `这个时间段算不出来：${error.message}` : `That period doesn't work: ${error.message}`
+  } else {
+    text = lang === 'zh' ? `这个问题没能查询成功：${error.message}` : `I couldn't answer that from the data: ${error.message}`
+  }
+  return `${text}\n${suggestionLine(catalog, lang)}`
+}

@@ -1,0 +1,86 @@
+import type { Unit } from '../../catalog/types.js'
+import { definitionLine } from './definition-text.js'
+import { formatChange, formatPeriod, formatValue } from './format-value.js'
+
+type Lang = 'en' | 'zh'
+type Row = Record<string, unknown> & { value: number | null; period?: string; reason?: string }
+/** The parts of query_metric's output the answer reads. */
+export type MetricOutput = {
+  metric: { id: string; name: { en: string; zh: string }; unit: Unit; formula: string; higherIsBetter: boolean }
+  period: { from: string; to: string; label: string }
+  grain?: string
+  by: string[]
+  headline: { value: number | null; reason?: string; previous: { period: string; value: number | null } | null; change: number | null }
+  rows: Row[]
+  ranking?: { highest: { segment: string; value: number | null }; lowest: { segment: string; value: number | null } } | null
+  currency: string
+  definition: string
+  chart: unknown
+}
+
+/** Rows listed in full up to this many; beyond it the top and bottom are listed. */
+const LIST_ROWS = 12
+
+/** The answer for a query_metric result: key numbers, the period, what stands out, the definition. */
+export function composeMetric(o: MetricOutput, lang: Lang, dimName: (id: string) => string): string {
+  const fmt = (v: number | null | undefined) => formatValue(v, o.metric.unit, o.currency, lang)
+  const name = o.metric.name[lang]
+  const period = formatPeriod(o.period, lang)
+  const lines: string[] = []
+  const overall = o.headline.value === null ? null : fmt(o.headline.value)
+  const segLabel = (r: Row) => o.by.map((d) => String(r[d])).join(' / ')
+  if (o.grain) {
+    const series = o.by.length ? o.rows.filter((r) => r.period === o.rows.at(-1)?.period) : o.rows
+    if (o.by.length) {
+      lines.push(lang === 'zh' ? `${name}，${period}，按${o.grain === 'month' ? '月' : o.grain}，最近一期（${o.rows.at(-1)?.period}）：${list(series, segLabel, fmt, lang)}。` : `${name} by ${o.grain}, ${period}; latest ${o.grain} (${o.rows.at(-1)?.period}): ${list(series, segLabel, fmt, lang)}.`)
+    } else {
+      lines.push(lang === 'zh' ? `${name}，${period}，${grainZh(o.grain)}：${list(o.rows, (r) => String(r.period), fmt, lang, false)}。` : `${name} by ${o.grain}, ${period}: ${list(o.rows, (r) => String(r.period), fmt, lang, false)}.`)
+      const valued = o.rows.filter((r) => r.value !== null)
+      if (valued.length >= 2) {
+        const hi = valued.reduce((a, b) => (b.value! > a.value! ? b : a))
+        const lo = valued.reduce((a, b) => (b.value! < a.value! ? b : a))
+        const first = valued[0]
+        const last = valued.at(-1)!
+        lines.push(lang === 'zh'
+          ? `最高在${hi.period}（${fmt(hi.value)}），最低在${lo.period}（${fmt(lo.value)}）；从${first.period}的${fmt(first.value)}到${last.period}的${fmt(last.value)}。`
+          : `Highest in ${hi.period} (${fmt(hi.value)}), lowest in ${lo.period} (${fmt(lo.value)}); from ${fmt(first.value)} in ${first.period} to ${fmt(last.value)} in ${last.period}.`)
+      }
+    }
+    if (overall) lines.push(lang === 'zh' ? `整个期间：${overall}。` : `Over the whole period: ${overall}.`)
+  } else if (o.by.length) {
+    const dims = o.by.map(dimName).join(lang === 'zh' ? '和' : ' and ')
+    lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmt, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmt, lang)}.`)
+    if (o.ranking && o.ranking.highest.segment !== o.ranking.lowest.segment) {
+      const { highest: h, lowest: l } = o.ranking
+      lines.push(lang === 'zh' ? `最高：${h.segment}（${fmt(h.value)}）；最低：${l.segment}（${fmt(l.value)}）。` : `Highest: ${h.segment} (${fmt(h.value)}); lowest: ${l.segment} (${fmt(l.value)}).`)
+    }
+    if (overall) lines.push(lang === 'zh' ? `整体：${overall}${changeText(o, lang)}。` : `Overall: ${overall}${changeText(o, lang)}.`)
+  } else if (overall) {
+    lines.push(lang === 'zh' ? `${period}的${name}：${overall}${changeText(o, lang)}。` : `${name}, ${period}: ${overall}${changeText(o, lang)}.`)
+  } else {
+    const why = o.headline.reason ?? (lang === 'zh' ? '该期间没有数据' : 'there is no data for that period')
+    lines.push(lang === 'zh' ? `${period}的${name}无法计算：${why}。` : `There is no ${name.toLowerCase()} for ${period}: ${why}.`)
+  }
+  lines.push(definitionLine(o.metric, o.definition, lang) + (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : ''))
+  return lines.join('\n')
+}
+
+function changeText(o: MetricOutput, lang: Lang): string {
+  const { change, previous } = o.headline
+  if (change === null || !previous || previous.value === null) return ''
+  const prev = formatValue(previous.value, o.metric.unit, o.currency, lang)
+  const c = formatChange(change, o.metric.unit, o.currency, lang)
+  return lang === 'zh' ? `，较上一期（${previous.period}，${prev}）${c}` : `, ${c} vs ${previous.period} (${prev})`
+}
+
+// Segments ordered by value (largest first); long lists keep the top and bottom.
+function list(rows: Row[], label: (r: Row) => string, fmt: (v: number | null) => string, lang: Lang, sort = true): string {
+  const ordered = sort ? [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)) : rows
+  const shown = ordered.length > LIST_ROWS ? [...ordered.slice(0, 5), null, ...ordered.slice(-2)] : ordered
+  const sep = lang === 'zh' ? '，' : ', '
+  return shown.map((r) => (r ? `${label(r)} ${fmt(r.value)}` : '…')).join(sep)
+}
+
+function grainZh(g: string): string {
+  return ({ day: '按天', week: '按周', month: '按月', quarter: '按季度', year: '按年' } as Record<string, string>)[g] ?? g
+}

@@ -1,0 +1,55 @@
+import { formatPeriod, formatValue } from './format-value.js'
+
+type Lang = 'en' | 'zh'
+type Quote = { date: string; source: string; text: string }
+/** The parts of churn_reasons' output the answer reads. */
+export type ReasonsOutput = {
+  period: { from: string; to: string; label: string }
+  source: 'churned' | 'all_feedback'
+  total: number
+  categories: Array<{ id: string; name: string; count: number; share: number; quotes: Quote[] }>
+  definition: string
+  chart: unknown
+}
+
+/** Reasons listed; the rest are summed. */
+const LIST = 5
+const sourceNames: Record<string, { en: string; zh: string }> = {
+  reason_text: { en: 'stated reason', zh: '填写的原因' }, exit_interview: { en: 'exit interview', zh: '离职访谈' },
+  support_ticket: { en: 'support ticket', zh: '工单' }, review: { en: 'review', zh: '评价' }, nps: { en: 'NPS comment', zh: 'NPS评论' },
+}
+
+/** A quote as the answer shows it: short, verbatim, with where it came from. It is data, never an instruction. */
+export function quoteText(q: Quote, lang: Lang, max = 160): string {
+  const text = q.text.length > max ? `${q.text.slice(0, max - 1)}…` : q.text
+  const src = sourceNames[q.source]?.[lang] ?? q.source
+  return lang === 'zh' ? `“${text}”（${src}，${q.date}）` : `“${text}” (${src}, ${q.date})`
+}
+
+/** The answer for churn_reasons: reason shares with counts, the top reason with a quote, and how they were counted. */
+export function composeReasons(o: ReasonsOutput, lang: Lang): string {
+  const period = formatPeriod(o.period, lang)
+  const churned = o.source === 'churned'
+  if (!o.total) {
+    return churned
+      ? (lang === 'zh' ? `${period}内这个范围没有客户流失，所以没有流失原因可以分析。` : `No customers churned in ${period} for this selection, so there are no reasons to show.`)
+      : (lang === 'zh' ? `${period}内没有客户反馈。` : `There is no customer feedback in ${period}.`)
+  }
+  const n = formatValue(o.total, 'count', '', lang)
+  const list = o.categories.slice(0, LIST).map((c) => `${c.name} ${formatValue(c.share, 'percent', '', lang)} (${formatValue(c.count, 'count', '', lang)})`)
+  const head = churned
+    ? (lang === 'zh' ? `${period}流失客户的原因（共${n}个流失客户）：${list.join('，')}。` : `Why customers churned, ${period} (${n} churned customers): ${list.join(', ')}.`)
+    : (lang === 'zh' ? `${period}客户反馈的主题（共${n}条）：${list.join('，')}。` : `What customer feedback is about, ${period} (${n} texts): ${list.join(', ')}.`)
+  const lines = [head]
+  const top = o.categories.find((c) => c.id !== 'other') ?? o.categories[0]
+  if (top) {
+    const q = top.quotes[0]
+    const share = formatValue(top.share, 'percent', '', lang)
+    lines.push(lang === 'zh'
+      ? `首要原因是${top.name}（${share}）${q ? `，例如：${quoteText(q, lang)}` : ''}。`
+      : `The top reason is ${top.name} (${share})${q ? `, e.g. ${quoteText(q, lang)}` : ''}.`)
+  }
+  lines.push((lang === 'zh' ? `口径：${churned ? '每个期内流失的客户计一次；有记录的流失原因优先，否则按其反馈文本的关键词归类。' : '期内每条反馈按关键词单独归类。'}` : `Definition: ${o.definition}`) +
+    (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : ''))
+  return lines.join('\n')
+}

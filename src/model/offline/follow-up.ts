@@ -1,0 +1,63 @@
+import type { ToolCall } from './build-calls.js'
+import { isModifierOnly, type Filters, type Meaning } from './meaning.js'
+
+type FilterInput = Array<{ dimension: string; values: string[] }>
+
+/**
+ * Follow-ups reuse the previous question's tool input, read from the conversation history:
+ * "And by region?" swaps the breakdown, "what about last year?" / "去年呢？" the period,
+ * "How about Europe?" / "只看欧洲" the filter of that dimension. Returns undefined when the
+ * question stands on its own.
+ */
+export function followUpCalls(meanings: Meaning[], previous: ToolCall[]): ToolCall[] | undefined {
+  if (!previous.length || meanings.length !== 1) return undefined
+  const m = meanings[0]
+  if (!isModifierOnly(m) || m.unknownWords.length || m.unknownValues.length) return undefined
+  const calls = previous
+    .filter((c) => c.toolName !== 'describe_data')
+    .filter((c) => !m.by.length || c.toolName === 'query_metric')
+    .map((c) => modify(c, m))
+  return calls.length ? calls : undefined
+}
+
+/** A new request that leaves out context the previous question gave ("Why?" after "churn last month"). */
+export function inheritContext(m: Meaning, previous: ToolCall[]): Meaning {
+  if (!previous.length || !(m.followup || m.elliptical)) return m
+  const prev = previous.find((c) => c.toolName === 'query_metric') ?? previous[0]
+  const input = prev.input as { period?: Meaning['period']; filters?: FilterInput; by?: string[] }
+  const out = { ...m }
+  if (!out.period && input.period) out.period = input.period
+  if (out.intent !== 'compare' && !Object.keys(out.filters).length && input.filters) out.filters = toFilters(input.filters)
+  if (out.intent === 'metric' && m.followup && !out.by.length && input.by) out.by = input.by
+  return out
+}
+
+function modify(call: ToolCall, m: Meaning): ToolCall {
+  const input: Record<string, unknown> = structuredClone(call.input)
+  if (m.period) input.period = m.period
+  if (Object.keys(m.filters).length) {
+    const merged = { ...toFilters((input.filters as FilterInput | undefined) ?? []), ...m.filters }
+    if (call.toolName === 'compare_segments') {
+      for (const k of ['a', 'b'] as const) {
+        const sideInput = input[k] as { filters?: FilterInput } | undefined
+        if (sideInput) sideInput.filters = toList({ ...toFilters(sideInput.filters ?? []), ...m.filters })
+      }
+    } else input.filters = toList(merged)
+  }
+  if (call.toolName === 'query_metric') {
+    if (m.by.length) input.by = m.by
+    if (m.grain) input.grain = m.grain
+    else if (m.trend && !input.grain) input.grain = 'month'
+  }
+  return { toolName: call.toolName, input }
+}
+
+function toFilters(list: FilterInput): Filters {
+  const out: Filters = {}
+  for (const f of list) out[f.dimension] = [...(out[f.dimension] ?? []), ...f.values]
+  return out
+}
+
+function toList(f: Filters): FilterInput {
+  return Object.entries(f).map(([dimension, values]) => ({ dimension, values }))
+}

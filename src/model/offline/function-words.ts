@@ -1,0 +1,52 @@
+/**
+ * What a function word does in a question. Catalog terms (metrics, dimensions, values, reasons)
+ * come from the data; these few words carry the question's shape.
+ */
+export type Role =
+  | 'by' | 'compare' | 'than' | 'which' | 'most' | 'least' | 'why' | 'feedback' | 'trend'
+  | 'churned' | 'retained' | 'describe' | 'followup' | 'only' | 'rest' | 'lose' | 'howMany' | 'rate' | 'new' | 'filler'
+
+/** The fixed table of function words, English and Chinese (normalised: lower case, half-width). */
+export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: string[] }> = {
+  by: { en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different'], zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种'] },
+  compare: { en: ['compare', 'compared', 'comparing', 'comparison', 'vs', 'versus', 'against', 'differ', 'difference', 'differences', 'different from'], zh: ['对比', '比较', '相比', '区别', '差异', '不同之处', '比', '哪个更高', '哪个更低', '哪个高', '谁更高', '更高', '更低', '有什么不同'] },
+  than: { en: ['than', 'more likely', 'less likely', 'more than', 'less than'], zh: ['比', '高于', '低于'] },
+  which: { en: ['which', 'what kind of', 'which kind of'], zh: ['哪个', '哪些', '哪种', '哪类', '哪一个', '什么样的'] },
+  most: { en: ['highest', 'most', 'worst', 'biggest', 'largest', 'top', 'max', 'the most', 'fastest'], zh: ['最高', '最多', '最严重', '最大', '最差', '最', '最快'] },
+  least: { en: ['lowest', 'least', 'best', 'smallest', 'fewest', 'min'], zh: ['最低', '最少', '最好', '最小'] },
+  why: { en: ['why', 'reason', 'reasons', 'cause', 'causes', 'causing', 'drivers', 'driving', 'what drives', "what's behind", 'what is behind', 'root cause'], zh: ['为什么', '原因', '为何', '怎么回事', '什么导致', '导致', '主要原因', '流失原因'] },
+  feedback: { en: ['say', 'saying', 'said', 'says', 'feedback', 'comments', 'comment', 'complain', 'complaining', 'complaints about', 'mention', 'mentions', 'mentioning', 'think about', 'quotes', 'verbatims', 'opinions', 'reviews about'], zh: ['评价', '反馈', '抱怨', '吐槽', '怎么说', '说了什么', '意见', '怎么看', '提到', '评论', '投诉了什么', '说的', '是怎么说的', '说'] },
+  trend: {
+    en: ['trend', 'trends', 'trended', 'trending', 'over time', 'going up or down', 'up or down', 'evolve', 'evolved', 'evolution', 'developed', 'change', 'changed', 'changes', 'changing', 'getting better', 'getting worse', 'better or worse', 'improving', 'worsening', 'month over month'],
+    zh: ['趋势', '走势', '变化趋势', '变化', '怎么变', '演变', '变好', '变差', '改善', '恶化', '好转', '变好还是变差', '上升还是下降', '涨还是跌'],
+  },
+  churned: { en: ['churned customers', 'customers who churned', 'churned accounts', 'churners', 'customers who left', 'ones who left', 'those who left', 'churned users', 'churned', 'lost customers'], zh: ['流失客户', '流失的客户', '流失用户', '流失的用户', '已流失客户', '流失了的客户', '走掉的客户'] },
+  retained: { en: ['retained customers', 'retained', 'stayed', 'who stayed', 'ones who stayed', 'those who stayed', 'still active', 'loyal customers', 'kept', 'remaining customers', 'non-churned'], zh: ['留存客户', '留存的客户', '留下的客户', '忠诚客户', '未流失', '没流失', '没有流失的客户', '留存用户'] },
+  describe: {
+    en: ['what data', 'which data', 'data is loaded', 'data do you have', 'what can i ask', 'what can you do', 'what can you answer', 'what questions', 'help', 'what metrics', 'which metrics', 'what dimensions', 'what is loaded', 'about our data', 'about the data', 'about this data', 'data overview', 'overview of the data', 'what do you know'],
+    zh: ['能回答', '可以回答', '能问', '可以问', '哪些数据', '什么数据', '哪些指标', '加载了', '帮助', '有哪些维度', '能做什么', '介绍一下', '数据概况', '你们的数据', '有什么数据'],
+  },
+  followup: { en: ['and', 'what about', 'how about', 'and what about', 'same for', 'now'], zh: ['那', '呢', '那么', '那如果', '换成'] },
+  only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看'] },
+  rest: { en: ['the rest', 'everyone else', 'everybody else', 'others', 'all other', 'other customers'], zh: ['其他客户', '其余客户', '其他', '其余'] },
+  lose: { en: ['lose', 'lost', 'losing', 'left', 'leave', 'leaving', 'left us', 'cancel', 'cancelled', 'canceled', 'quit', 'drop', 'dropped'], zh: ['流失了', '掉了', '走了', '离开', '丢了', '丢失', '取消了', '退订', '损失', '损失了', '少了'] },
+  howMany: { en: ['how many', 'number of', 'count of', 'count', 'total number'], zh: ['多少', '几个', '几家', '多少个', '多少家', '数量', '多少人'] },
+  rate: { en: ['rate', 'percentage', 'percent', 'share', 'ratio', 'likely'], zh: ['率', '比例', '比率', '占比'] },
+  new: { en: ['new', 'signed up', 'sign up', 'joined', 'acquired'], zh: ['新增', '新', '新签'] },
+}
+
+/** Words that carry no meaning for the analyst; anything else not recognised counts as an unknown term. */
+export const fillerWords = {
+  en: `a an the of for in on at to is are was were be been being our we us my me i you your it its it's this that these those there their they them
+    what what's whats who how do does did done have has had show tell give get see look looking like please can could would will should
+    with from about all any some so far much many overall total current currently now today right level value values number numbers
+    doing going up down did we there's is it ok okay hey hi also still yet about over last past ones one customers customer accounts
+    account users user clients people folks here bad good looks look data month months quarter quarters year years time period
+    break down into per more less likely than versus vs and or but as well let's lets see me know tell us into`.split(/\s+/).filter(Boolean),
+  zh: ['的', '是', '了', '吗', '么', '呢', '啊', '呀', '吧', '我们', '我', '你', '你们', '他们', '她们', '它们', '有', '看', '看看', '一下', '请', '给', '给我',
+    '现在', '目前', '当前', '客户', '用户', '什么', '怎么', '怎么样', '如何', '多少', '到底', '情况', '和', '与', '及', '以及', '跟', '同', '在', '对',
+    '这', '那', '这个', '那个', '这些', '那些', '都', '也', '还', '就', '又', '分别', '一共', '总共', '总体', '整体', '来', '说', '下', '些', '个', '家',
+    '人', '数据', '有没有', '没有', '有些', '哪', '时候', '期间', '中', '里', '内', '上', '为', '把', '被', '让', '能', '可以', '会', '要', '想', '知道', '告诉',
+    '帮', '帮我', '一', '大概', '大约', '左右', '这么', '那么', '其中', '主要', '具体', '所有', '全部', '之', '以来', '多', '少', '高', '低', '留不住', '不住',
+    '年', '月', '季度', '天', '周', '份', '得', '地', '过', '着', '是否', '还是', '在'],
+}

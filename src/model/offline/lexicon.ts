@@ -1,0 +1,94 @@
+import { reasons } from '../../catalog/reasons.js'
+import type { DataCatalog } from '../../query/data-catalog.js'
+import { fillerWords, functionWords, type Role } from './function-words.js'
+import { normalise } from './normalise.js'
+import { keyOf } from './segment-zh.js'
+
+/** One meaning a phrase can have. */
+export type Sense =
+  | { kind: 'metric'; id: string }
+  | { kind: 'dimension'; id: string }
+  | { kind: 'value'; dim: string; value: string; synonym: boolean; cased?: string }
+  | { kind: 'reason'; id: string }
+  | { kind: 'role'; role: Role }
+
+/** Phrase keys (see keyOf) → their senses, plus the longest key length for the matcher. */
+export type Lexicon = { entries: Map<string, Sense[]>; maxKeyLength: number }
+
+/** Stored values too generic to stand for themselves in a question ("Yes", "No"): only their synonyms count. */
+const genericValues = new Set(['yes', 'no', 'none', 'other', 'unknown', 'true', 'false', 'n/a', '(not set)', 'no internet service', 'no phone service'])
+/** Above this many values a dimension's one-word values (e.g. among 1,129 cities) only match when written with their capitals. */
+const MANY_VALUES = 50
+
+const cache = new WeakMap<DataCatalog, Lexicon>()
+
+/** The analyst's vocabulary for a catalog: metric, dimension, value and reason words in both languages, plus function words. */
+export function lexiconFor(catalog: DataCatalog): Lexicon {
+  let lex = cache.get(catalog)
+  if (!lex) {
+    lex = buildLexicon(catalog)
+    cache.set(catalog, lex)
+  }
+  return lex
+}
+
+/** Builds the lexicon from the catalog (no cache). */
+export function buildLexicon(catalog: DataCatalog): Lexicon {
+  const entries = new Map<string, Sense[]>()
+  const add = (phrase: string, sense: Sense, variants = true) => {
+    const key = keyOf(normalise(phrase).text)
+    if (!key) return
+    for (const k of variants ? withPlurals(key) : [key]) {
+      const list = entries.get(k) ?? []
+      if (!list.some((s) => JSON.stringify(s) === JSON.stringify(sense))) list.push(sense)
+      entries.set(k, list)
+    }
+  }
+  for (const m of catalog.metrics) {
+    for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh]) add(p, { kind: 'metric', id: m.id })
+  }
+  for (const d of catalog.dimensions) {
+    for (const p of [d.id.replace(/_/g, ' '), d.name.en, d.name.zh, ...d.synonyms.en, ...d.synonyms.zh]) add(p, { kind: 'dimension', id: d.id })
+    const stored = catalog.values[d.id] ?? []
+    for (const v of stored) {
+      if (genericValues.has(v.value.toLowerCase())) continue
+      // Single words among many values ("Industry", "Likely" are Californian cities) must be written with capitals.
+      const strict = stored.length > MANY_VALUES && !v.value.includes(' ')
+      add(v.value, { kind: 'value', dim: d.id, value: v.value, synonym: false, ...(strict ? { cased: v.value } : {}) }, stored.length <= MANY_VALUES)
+    }
+    for (const [value, syn] of Object.entries(d.values)) {
+      for (const p of [...(syn.en ?? []), ...(syn.zh ?? [])]) add(p, { kind: 'value', dim: d.id, value, synonym: true })
+    }
+  }
+  for (const r of reasons) {
+    for (const p of [r.id.replace(/_/g, ' '), r.name.en, r.name.zh, ...r.keywords.en, ...r.keywords.zh]) add(p, { kind: 'reason', id: r.id })
+  }
+  for (const [role, words] of Object.entries(functionWords) as Array<[Role, { en: string[]; zh: string[] }]>) {
+    for (const p of [...words.en, ...words.zh]) add(p, { kind: 'role', role }, false)
+  }
+  for (const p of [...fillerWords.en, ...fillerWords.zh]) {
+    const key = keyOf(normalise(p).text)
+    // A filler only fills gaps: a word that means something elsewhere keeps that meaning.
+    if (key && !entries.has(key)) entries.set(key, [{ kind: 'role', role: 'filler' }])
+  }
+  return { entries, maxKeyLength: Math.max(...[...entries.keys()].map((k) => k.length)) }
+}
+
+/** English phrases also match with their last word singular or plural ("region" ↔ "regions"). */
+function withPlurals(key: string): string[] {
+  if (!/[a-z]$/.test(key)) return [key]
+  const words = key.split(' ')
+  const last = words.at(-1)!
+  const head = words.slice(0, -1).join(' ')
+  const join = (w: string) => (head ? `${head} ${w}` : w)
+  if (last.length < 3) return [key]
+  if (last.endsWith('ies')) return [key, join(`${last.slice(0, -3)}y`)]
+  if (last.endsWith('s') && !last.endsWith('ss')) return [key, join(last.slice(0, -1))]
+  if (last.endsWith('y') && !/[aeiou]y$/.test(last)) return [key, join(`${last.slice(0, -1)}ies`)]
+  return [key, join(`${last}s`)]
+}
+
+/** The senses of a phrase key, if any. */
+export function sensesOf(lex: Lexicon, key: string): Sense[] | undefined {
+  return lex.entries.get(key)
+}

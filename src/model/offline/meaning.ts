@@ -1,0 +1,59 @@
+import type { Grain } from '../../catalog/types.js'
+import type { PeriodInput } from '../../query/period.js'
+import type { DateRange } from './calendar-math.js'
+import type { Role } from './function-words.js'
+
+/** Segment filters: dimension id → stored values. */
+export type Filters = Record<string, string[]>
+
+/** One side of a comparison. */
+export type Side = { status?: 'churned' | 'retained'; filters: Filters }
+
+/** What a question (or one clause of it) asks for. */
+export type Intent = 'describe' | 'reasons' | 'feedback' | 'compare' | 'metric' | 'none'
+
+/** The understanding of one clause: catalog terms, time, shape, and what was not understood. */
+export type Meaning = {
+  intent: Intent
+  metrics: string[]
+  by: string[]
+  filters: Filters
+  period?: PeriodInput
+  grain?: Grain
+  trend: boolean
+  sides?: Side[]
+  keywords: string[]
+  churnedOnly: boolean
+  /** "What do customers complain about?": a feedback question without a topic. */
+  anyComplaint: boolean
+  /** A value-like word next to a dimension ("Platinum plan") or a proper name the data does not know. */
+  unknownValues: Array<{ dim?: string; raw: string; breakdown?: boolean }>
+  /** Content words nothing recognised ("marketing spend"). */
+  unknownWords: string[]
+  roles: Set<Role>
+  /** Opens or ends like a follow-up ("and by region?", "what about…", "那…呢"). */
+  followup: boolean
+  /** Says almost nothing of its own ("Why?", "为什么？"): context comes from the previous question. */
+  elliptical: boolean
+  future: boolean
+  outOfRange?: DateRange
+}
+
+/** A meaning with nothing in it yet. */
+export function emptyMeaning(): Meaning {
+  return {
+    intent: 'none', metrics: [], by: [], filters: {}, trend: false, keywords: [], churnedOnly: false, anyComplaint: false,
+    unknownValues: [], unknownWords: [], roles: new Set(), followup: false, elliptical: false, future: false,
+  }
+}
+
+/** True when a clause only qualifies another (by, values, time) without asking anything itself. */
+export function isModifierOnly(m: Meaning): boolean {
+  return m.intent === 'none' || (m.intent === 'metric' && m.metrics.length === 0)
+}
+
+/** True when a clause says anything at all the analyst recognised. */
+export function hasSubstance(m: Meaning): boolean {
+  return m.intent !== 'none' || m.metrics.length > 0 || m.by.length > 0 || Object.keys(m.filters).length > 0 || !!m.period || !!m.grain ||
+    m.unknownValues.length > 0 || m.future || !!m.outOfRange
+}

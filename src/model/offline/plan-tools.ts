@@ -1,0 +1,64 @@
+import type { DataCatalog } from '../../query/data-catalog.js'
+import { buildCalls, type ToolCall } from './build-calls.js'
+import { cannotAnswerText } from './cannot-answer.js'
+import { mergeClauses, splitClauses } from './clauses.js'
+import { followUpCalls, inheritContext } from './follow-up.js'
+import { lexiconFor } from './lexicon.js'
+import type { Meaning } from './meaning.js'
+import { normalise } from './normalise.js'
+import { refusalKind, refusalText } from './refuse.js'
+import { understandClause } from './understand.js'
+
+/** What the analyst does with a question: call tools, or answer at once (refusal, cannot answer). */
+export type Plan = { lang: 'en' | 'zh'; calls: ToolCall[] } | { lang: 'en' | 'zh'; text: string }
+
+/** Context for planning: the catalog, the previous turn's tool calls, and the tools the loop offers. */
+export type PlanContext = { catalog: DataCatalog; previous: ToolCall[]; available?: Set<string> }
+
+/** Question understanding → tool calls: normalise, refuse, split clauses, understand each, follow-ups, build calls. */
+export function planTools(question: string, ctx: PlanContext): Plan {
+  const { catalog } = ctx
+  const n = normalise(question)
+  const lang = n.lang
+  const refusal = refusalKind(n.text)
+  if (refusal) return { lang, text: refusalText(refusal, catalog, lang) }
+  const lex = lexiconFor(catalog)
+  const meanings = mergeClauses(splitClauses(n.text, n.cased, lang).map((c) => understandClause(c.text, c.cased, catalog, lex)))
+  const cannot = (reason: Parameters<typeof cannotAnswerText>[0]): Plan => ({ lang, text: cannotAnswerText(reason, catalog, lang) })
+  if (meanings.some((m) => m.future)) return cannot({ kind: 'future' })
+  const outside = meanings.find((m) => m.outOfRange && !m.period)
+  if (outside) return cannot({ kind: 'out_of_range', range: outside.outOfRange! })
+  if (!meanings.length) return cannot({ kind: 'not_understood' })
+  const follow = followUpCalls(meanings, ctx.previous)
+  let calls: ToolCall[]
+  if (follow) calls = follow
+  else {
+    calls = []
+    for (const raw of meanings) {
+      const m = inheritContext(raw, ctx.previous)
+      const problem = unanswerable(m)
+      if (problem) return cannot(problem)
+      calls.push(...buildCalls(m, catalog, lang))
+    }
+  }
+  calls = dedupe(calls.filter((c) => !ctx.available || ctx.available.has(c.toolName)))
+  return calls.length ? { lang, calls } : cannot({ kind: 'not_understood' })
+}
+
+// A request the data cannot answer: words it does not know and nothing it does, or a proper name that is no segment.
+function unanswerable(m: Meaning): Parameters<typeof cannotAnswerText>[0] | undefined {
+  const orphan = m.unknownValues.find((u) => !u.dim)
+  if (orphan) return { kind: orphan.breakdown ? 'unknown_breakdown' : 'unknown_segment', raw: orphan.raw }
+  const asksSomething = m.metrics.length || m.intent === 'reasons' || m.intent === 'feedback' || m.intent === 'compare' || m.intent === 'describe'
+  if (!asksSomething && m.unknownWords.length) return { kind: 'unknown_terms', words: m.unknownWords }
+  if (m.intent === 'none' && !m.unknownValues.length) return { kind: 'not_understood' }
+  return undefined
+}
+
+function dedupe(calls: ToolCall[]): ToolCall[] {
+  const seen = new Set<string>()
+  return calls.filter((c) => {
+    const k = JSON.stringify(c)
+    return seen.has(k) ? false : (seen.add(k), true)
+  })
+}

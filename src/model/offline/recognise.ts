@@ -1,0 +1,117 @@
+import type { Lexicon, Sense } from './lexicon.js'
+import { toSurface, type Surface, type Token } from './segment-zh.js'
+
+/** A lexicon phrase found in the question, with its meanings and where it sits. */
+export type Mention = { start: number; end: number; key: string; cased: string; senses: Sense[] }
+
+/** What the lexicon recognised, and the words it did not (candidate topics or unknown terms). */
+export type Recognised = { surface: Surface; mentions: Mention[]; unknown: Token[] }
+
+/**
+ * Greedy longest match of lexicon phrases over the segmenter's words: a phrase must start and end
+ * on word boundaries. Chinese runs left uncovered (where the segmenter cut across a phrase, as in
+ * 各地区 → 各地|区) are then scanned for dictionary phrases of two or more characters.
+ */
+export function recognise(cased: string, lex: Lexicon): Recognised {
+  const surface = toSurface(cased)
+  const { tokens, text } = surface
+  const mentions: Mention[] = []
+  const uncovered: Token[] = []
+  for (let i = 0; i < tokens.length; ) {
+    const found = longestAt(surface, lex, i)
+    if (found) {
+      mentions.push(found.mention)
+      i = found.next
+    } else {
+      uncovered.push(tokens[i])
+      i++
+    }
+  }
+  const unknown: Token[] = []
+  for (const run of cjkRuns(uncovered)) {
+    const inner = scanRun(text, surface.cased, run, lex)
+    mentions.push(...inner.mentions)
+    unknown.push(...inner.rest)
+  }
+  unknown.push(...uncovered.filter((t) => !t.cjk))
+  mentions.sort((a, b) => a.start - b.start)
+  for (const m of splitCompounds(unknown, mentions, lex)) {
+    mentions.push(m)
+    unknown.splice(unknown.findIndex((t) => t.start === m.start), 1)
+  }
+  mentions.sort((a, b) => a.start - b.start)
+  unknown.sort((a, b) => a.start - b.start)
+  return { surface, mentions, unknown }
+}
+
+function longestAt(s: Surface, lex: Lexicon, i: number): { mention: Mention; next: number } | undefined {
+  const start = s.tokens[i].start
+  for (let j = s.tokens.length - 1; j >= i; j--) {
+    const end = s.tokens[j].end
+    if (end - start > lex.maxKeyLength) continue
+    const key = s.text.slice(start, end)
+    const senses = lex.entries.get(key)?.filter((x) => x.kind !== 'value' || !x.cased || s.cased.slice(start, end) === x.cased)
+    if (senses?.length) return { mention: { start, end, key, cased: s.cased.slice(start, end), senses }, next: j + 1 }
+  }
+  return undefined
+}
+
+/** Consecutive uncovered Chinese tokens, as runs. */
+function cjkRuns(tokens: Token[]): Token[][] {
+  const runs: Token[][] = []
+  for (const t of tokens) {
+    if (!t.cjk) continue
+    const last = runs.at(-1)
+    if (last && last.at(-1)!.end === t.start) last.push(t)
+    else runs.push([t])
+  }
+  return runs
+}
+
+// Dictionary maximum matching inside one uncovered run; characters left over become unknown tokens.
+function scanRun(text: string, cased: string, run: Token[], lex: Lexicon): { mentions: Mention[]; rest: Token[] } {
+  const from = run[0].start
+  const to = run.at(-1)!.end
+  const mentions: Mention[] = []
+  const rest: Token[] = []
+  let pending = from
+  const flush = (until: number) => {
+    if (until > pending) rest.push({ text: text.slice(pending, until), cased: cased.slice(pending, until), start: pending, end: until, cjk: true })
+  }
+  let p = from
+  while (p < to) {
+    let hit: Mention | undefined
+    for (let e = Math.min(to, p + lex.maxKeyLength); e >= p + 2; e--) {
+      const senses = lex.entries.get(text.slice(p, e))
+      if (senses?.length) {
+        hit = { start: p, end: e, key: text.slice(p, e), cased: cased.slice(p, e), senses }
+        break
+      }
+    }
+    if (hit) {
+      flush(p)
+      mentions.push(hit)
+      p = hit.end
+      pending = p
+    } else p++
+  }
+  flush(to)
+  return { mentions, rest }
+}
+
+const heads = new Set(['客户', '用户'])
+
+/**
+ * Chinese puts counts between a verb and its noun: "挽回了多少客户" is 挽回客户 with 了多少 inside.
+ * An unknown word followed within three words by 客户/用户 is read as the compound when the lexicon has it.
+ */
+function splitCompounds(unknown: Token[], mentions: Mention[], lex: Lexicon): Mention[] {
+  const out: Mention[] = []
+  for (const t of unknown) {
+    if (!t.cjk) continue
+    const head = mentions.filter((m) => m.start >= t.end).slice(0, 3).find((m) => heads.has(m.key))
+    const senses = head && lex.entries.get(t.text + head.key)
+    if (senses) out.push({ start: t.start, end: t.end, key: t.text + head.key, cased: t.cased, senses })
+  }
+  return out
+}

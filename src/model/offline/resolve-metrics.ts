@@ -1,0 +1,55 @@
+import type { MetricDef } from '../../catalog/metric-types.js'
+import type { Role } from './function-words.js'
+import { normalise } from './normalise.js'
+import { keyOf } from './segment-zh.js'
+
+type MetricMention = { id: string; key: string; start: number; end: number }
+const conjunction = /,|、|\band\b|\bor\b|\bplus\b|\bas well as\b|和|与|及|跟|或/
+
+/**
+ * The metrics a clause asks for, in the order named:
+ * - metric words listed with "and", "和" or commas are separate metrics ("churn rate and NRR");
+ *   side by side without one they name one thing, and the longer phrase wins ("time to resolve tickets");
+ * - two named as a ratio name the ratio metric whose name holds both ("LTV和CAC的比例" → LTV:CAC);
+ * - a generic word like "customers" alone names no metric; counting words and verbs of leaving decide:
+ *   "how many customers did we lose" → churned_customers, "新增了多少客户" → new_customers.
+ */
+export function resolveMetrics(mentions: MetricMention[], text: string, roles: Set<Role>, fillers: Set<string>, catalog: readonly MetricDef[]): string[] {
+  const leaving = roles.has('lose') || roles.has('churned')
+  const counting = roles.has('howMany')
+  const strong: MetricMention[] = []
+  for (const m of mentions.filter((x) => !fillers.has(x.key))) {
+    const prev = strong.at(-1)
+    if (prev && !conjunction.test(text.slice(prev.end, m.start))) {
+      strong[strong.length - 1] = oneThing(prev, m)
+      continue
+    }
+    strong.push(m)
+  }
+  let ids = [...new Set(strong.map((m) => m.id))]
+  if (ids.length >= 2 && roles.has('rate')) {
+    const ratio = catalog.find((def) => !ids.includes(def.id) && [def.name.en, ...def.synonyms.en, def.name.zh, ...def.synonyms.zh]
+      .some((name) => strong.every((m) => keyOf(normalise(name).text).includes(m.key))))
+    if (ratio) ids = [ratio.id]
+  }
+  // Revenue that leaves is churned MRR ("how much MRR did we lose", "损失了多少MRR").
+  if (leaving) ids = ids.map((id) => (id === 'mrr' ? 'churned_mrr' : id))
+  if (ids.includes('active_customers') && leaving) ids = ids.map((id) => (id === 'active_customers' ? (counting || !roles.has('rate') ? 'churned_customers' : 'churn_rate') : id))
+  if (ids.length) return [...new Set(ids)]
+  if (leaving) return [counting ? 'churned_customers' : 'churn_rate']
+  if (roles.has('new') && counting) return ['new_customers']
+  if (counting && mentions.some((m) => m.id === 'active_customers')) return ['active_customers']
+  return []
+}
+
+const churnWords = new Set(['churn_rate', 'churned_customers'])
+
+// Two metric phrases side by side naming one thing: "lost … revenue" is churned MRR; a generic
+// "customers" gives way to the specific phrase; otherwise the longer phrase is the more specific.
+function oneThing(a: MetricMention, b: MetricMention): MetricMention {
+  const ids = new Set([a.id, b.id])
+  if (ids.has('mrr') && [...ids].some((id) => churnWords.has(id))) return { ...b, id: 'churned_mrr', key: `${a.key} ${b.key}` }
+  if (a.id === 'active_customers') return b
+  if (b.id === 'active_customers') return a
+  return b.key.length > a.key.length ? b : a
+}

@@ -1,0 +1,119 @@
+import type { DataCatalog } from '../../query/data-catalog.js'
+import { fillerWords, type Role } from './function-words.js'
+import type { Lexicon, Sense } from './lexicon.js'
+import { emptyMeaning, type Filters, type Meaning } from './meaning.js'
+import { parseTime } from './parse-time.js'
+import { recognise, type Mention } from './recognise.js'
+import { pickSides } from './pick-sides.js'
+import { resolveMetrics } from './resolve-metrics.js'
+import type { Token } from './segment-zh.js'
+
+type Value = { dim: string; value: string; at: number }
+const fillers = new Set([...fillerWords.en, ...fillerWords.zh])
+const qualifierWords = new Set(['from', 'due to', 'because of', 'caused by', '因为', '由于'])
+const roleOf = (m: Mention): Role | undefined => {
+  const s = m.senses.find((x) => x.kind === 'role' && x.role !== 'filler')
+  return s?.kind === 'role' ? s.role : undefined
+}
+
+/** Understands one clause: time words, catalog terms, the question's shape, and what was not understood. */
+export function understandClause(text: string, cased: string, catalog: DataCatalog, lex: Lexicon): Meaning {
+  const m = emptyMeaning()
+  const time = parseTime(text, cased, { asOf: catalog.meta.asOf, dataStart: catalog.dataStart })
+  Object.assign(m, { period: time.period, grain: time.grain, future: time.future, outOfRange: time.outOfRange })
+  const { mentions, unknown, surface } = recognise(time.cased, lex)
+  for (const x of mentions) for (const s of x.senses) if (s.kind === 'role' && s.role !== 'filler') m.roles.add(s.role)
+  const mentionedDims = new Set(mentions.flatMap((x) => (x.senses.length === 1 && x.senses[0].kind === 'dimension' ? [x.senses[0].id] : [])))
+  const dims: Array<{ id: string; at: number; start: number }> = []
+  const values: Value[] = []
+  const metricMentions: Array<{ id: string; key: string; start: number; end: number }> = []
+  const topics: string[] = []
+  mentions.forEach((x, i) => {
+    const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
+    const s = pickSense(x.senses, prev, m.roles, mentionedDims)
+    if (!s) return
+    // "lost revenue from cancellations": a metric word after from/due to only says where the first one comes from.
+    // "churn by tenure": a metric after "by" is a breakdown the data has no dimension for.
+    if (s.kind === 'metric' && prev === 'by') m.unknownValues.push({ raw: x.cased, breakdown: true })
+    else if (s.kind === 'metric' && !(i > 0 && qualifierWords.has(mentions[i - 1].key))) metricMentions.push({ id: s.id, key: x.key, start: x.start, end: x.end })
+    else if (s.kind === 'dimension') dims.push({ id: s.id, at: i, start: x.start })
+    else if (s.kind === 'value') values.push({ dim: s.dim, value: s.value, at: i })
+    else if (s.kind === 'reason') topics.push(x.key)
+  })
+  const unknownTokens = unknown.filter((t) => !/^\d+$/.test(t.text) && !fillers.has(t.text) && /[\p{L}]/u.test(t.text))
+  // A word the data does not know right before a dimension name reads as a value of it ("Platinum plan", "白金套餐").
+  const qualified = new Set<string>()
+  for (const d of dims) {
+    const before = unknownTokens.filter((t) => t.end === d.start || t.end + 1 === d.start)
+    if (!before.length) continue
+    m.unknownValues.push({ dim: d.id, raw: before.map((t) => t.cased).join(' ') })
+    qualified.add(d.id)
+    for (const t of before) unknownTokens.splice(unknownTokens.indexOf(t), 1)
+  }
+  for (const t of unknownTokens) {
+    if (!t.cjk && t.start > 0 && /^[A-Z]/.test(t.cased) && t.cased !== 'I') m.unknownValues.push({ raw: t.cased })
+  }
+  m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.text)
+  for (const v of values) qualified.add(v.dim)
+  m.by = [...new Set(dims.filter((d) => !qualified.has(d.id)).map((d) => d.id))].slice(0, 2)
+  m.trend = m.roles.has('trend') || !!m.grain
+  const sides = pickSides(values, m.roles)
+  m.sides = sides?.sides
+  m.filters = groupFilters(sides ? values.filter((v) => !sides.used.has(v)) : values)
+  // Unknown values go to the tool as given: its error names the values that exist.
+  for (const u of m.unknownValues) if (u.dim) m.filters[u.dim] = [...(m.filters[u.dim] ?? []), u.raw]
+  m.churnedOnly = m.roles.has('churned')
+  m.keywords = (topics.length ? topics : m.roles.has('feedback') ? m.unknownWords : []).slice(0, 5)
+  m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
+  m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
+  const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
+  const lead = meaningful[0] ?? mentions[0]
+  m.followup = (lead ? ['followup', 'only'].includes(roleOf(lead) ?? '') : false) || meaningful.at(-1)?.key === '呢'
+  m.elliptical = !metricMentions.some((x) => !fillers.has(x.key)) && !dims.length && !values.length && !m.unknownValues.length &&
+    !m.period && !m.grain && meaningful.length <= 2
+  m.intent = intentOf(m, values.length + dims.length)
+  return m
+}
+
+// Chooses one meaning of an ambiguous phrase from its neighbours and the clause's shape.
+function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, mentionedDims: Set<string>): Sense | undefined {
+  const real = senses.filter((s) => !(s.kind === 'role' && s.role === 'filler'))
+  if (real.length <= 1) return real[0]
+  const talk = roles.has('feedback') || roles.has('why')
+  const contrast = roles.has('compare') || roles.has('than') || roles.has('retained')
+  const find = <K extends Sense['kind']>(k: K) => real.filter((s): s is Extract<Sense, { kind: K }> => s.kind === k)
+  const [metric, dim, vals, reason, role] = [find('metric')[0], find('dimension')[0], find('value'), find('reason')[0], find('role')[0]]
+  if (dim && (prev === 'by' || prev === 'which')) return dim
+  if (role && (role.role === 'churned' || role.role === 'retained') && (talk || contrast || !metric)) return role
+  if (reason && talk) return reason
+  if (vals.length) return vals.find((v) => mentionedDims.has(v.dim)) ?? vals.find((v) => v.synonym) ?? vals[0]
+  return metric ?? dim ?? role ?? reason
+}
+
+function groupFilters(values: Value[]): Filters {
+  const out: Filters = {}
+  for (const v of values) if (!(out[v.dim] ?? []).includes(v.value)) out[v.dim] = [...(out[v.dim] ?? []), v.value]
+  return out
+}
+
+// Adjacent unknown tokens form one phrase ("marketing spend", "移动端").
+function phrases(tokens: Token[], text: string): string[] {
+  const out: Array<{ start: number; end: number }> = []
+  for (const t of tokens) {
+    const last = out.at(-1)
+    if (last && (t.start === last.end || (t.start === last.end + 1 && text[last.end] === ' '))) last.end = t.end
+    else out.push({ start: t.start, end: t.end })
+  }
+  return out.map((p) => text.slice(p.start, p.end))
+}
+
+function intentOf(m: Meaning, segmentTerms: number): Meaning['intent'] {
+  const r = m.roles
+  if (r.has('describe') && !m.metrics.length && !segmentTerms) return 'describe'
+  if (r.has('why')) return 'reasons'
+  if (r.has('feedback') && (m.keywords.length || m.anyComplaint)) return 'feedback'
+  if (m.sides) return 'compare'
+  const asks = m.metrics.length || r.has('lose') || r.has('howMany') || r.has('trend') || r.has('most') || r.has('least') || r.has('rate')
+  if (asks || m.by.length || Object.keys(m.filters).length || m.period || m.grain) return 'metric'
+  return 'none'
+}
