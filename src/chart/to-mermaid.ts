@@ -9,7 +9,9 @@ export function toMermaid(spec: ChartSpec): string {
   if (spec.type === 'pie') {
     const values = spec.series[0]?.values ?? []
     const slices = spec.x.map((label, i) => `  ${quote(label)} : ${Math.max(0, num(values[i] ?? 0))}`)
-    return ['pie showData', `  title ${quote(spec.title)}`, ...slices].join('\n')
+    // A pie title is bare text to the end of the line (quotes would be shown literally).
+    const title = spec.title.replace(/[\n\r"<>]/g, ' ').trim()
+    return ['pie showData', ...(title ? [`  title ${title}`] : []), ...slices].join('\n')
   }
   const all = spec.series.flatMap((s) => s.values.map(num))
   const max = Math.max(0, ...all)
@@ -17,10 +19,11 @@ export function toMermaid(spec: ChartSpec): string {
   const top = max === min ? min + 1 : niceCeil(max)
   const lines = [
     'xychart-beta',
-    `  title ${quote(spec.title)}`,
+    ...(spec.title.trim() ? [`  title ${quote(spec.title)}`] : []),
     `  x-axis [${spec.x.map(quote).join(', ')}]`,
     `  y-axis ${quote(spec.unit)} ${min < 0 ? -niceCeil(-min) : 0} --> ${top}`,
-    ...spec.series.map((s) => `  ${spec.type} [${s.values.map(num).join(', ')}]`),
+    // mermaid draws grouped bars on top of each other, so only the first series is a bar; the rest are lines.
+    ...spec.series.map((s, i) => `  ${spec.type === 'bar' && i > 0 ? 'line' : spec.type} [${s.values.map(num).join(', ')}]`),
   ]
   return lines.join('\n')
 }

@@ -1,11 +1,10 @@
 import { generateText, isStepCount, type ModelMessage } from 'ai'
 import { AppError } from '../errors.js'
 import type { Chart } from '../chart/chart-spec.js'
-import { createTools } from '../tools/index.js'
-import { withCompactModelOutput } from '../tools/model-output.js'
 import type { ChatDeps } from './chat-deps.js'
 import { appendMessages, ensureConversation, loadHistory } from './conversation-store.js'
 import { systemPrompt } from './system-prompt.js'
+import { toolsFor } from './tools-for.js'
 import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
 
 /** One answered question, as /api/ask, the CLI and Slack return it. */
@@ -26,7 +25,7 @@ export async function ask(deps: ChatDeps, opts: AskOptions): Promise<AskResult> 
       model: deps.model,
       instructions: systemPrompt(catalog, deps.churn),
       messages: [...history, user],
-      tools: withCompactModelOutput(createTools({ db: deps.db, catalog, churn: deps.churn, grossMargin: deps.grossMargin })),
+      tools: toolsFor(deps, catalog),
       stopWhen: isStepCount(deps.maxSteps ?? 8),
     })
   } catch (e) {

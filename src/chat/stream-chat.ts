@@ -1,10 +1,9 @@
 import { createUIMessageStream, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type ModelMessage, type UIMessage } from 'ai'
 import type { Chart } from '../chart/chart-spec.js'
-import { createTools } from '../tools/index.js'
-import { withCompactModelOutput } from '../tools/model-output.js'
 import type { ChatDeps } from './chat-deps.js'
 import { appendMessages, ensureConversation, loadHistory } from './conversation-store.js'
 import { systemPrompt } from './system-prompt.js'
+import { toolsFor } from './tools-for.js'
 import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
 
 /** UI message data parts the chat stream carries besides text and tool parts. */
@@ -29,7 +28,7 @@ export async function streamChat(deps: ChatDeps, opts: { question: string; conve
         model: deps.model,
         instructions: systemPrompt(catalog, deps.churn),
         messages: [...history, user],
-        tools: withCompactModelOutput(createTools({ db: deps.db, catalog, churn: deps.churn, grossMargin: deps.grossMargin })),
+        tools: toolsFor(deps, catalog),
         stopWhen: isStepCount(deps.maxSteps ?? 8),
         onToolExecutionEnd: ({ toolCall, toolOutput }) => {
           if (toolOutput.type !== 'tool-result') return

@@ -6,8 +6,8 @@ import type { ChurnDefinitionConfig } from '../config.js'
 import type { Db } from '../db/open-database.js'
 import type { DataCatalog } from './data-catalog.js'
 import { monthsBetween } from './dates.js'
-import { familyQueries } from './families/index.js'
-import { runFamily, type FamilyRow } from './families/family.js'
+import { familyRunners } from './families/index.js'
+import type { FamilyRow } from './families/family.js'
 import { bucketize, resolvePeriod, type Bucket, type Period, type PeriodInput } from './period.js'
 import { resolveSegments } from './resolve-segments.js'
 import { describeChurnDefinition } from './spells.js'
@@ -50,7 +50,7 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
   const period = clampPeriod(resolvePeriod(q.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart), def)
   const buckets = bucketize(period, q.grain)
   const input = { db: deps.db as any, buckets, plan, churn: deps.churn, asOf: deps.catalog.meta.asOf }
-  const results = await Promise.all(def.families.map((f) => runFamily(familyQueries[f](input))))
+  const results = await Promise.all(def.families.map((f) => familyRunners[f](input)))
   const merged = mergeFamilies(results.map((r) => r.rows), buckets, plan.by.length === 0)
   const rows = [...merged.values()].map(({ bucket, groups, measures }) => {
     const months = Math.max(1, monthsSpan(buckets.find((b) => b.key === bucket)!))

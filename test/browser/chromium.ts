@@ -34,7 +34,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function watchConsole(page: Page): string[] {
   const problems: string[] = []
   page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
+    // Browsers request /favicon.ico on their own; the stand-in portal has none.
+    if (m.location().url.endsWith('/favicon.ico')) return
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`${m.text()} (${m.location().url})`)
   })
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
   return problems

@@ -18,7 +18,7 @@ describe('toMermaid', () => {
 
   it('writes a pie with showData', () => {
     expect(toMermaid({ type: 'pie', title: '原因', x: ['价格', 'Support'], series: [{ name: 'n', values: [42, 10] }], unit: 'count' })).toBe(
-      ['pie showData', '  title "原因"', '  "价格" : 42', '  "Support" : 10'].join('\n'),
+      ['pie showData', '  title 原因', '  "价格" : 42', '  "Support" : 10'].join('\n'),
     )
   })
 
@@ -43,6 +43,13 @@ describe('every chart kind parses with mermaid', () => {
       await expect(mermaidParse(makeChart(spec).mermaid)).resolves.toBeTruthy()
     })
   }
+  it('an empty title is left out rather than written as ""', async () => {
+    for (const type of ['pie', 'bar'] as const) {
+      const text = makeChart({ type, title: ' ', x: ['a'], series: [{ name: 's', values: [1] }], unit: '%' }).mermaid
+      expect(text).not.toContain('title')
+      await expect(mermaidParse(text)).resolves.toBeTruthy()
+    }
+  })
   it('and the parser really rejects broken source', async () => {
     await expect(mermaidParse('xychart-beta\n  x-axis [a, b\n  bar [1,')).rejects.toThrow()
   })

@@ -123,7 +123,7 @@ describe('provenance', () => {
     const r = await run({ metric: 'churn_rate', period: q1, by: ['region'] })
     expect(r.period).toEqual({ from: '2026-01-01', to: '2026-04-01', label: '2026-01-01 – 2026-03-31' })
     expect(r.definition).toMatch(/subscription cancelled/)
-    expect(r.sql[0]).toMatch(/^with "periods" as/)
+    expect(r.sql[0]).toMatch(/^with "spells" as .*;\n\nwith "periods" as/s)
     expect(r.sql[0]).toContain("'2026-01-01'")
     expect(r.sql[0]).toContain('"c"."region"')
   })

@@ -3,7 +3,7 @@ import { labels, type Lang } from './slack-text.js'
 import { escapeMrkdwn, tableAsCode, toMrkdwnParts, type TextTable } from './to-mrkdwn.js'
 
 /** Slack's Block Kit limits, and our budget below the ~13k-character msg_blocks_too_long seen in practice. */
-export const LIMITS = { blocks: 50, sectionChars: 3000, totalChars: 11_000, tableRows: 100, tableCells: 20, fallbackChars: 3000 } as const
+export const LIMITS = { blocks: 50, sectionChars: 3000, totalChars: 11_000, tableRows: 100, tableCells: 20, tableBlockChars: 6000, fallbackChars: 3000 } as const
 
 type TextObject = { type: 'mrkdwn'; text: string }
 type Cell = { type: 'raw_text'; text: string }
@@ -31,7 +31,9 @@ export function formatAnswer(result: Pick<AskResult, 'answer' | 'toolCalls'>, op
   let table: SlackBlock | null = null
   const pieces: string[] = []
   for (const part of toMrkdwnParts(result.answer || '—')) {
-    if (part.kind === 'table' && !table && fitsTableBlock(part.table)) table = tableBlock(part.table)
+    const block: SlackBlock | null = part.kind === 'table' && !table && fitsTableBlock(part.table) ? tableBlock(part.table) : null
+    // A big table block would eat the whole message budget; as a code block it can be split and shortened.
+    if (block && JSON.stringify(block).length <= LIMITS.tableBlockChars) table = block
     else pieces.push(part.kind === 'text' ? part.text : tableAsCode(part.table))
   }
   const reserved = 1 + (table ? 1 : 0) + 1 // context, table, possible "shortened" note

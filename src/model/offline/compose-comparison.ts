@@ -34,7 +34,7 @@ export function composeComparison(o: ComparisonOutput, lang: Lang, focus?: strin
     const verdict = m.significant
       ? (lang === 'zh' ? `差异显著，${pText(m.pValue)}` : `significant, ${pText(m.pValue)}`)
       : (lang === 'zh' ? '差异不显著' : 'not significant')
-    return `- ${m.name}: ${f(m.a)} vs ${f(m.b)} (${verdict})`
+    return lang === 'zh' ? `- ${m.name}：${f(m.a)} 对 ${f(m.b)}（${verdict}）` : `- ${m.name}: ${f(m.a)} vs ${f(m.b)} (${verdict})`
   })
   const sig = shown.filter((m) => m.significant).sort((x, y) => (x.pValue ?? 1) - (y.pValue ?? 1) || relDiff(y) - relDiff(x))
   const top = sig.find((m) => m.id === focus) ?? sig[0]
@@ -49,7 +49,7 @@ export function composeComparison(o: ComparisonOutput, lang: Lang, focus?: strin
     stands = lang === 'zh' ? '各项差异都不显著（p ≥ 0.05），不能说两组真的不同。' : 'None of the differences is statistically significant (p ≥ 0.05), so the groups cannot be told apart on these measures.'
   }
   const def = lang === 'zh'
-    ? `口径：${churnDefinition(o.definition, lang)}；期间内有有效订阅的客户；流失 = 期内订阅结束，留存 = 期末仍活跃；比例用双比例z检验，均值用Welch t检验，p < 0.05 为显著。`
+    ? `口径：${churnDefinition(o.definition.split('. ')[0], lang)}；期间内有有效订阅的客户；流失 = 期内订阅结束，留存 = 期末仍活跃；比例用双比例z检验，均值用Welch t检验，p < 0.05 为显著。`
     : `Definition: ${o.definition}`
   return [head, ...lines, stands, def + (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : '')].join('\n')
 }

@@ -37,9 +37,15 @@ export function composeFeedback(o: FeedbackOutput, lang: Lang, churnedOnly: bool
   const lines = [lang === 'zh'
     ? `${period}共有${n}条${who}反馈提到${words}${also}：${src.join('，')}。`
     : `${n} feedback texts ${who}mention ${words}${also}, ${period}: ${src.join(', ')}.`]
-  const quotes = o.items.slice(0, QUOTES).map((i) => `- ${quoteText({ date: i.date, source: i.source, text: i.text }, lang)}${i.churned ? (lang === 'zh' ? ' [已流失]' : ' [churned]') : ''}`)
+  // Quotes in the asker's language first; the newest-first order holds within each language.
+  const items = [...o.items.filter((i) => isLang(i.text, lang)), ...o.items.filter((i) => !isLang(i.text, lang))]
+  const quotes = items.slice(0, QUOTES).map((i) => `- ${quoteText({ date: i.date, source: i.source, text: i.text }, lang)}${i.churned ? (lang === 'zh' ? ' [已流失]' : ' [churned]') : ''}`)
   lines.push(lang === 'zh' ? '最新的几条：' : 'Newest:', ...quotes)
   lines.push((lang === 'zh' ? '说明：按关键词匹配原文，不判断情绪；引述是客户原话。' : 'Method: keyword match on the verbatim texts (no sentiment); quotes are customers\' own words.') +
     (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : ''))
   return lines.join('\n')
+}
+
+function isLang(text: string, lang: Lang): boolean {
+  return /\p{Script=Han}/u.test(text) === (lang === 'zh')
 }

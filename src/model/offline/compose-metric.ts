@@ -32,7 +32,7 @@ export function composeMetric(o: MetricOutput, lang: Lang, dimName: (id: string)
   if (o.grain) {
     const series = o.by.length ? o.rows.filter((r) => r.period === o.rows.at(-1)?.period) : o.rows
     if (o.by.length) {
-      lines.push(lang === 'zh' ? `${name}，${period}，按${o.grain === 'month' ? '月' : o.grain}，最近一期（${o.rows.at(-1)?.period}）：${list(series, segLabel, fmt, lang)}。` : `${name} by ${o.grain}, ${period}; latest ${o.grain} (${o.rows.at(-1)?.period}): ${list(series, segLabel, fmt, lang)}.`)
+      lines.push(lang === 'zh' ? `${name}，${period}，${grainZh(o.grain)}，最近一期（${o.rows.at(-1)?.period}）：${list(series, segLabel, fmt, lang)}。` : `${name} by ${o.grain}, ${period}; latest ${o.grain} (${o.rows.at(-1)?.period}): ${list(series, segLabel, fmt, lang)}.`)
     } else {
       lines.push(lang === 'zh' ? `${name}，${period}，${grainZh(o.grain)}：${list(o.rows, (r) => String(r.period), fmt, lang, false)}。` : `${name} by ${o.grain}, ${period}: ${list(o.rows, (r) => String(r.period), fmt, lang, false)}.`)
       const valued = o.rows.filter((r) => r.value !== null)

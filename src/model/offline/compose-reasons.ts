@@ -36,7 +36,10 @@ export function composeReasons(o: ReasonsOutput, lang: Lang): string {
       : (lang === 'zh' ? `${period}内没有客户反馈。` : `There is no customer feedback in ${period}.`)
   }
   const n = formatValue(o.total, 'count', '', lang)
-  const list = o.categories.slice(0, LIST).map((c) => `${c.name} ${formatValue(c.share, 'percent', '', lang)} (${formatValue(c.count, 'count', '', lang)})`)
+  const list = o.categories.slice(0, LIST).map((c) => {
+    const [share, count] = [formatValue(c.share, 'percent', '', lang), formatValue(c.count, 'count', '', lang)]
+    return lang === 'zh' ? `${c.name} ${share}（${count}）` : `${c.name} ${share} (${count})`
+  })
   const head = churned
     ? (lang === 'zh' ? `${period}流失客户的原因（共${n}个流失客户）：${list.join('，')}。` : `Why customers churned, ${period} (${n} churned customers): ${list.join(', ')}.`)
     : (lang === 'zh' ? `${period}客户反馈的主题（共${n}条）：${list.join('，')}。` : `What customer feedback is about, ${period} (${n} texts): ${list.join(', ')}.`)

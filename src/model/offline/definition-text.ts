@@ -19,7 +19,7 @@ const zhFormulas: Record<string, string> = {
 
 /** The churn definition in the answer's language: the tool states it in English; Chinese answers restate it. */
 export function churnDefinition(toolDefinition: string, lang: 'en' | 'zh'): string {
-  if (lang === 'en') return toolDefinition
+  if (lang === 'en' || /\p{Script=Han}/u.test(toolDefinition)) return toolDefinition
   if (toolDefinition.startsWith(describeChurnDefinition({ kind: 'subscription' }, 'en'))) return describeChurnDefinition({ kind: 'subscription' }, 'zh')
   const days = /no activity for (\d+) days/.exec(toolDefinition)?.[1]
   if (days) return describeChurnDefinition({ kind: 'inactivity', days: Number(days) }, 'zh')

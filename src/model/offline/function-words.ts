@@ -15,7 +15,10 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   most: { en: ['highest', 'most', 'worst', 'biggest', 'largest', 'top', 'max', 'the most', 'fastest'], zh: ['最高', '最多', '最严重', '最大', '最差', '最', '最快'] },
   least: { en: ['lowest', 'least', 'best', 'smallest', 'fewest', 'min'], zh: ['最低', '最少', '最好', '最小'] },
   why: { en: ['why', 'reason', 'reasons', 'cause', 'causes', 'causing', 'drivers', 'driving', 'what drives', "what's behind", 'what is behind', 'root cause'], zh: ['为什么', '原因', '为何', '怎么回事', '什么导致', '导致', '主要原因', '流失原因'] },
-  feedback: { en: ['say', 'saying', 'said', 'says', 'feedback', 'comments', 'comment', 'complain', 'complaining', 'complaints about', 'mention', 'mentions', 'mentioning', 'think about', 'quotes', 'verbatims', 'opinions', 'reviews about'], zh: ['评价', '反馈', '抱怨', '吐槽', '怎么说', '说了什么', '意见', '怎么看', '提到', '评论', '投诉了什么', '说的', '是怎么说的', '说'] },
+  feedback: {
+    en: ['say', 'saying', 'said', 'says', 'feedback', 'comments', 'comment', 'complain', 'complaining', 'complaints about', 'mention', 'mentions', 'mentioning', 'think about', 'quotes', 'verbatims', 'opinions', 'reviews about', 'problems', 'issues', 'pain points', 'dislike', 'hate', 'unhappy about'],
+    zh: ['评价', '反馈', '抱怨', '吐槽', '怎么说', '说了什么', '意见', '怎么看', '提到', '评论', '投诉了什么', '说的', '是怎么说的', '说', '不好', '不满', '不满意', '问题', '痛点', '差评'],
+  },
   trend: {
     en: ['trend', 'trends', 'trended', 'trending', 'over time', 'going up or down', 'up or down', 'evolve', 'evolved', 'evolution', 'developed', 'change', 'changed', 'changes', 'changing', 'getting better', 'getting worse', 'better or worse', 'improving', 'worsening', 'month over month'],
     zh: ['趋势', '走势', '变化趋势', '变化', '怎么变', '演变', '变好', '变差', '改善', '恶化', '好转', '变好还是变差', '上升还是下降', '涨还是跌'],
@@ -26,7 +29,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
     en: ['what data', 'which data', 'data is loaded', 'data do you have', 'what can i ask', 'what can you do', 'what can you answer', 'what questions', 'help', 'what metrics', 'which metrics', 'what dimensions', 'what is loaded', 'about our data', 'about the data', 'about this data', 'data overview', 'overview of the data', 'what do you know'],
     zh: ['能回答', '可以回答', '能问', '可以问', '哪些数据', '什么数据', '哪些指标', '加载了', '帮助', '有哪些维度', '能做什么', '介绍一下', '数据概况', '你们的数据', '有什么数据'],
   },
-  followup: { en: ['and', 'what about', 'how about', 'and what about', 'same for', 'now'], zh: ['那', '呢', '那么', '那如果', '换成'] },
+  followup: { en: ['and', 'what about', 'how about', 'and what about', 'same for', 'now', 'same thing', 'the same', 'same', 'same question', 'likewise'], zh: ['那', '呢', '那么', '那如果', '换成', '同样', '一样', '同样的'] },
   only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看'] },
   rest: { en: ['the rest', 'everyone else', 'everybody else', 'others', 'all other', 'other customers'], zh: ['其他客户', '其余客户', '其他', '其余'] },
   lose: { en: ['lose', 'lost', 'losing', 'left', 'leave', 'leaving', 'left us', 'cancel', 'cancelled', 'canceled', 'quit', 'drop', 'dropped'], zh: ['流失了', '掉了', '走了', '离开', '丢了', '丢失', '取消了', '退订', '损失', '损失了', '少了'] },
@@ -48,5 +51,14 @@ export const fillerWords = {
     '这', '那', '这个', '那个', '这些', '那些', '都', '也', '还', '就', '又', '分别', '一共', '总共', '总体', '整体', '来', '说', '下', '些', '个', '家',
     '人', '数据', '有没有', '没有', '有些', '哪', '时候', '期间', '中', '里', '内', '上', '为', '把', '被', '让', '能', '可以', '会', '要', '想', '知道', '告诉',
     '帮', '帮我', '一', '大概', '大约', '左右', '这么', '那么', '其中', '主要', '具体', '所有', '全部', '之', '以来', '多', '少', '高', '低', '留不住', '不住',
-    '年', '月', '季度', '天', '周', '份', '得', '地', '过', '着', '是否', '还是', '在'],
+    '年', '月', '季度', '天', '周', '份', '得', '地', '过', '着', '是否', '还是', '在', '哪里', '什么地方', '方面'],
+}
+
+/**
+ * Everyday words for a few metrics that no catalog synonym covers ("are customers happy?").
+ * Catalog words take precedence: these only fill gaps.
+ */
+export const metricParaphrases: Record<string, { en: string[]; zh: string[] }> = {
+  nps: { en: ['happy', 'satisfied', 'unhappy', 'happiness', 'customer happiness'], zh: ['满意', '满不满意', '开心', '满意吗'] },
+  logins_per_customer: { en: ['engaged', 'how engaged', 'how active', 'engagement level'], zh: ['活跃程度', '使用情况', '用得多不多'] },
 }

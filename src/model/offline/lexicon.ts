@@ -1,6 +1,6 @@
 import { reasons } from '../../catalog/reasons.js'
 import type { DataCatalog } from '../../query/data-catalog.js'
-import { fillerWords, functionWords, type Role } from './function-words.js'
+import { fillerWords, functionWords, metricParaphrases, type Role } from './function-words.js'
 import { normalise } from './normalise.js'
 import { keyOf } from './segment-zh.js'
 
@@ -8,7 +8,7 @@ import { keyOf } from './segment-zh.js'
 export type Sense =
   | { kind: 'metric'; id: string }
   | { kind: 'dimension'; id: string }
-  | { kind: 'value'; dim: string; value: string; synonym: boolean; cased?: string }
+  | { kind: 'value'; dim: string; value: string; synonym: boolean; cased?: string; upper?: boolean }
   | { kind: 'reason'; id: string }
   | { kind: 'role'; role: Role }
 
@@ -21,6 +21,7 @@ const genericValues = new Set(['yes', 'no', 'none', 'other', 'unknown', 'true', 
 const MANY_VALUES = 50
 
 const cache = new WeakMap<DataCatalog, Lexicon>()
+const fillers = new Set([...fillerWords.en, ...fillerWords.zh])
 
 /** The analyst's vocabulary for a catalog: metric, dimension, value and reason words in both languages, plus function words. */
 export function lexiconFor(catalog: DataCatalog): Lexicon {
@@ -52,16 +53,27 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     const stored = catalog.values[d.id] ?? []
     for (const v of stored) {
       if (genericValues.has(v.value.toLowerCase())) continue
-      // Single words among many values ("Industry", "Likely" are Californian cities) must be written with capitals.
-      const strict = stored.length > MANY_VALUES && !v.value.includes(' ')
+      // Single words among many values ("Industry", "Likely" are Californian cities), and values that read as
+      // everyday words ("A", "Pro" is fine) must be written with their capitals.
+      const key = keyOf(normalise(v.value).text)
+      const strict = (stored.length > MANY_VALUES && !v.value.includes(' ')) || key.length <= 2 || fillers.has(key)
       add(v.value, { kind: 'value', dim: d.id, value: v.value, synonym: false, ...(strict ? { cased: v.value } : {}) }, stored.length <= MANY_VALUES)
     }
     for (const [value, syn] of Object.entries(d.values)) {
-      for (const p of [...(syn.en ?? []), ...(syn.zh ?? [])]) add(p, { kind: 'value', dim: d.id, value, synonym: true })
+      for (const p of [...(syn.en ?? []), ...(syn.zh ?? [])]) {
+        // Short synonyms that are also everyday words ("it", "us", "na") count only in capitals (IT, US, NA).
+        const key = keyOf(normalise(p).text)
+        const upper = /^[a-z]+$/.test(key) && (key.length <= 2 || fillers.has(key))
+        add(p, { kind: 'value', dim: d.id, value, synonym: true, ...(upper ? { upper: true } : {}) })
+      }
     }
   }
   for (const r of reasons) {
     for (const p of [r.id.replace(/_/g, ' '), r.name.en, r.name.zh, ...r.keywords.en, ...r.keywords.zh]) add(p, { kind: 'reason', id: r.id })
+  }
+  for (const [id, words] of Object.entries(metricParaphrases)) {
+    if (!catalog.metrics.some((m) => m.id === id)) continue
+    for (const p of [...words.en, ...words.zh]) if (!entries.has(keyOf(normalise(p).text))) add(p, { kind: 'metric', id }, false)
   }
   for (const [role, words] of Object.entries(functionWords) as Array<[Role, { en: string[]; zh: string[] }]>) {
     for (const p of [...words.en, ...words.zh]) add(p, { kind: 'role', role }, false)

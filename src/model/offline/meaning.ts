@@ -55,5 +55,5 @@ export function isModifierOnly(m: Meaning): boolean {
 /** True when a clause says anything at all the analyst recognised. */
 export function hasSubstance(m: Meaning): boolean {
   return m.intent !== 'none' || m.metrics.length > 0 || m.by.length > 0 || Object.keys(m.filters).length > 0 || !!m.period || !!m.grain ||
-    m.unknownValues.length > 0 || m.future || !!m.outOfRange
+    m.unknownValues.length > 0 || m.unknownWords.length > 0 || m.future || !!m.outOfRange
 }

@@ -76,6 +76,7 @@ const rules: Rule[] = [
   [/(?:last|past|previous|prior|trailing|recent|over the last|in the last|the last|over the past|in the past|the past)\s+(\d+)\s*(months?|mos?|quarters?|qtrs?|days?|weeks?|years?)/, (m) => lastN(Number(m[1]), m[2])],
   [/(?:过去|最近|近|前)(\d+)(?:个)?(月|天|日|季度|季|年|周|星期)/, (m) => lastN(Number(m[1]), m[2])],
   [/(?:过去|最近|近)(?:这)?(?:一|1)?年/, () => rel('last_n_months', 12)],
+  [/(?:过去|最近|近)(?:这)?(?:个)?半年|\b(?:last|past) half(?:[- ]a)? year\b/, () => rel('last_n_months', 6)],
   [/\b(?:last|previous|prior|past) month\b|上(?:个|一个|一)?月/, () => rel('last_month')],
   [/\b(?:this month|month to date|mtd)\b|本月|这个月|当月|这月/, () => rel('this_month')],
   [/\b(?:last|previous|prior) (?:quarter|qtr)\b|\blq\b|上(?:个|一个|一)?季度?/, () => rel('last_quarter')],

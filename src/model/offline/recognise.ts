@@ -50,7 +50,8 @@ function longestAt(s: Surface, lex: Lexicon, i: number): { mention: Mention; nex
     const end = s.tokens[j].end
     if (end - start > lex.maxKeyLength) continue
     const key = s.text.slice(start, end)
-    const senses = lex.entries.get(key)?.filter((x) => x.kind !== 'value' || !x.cased || s.cased.slice(start, end) === x.cased)
+    const cased = s.cased.slice(start, end)
+    const senses = lex.entries.get(key)?.filter((x) => x.kind !== 'value' || ((!x.cased || cased === x.cased) && (!x.upper || cased === cased.toUpperCase())))
     if (senses?.length) return { mention: { start, end, key, cased: s.cased.slice(start, end), senses }, next: j + 1 }
   }
   return undefined
@@ -68,18 +69,11 @@ function cjkRuns(tokens: Token[]): Token[][] {
   return runs
 }
 
-// Dictionary maximum matching inside one uncovered run; characters left over become unknown tokens.
+// Dictionary maximum matching inside one uncovered run; the words (or parts of words) left over become unknown tokens.
 function scanRun(text: string, cased: string, run: Token[], lex: Lexicon): { mentions: Mention[]; rest: Token[] } {
-  const from = run[0].start
   const to = run.at(-1)!.end
   const mentions: Mention[] = []
-  const rest: Token[] = []
-  let pending = from
-  const flush = (until: number) => {
-    if (until > pending) rest.push({ text: text.slice(pending, until), cased: cased.slice(pending, until), start: pending, end: until, cjk: true })
-  }
-  let p = from
-  while (p < to) {
+  for (let p = run[0].start; p < to; ) {
     let hit: Mention | undefined
     for (let e = Math.min(to, p + lex.maxKeyLength); e >= p + 2; e--) {
       const senses = lex.entries.get(text.slice(p, e))
@@ -88,15 +82,23 @@ function scanRun(text: string, cased: string, run: Token[], lex: Lexicon): { men
         break
       }
     }
-    if (hit) {
-      flush(p)
-      mentions.push(hit)
-      p = hit.end
-      pending = p
-    } else p++
+    if (hit) mentions.push(hit)
+    p = hit ? hit.end : p + 1
   }
-  flush(to)
+  const rest: Token[] = []
+  for (const t of run) {
+    let from = t.start
+    for (const m of mentions.filter((x) => x.end > t.start && x.start < t.end)) {
+      if (m.start > from) rest.push(piece(text, cased, from, m.start))
+      from = Math.max(from, m.end)
+    }
+    if (from < t.end) rest.push(piece(text, cased, from, t.end))
+  }
   return { mentions, rest }
+}
+
+function piece(text: string, cased: string, start: number, end: number): Token {
+  return { text: text.slice(start, end), cased: cased.slice(start, end), start, end, cjk: true }
 }
 
 const heads = new Set(['客户', '用户'])

@@ -10,6 +10,7 @@ import type { Token } from './segment-zh.js'
 
 type Value = { dim: string; value: string; at: number }
 const fillers = new Set([...fillerWords.en, ...fillerWords.zh])
+const byWords = new Set(['by', 'per', 'split by', 'broken down by', 'segmented by', 'grouped by', '按', '按照'])
 const qualifierWords = new Set(['from', 'due to', 'because of', 'caused by', '因为', '由于'])
 const roleOf = (m: Mention): Role | undefined => {
   const s = m.senses.find((x) => x.kind === 'role' && x.role !== 'filler')
@@ -34,7 +35,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     if (!s) return
     // "lost revenue from cancellations": a metric word after from/due to only says where the first one comes from.
     // "churn by tenure": a metric after "by" is a breakdown the data has no dimension for.
-    if (s.kind === 'metric' && prev === 'by') m.unknownValues.push({ raw: x.cased, breakdown: true })
+    if (s.kind === 'metric' && byWords.has(mentions[i - 1]?.key ?? '')) m.unknownValues.push({ raw: x.cased, breakdown: true })
     else if (s.kind === 'metric' && !(i > 0 && qualifierWords.has(mentions[i - 1].key))) metricMentions.push({ id: s.id, key: x.key, start: x.start, end: x.end })
     else if (s.kind === 'dimension') dims.push({ id: s.id, at: i, start: x.start })
     else if (s.kind === 'value') values.push({ dim: s.dim, value: s.value, at: i })

@@ -2,31 +2,84 @@ import { sql } from 'kysely'
 import { withPeriods } from '../buckets-cte.js'
 import { applySegments } from '../segment-sql.js'
 import { withSpells } from '../spells.js'
-import type { FamilyQuery } from './family.js'
+import { runFamily, type FamilyInput, type FamilyRow } from './family.js'
 
-// "Active at instant t" means active at the end of day t−1: start_date < t and (end_date is null or end_date >= t).
-// With that, active_end = active_start + new + reactivated − churned holds for every bucket.
-const activeAt = (t: string) => sql`s.start_date < ${sql.ref(t)} and (s.end_date is null or s.end_date >= ${sql.ref(t)})`
-const inPeriod = (col: string) => sql`${sql.ref(col)} >= p.p_start and ${sql.ref(col)} < p.p_end`
-const countIf = (cond: unknown, alias: string) => sql<number>`count(distinct case when ${cond} then s.customer_id end)`.as(alias)
+// Each spell yields two events: its start (new or reactivated) and, if it ended, its churn.
+// Spells of one customer never overlap, so active(t) = starts before t − churns before t,
+// which lets us count events per bucket (each event joins one bucket) instead of joining
+// every spell to every bucket it overlaps — linear in spells, not spells × buckets.
+function withEvents(input: FamilyInput, withBuckets: boolean) {
+  const base = withBuckets ? (withPeriods(input.db, input.buckets) as any) : input.db
+  return (withSpells(base, input.churn, input.asOf) as any).with('events', (q: any) =>
+    q
+      .selectFrom('spells')
+      .select(['customer_id', 'start_date as d', sql<string>`case when is_reactivation = 1 then 'reactivated' else 'new' end`.as('kind')])
+      .unionAll(
+        q
+          .selectFrom('spells')
+          .select(['customer_id', 'end_date as d', sql<string>`case when churn_type = 'involuntary' then 'churned_involuntary' else 'churned_voluntary' end`.as('kind')])
+          .where('end_date', 'is not', null),
+      ),
+  )
+}
 
-/** Customer flow: active at start/end, new, reactivated, churned (voluntary/involuntary) per bucket and segment. */
-export const customerFlow: FamilyQuery = ({ db, buckets, plan, churn, asOf }) => {
-  const qc = withSpells(withPeriods(db, buckets) as any, churn, asOf) as any
-  let q = qc
-    .selectFrom('periods as p')
-    .innerJoin('spells as s', (j: any) => j.on(sql`s.start_date < p.p_end and (s.end_date is null or s.end_date >= p.p_start)`))
-    .select([
-      'p.bucket',
-      countIf(activeAt('p.p_start'), 'active_start'),
-      countIf(activeAt('p.p_end'), 'active_end'),
-      countIf(sql`${inPeriod('s.start_date')} and s.is_reactivation = 0`, 'new'),
-      countIf(sql`${inPeriod('s.start_date')} and s.is_reactivation = 1`, 'reactivated'),
-      countIf(inPeriod('s.end_date'), 'churned'),
-      countIf(sql`${inPeriod('s.end_date')} and s.churn_type = 'involuntary'`, 'churned_involuntary'),
-      countIf(sql`${inPeriod('s.end_date')} and (s.churn_type is null or s.churn_type <> 'involuntary')`, 'churned_voluntary'),
-    ])
-    .groupBy('p.bucket')
-  q = applySegments(q, plan, 's.customer_id')
-  return q
+const countKind = (kind: string) => sql<number>`sum(case when e.kind = ${kind} then 1 else 0 end)`.as(kind)
+
+/** Customer flow per bucket and segment: active at start/end, new, reactivated, churned (voluntary/involuntary). */
+export async function customerFlow(input: FamilyInput): Promise<{ rows: FamilyRow[]; sql: string }> {
+  const perBucket = applySegments(
+    withEvents(input, true)
+      .selectFrom('periods as p')
+      .innerJoin('events as e', (j: any) => j.on(sql`e.d >= p.p_start and e.d < p.p_end`))
+      .select(['p.bucket', countKind('new'), countKind('reactivated'), countKind('churned_voluntary'), countKind('churned_involuntary')])
+      .groupBy('p.bucket'),
+    input.plan,
+    'e.customer_id',
+  )
+  const baseline = applySegments(
+    withEvents(input, false)
+      .selectFrom('events as e')
+      .select([sql<number>`sum(case when e.kind in ('new', 'reactivated') then 1 else -1 end)`.as('active')])
+      .where('e.d', '<', input.buckets[0].start),
+    input.plan,
+    'e.customer_id',
+  )
+  const [events, base] = await Promise.all([runFamily(perBucket), runFamily(baseline)])
+  return { rows: accumulate(input, events.rows, base.rows), sql: `${base.sql};\n\n${events.sql}` }
+}
+
+/** Walks each segment through the buckets in order, carrying the active count forward. */
+function accumulate(input: FamilyInput, events: FamilyRow[], base: FamilyRow[]): FamilyRow[] {
+  const key = (r: FamilyRow) => JSON.stringify([r.g0 ?? null, r.g1 ?? null])
+  const segments = new Map<string, { g0?: string; g1?: string; active: number }>()
+  for (const r of base) segments.set(key(r), { g0: r.g0, g1: r.g1, active: Number(r.active ?? 0) })
+  const byBucket = new Map<string, FamilyRow>()
+  for (const r of events) {
+    byBucket.set(`${r.bucket}\u0000${key(r)}`, r)
+    if (!segments.has(key(r))) segments.set(key(r), { g0: r.g0, g1: r.g1, active: 0 })
+  }
+  const out: FamilyRow[] = []
+  for (const seg of segments.values()) {
+    let active = seg.active
+    for (const b of input.buckets) {
+      const r = byBucket.get(`${b.key}\u0000${JSON.stringify([seg.g0 ?? null, seg.g1 ?? null])}`)
+      const n = (k: string) => Number(r?.[k] ?? 0)
+      const churned = n('churned_voluntary') + n('churned_involuntary')
+      const row: FamilyRow = {
+        bucket: b.key,
+        active_start: active,
+        new: n('new'),
+        reactivated: n('reactivated'),
+        churned,
+        churned_voluntary: n('churned_voluntary'),
+        churned_involuntary: n('churned_involuntary'),
+        active_end: active + n('new') + n('reactivated') - churned,
+      }
+      if (seg.g0 !== undefined) row.g0 = seg.g0
+      if (seg.g1 !== undefined) row.g1 = seg.g1
+      out.push(row)
+      active = row.active_end as number
+    }
+  }
+  return out
 }

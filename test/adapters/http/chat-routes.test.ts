@@ -72,7 +72,7 @@ describe('POST /api/chat (UI message stream)', () => {
     expect(types).toContain('tool-output-available')
     const chart = events.find((e) => e.type === 'data-chart')
     expect(chart.data.spec).toMatchObject({ type: 'line', x: ['2026-01', '2026-02', '2026-03'], series: [{ values: [0, 33.33, 33.33] }] })
-    expect(events.find((e) => e.type === 'data-provenance').data.sql[0]).toMatch(/^with "periods"/)
+    expect(events.find((e) => e.type === 'data-provenance').data.sql[0]).toMatch(/^with "spells"/)
     expect(events.filter((e) => e.type === 'text-delta').map((e) => e.delta).join('')).toBe('Churn rose in February.')
   })
 })

@@ -65,6 +65,14 @@ describe('formatAnswer', () => {
     expect(msg.text.length).toBeLessThan(LIMITS.fallbackChars + 200)
   })
 
+  it('sends a table too big for the budget as code blocks instead of a table block', () => {
+    const rows = Array.from({ length: 90 }, (_, i) => `| Segment number ${i} | ${i}.5% | ${i * 10} customers |`).join('\n')
+    const msg = formatAnswer({ answer: `| Segment | Churn | Size |\n|---|---|---|\n${rows}`, toolCalls: [] }, { answerUrl: url, lang: 'en' })
+    expect(msg.blocks.some((b) => b.type === 'table')).toBe(false)
+    expect(msg.blocks[0].type === 'section' && msg.blocks[0].text.text.startsWith('```\nSegment            Churn  Size')).toBe(true)
+    expect(JSON.stringify(msg.blocks).length).toBeLessThan(13_000)
+  })
+
   it('splits long code blocks into sections that each open and close their fence', () => {
     const code = ['```', ...Array.from({ length: 300 }, (_, i) => `row ${i} ${'x'.repeat(20)}`), '```'].join('\n')
     const chunks = chunkMrkdwn(code, 3000)

@@ -21,8 +21,8 @@ export function slackEnv(fake: FakeSlack): Record<string, string> {
   return { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fake.apiUrl, PUBLIC_URL: 'https://churn.example.com' }
 }
 
-/** The Slack routes over the tiny company with a scripted model, the fake Slack and a stub chart renderer. */
-export async function slackTestApp(model: LanguageModelV4, fake: FakeSlack) {
+/** The Slack routes over the tiny company with a model (scripted; undefined = the default offline one), the fake Slack and a stub chart renderer. */
+export async function slackTestApp(model: LanguageModelV4 | undefined, fake: FakeSlack) {
   const { deps } = await testApp(await tinyCompany(), model, slackEnv(fake))
   const renderer = stubRenderer()
   return { app: slackRoutes(deps, { renderer }), deps, renderer }

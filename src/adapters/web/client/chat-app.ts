@@ -15,6 +15,7 @@ export function startChatApp(o: ChatAppOptions): void {
   let conversationId: string | undefined
   let suggestions: Suggestions | null = null
   let busy = false
+  let signedOut = false
   const asked: string[] = []
 
   const sub = h('span', { class: 'sub' })
@@ -24,13 +25,13 @@ export function startChatApp(o: ChatAppOptions): void {
   const startersTitle = h('h2', {})
   const chips = h('div', { class: 'chips' })
   const welcome = h('section', { class: 'welcome' }, intro, startersTitle, chips)
-  const log = h('main', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '-1' }, welcome)
   const notice = h('div', { class: 'notice', role: 'alert', hidden: true })
+  const log = h('main', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '-1' }, notice, welcome)
   const input = h('textarea', { id: 'q', rows: 1, maxlength: 2000, autocomplete: 'off', enterkeyhint: 'send' })
   const label = h('label', { for: 'q', class: 'sr-only' })
   const send = h('button', { type: 'submit', class: 'send' })
   const form = h('form', { class: 'ask' }, label, input, send)
-  o.root.replaceChildren(h('header', { class: 'bar' }, h('div', { class: 'brand' }, h('strong', {}, o.title), sub), langBtn, closeBtn), log, notice, form)
+  o.root.replaceChildren(h('header', { class: 'bar' }, h('div', { class: 'brand' }, h('strong', {}, o.title), sub), langBtn, closeBtn), log, form)
 
   function paint(): void {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'
@@ -40,6 +41,7 @@ export function startChatApp(o: ChatAppOptions): void {
     closeBtn?.setAttribute('aria-label', t(lang, 'close'))
     intro.textContent = t(lang, 'intro')
     startersTitle.textContent = t(lang, 'starters')
+    startersTitle.hidden = !suggestions?.starters.length
     chips.replaceChildren(...(suggestions?.starters ?? []).map((q) => h('button', { type: 'button', class: 'chip', onclick: () => ask(q) }, q)))
     input.placeholder = t(lang, 'placeholder')
     label.textContent = t(lang, 'inputLabel')
@@ -49,8 +51,13 @@ export function startChatApp(o: ChatAppOptions): void {
   function showNotice(kind: 'signin' | 'error', text: string): void {
     notice.hidden = false
     notice.className = `notice ${kind}`
-    notice.replaceChildren(...(kind === 'signin' ? [h('strong', {}, t(lang, 'signInTitle')), ' '] : []), text)
-    if (kind === 'signin') form.classList.add('disabled')
+    notice.replaceChildren(...(kind === 'signin' ? [h('strong', {}, t(lang, 'signInTitle')), h('br')] : []), text)
+    if (kind === 'signin') {
+      signedOut = true
+      welcome.hidden = true
+      form.classList.add('disabled')
+      input.disabled = true
+    }
   }
 
   function explain(e: unknown): string {
@@ -62,7 +69,6 @@ export function startChatApp(o: ChatAppOptions): void {
     try {
       suggestions = await o.api.suggestions(lang)
       notice.hidden = true
-      form.classList.remove('disabled')
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'unauthorized') showNotice('signin', t(lang, 'signIn'))
       else showNotice('error', e instanceof ApiError && e.kind === 'failed' ? t(lang, 'sessionFailed', { why: e.message }) : explain(e))
@@ -85,14 +91,17 @@ export function startChatApp(o: ChatAppOptions): void {
     asked.push(q)
     void loadMermaid(o.mermaidUrl).catch(() => {})
     const view = new AnswerView(lang, o.mermaidUrl, performance.now())
-    followBottom(log, () => log.append(h('article', { class: 'msg user' }, h('span', { class: 'sr-only' }, `${t(lang, 'you')}: `), q), view.el))
+    log.append(h('article', { class: 'msg user' }, h('span', { class: 'sr-only' }, `${t(lang, 'you')}: `), q), view.el)
+    // The user just asked: show the question and the answer area even if they had scrolled up.
+    log.scrollTop = log.scrollHeight
     try {
       const res = await o.api.chat(q, conversationId)
       conversationId = res.headers.get('x-conversation-id') ?? conversationId
       let failure: string | null = null
       for await (const c of readUIChunks(res.body!)) {
         if (c.type === 'data-conversation') conversationId = String((c.data as { id?: string })?.id ?? conversationId)
-        else if (c.type === 'error') failure = String(c.errorText ?? '')
+        // The server's text may already start with "The answer failed:"; the UI adds its own prefix.
+        else if (c.type === 'error') failure = String(c.errorText ?? '').replace(/^The answer failed:\s*/, '')
         else followBottom(log, () => view.handle(c))
       }
       if (failure !== null) view.fail(t(lang, 'failed', { why: failure }), () => void ask(q))
@@ -133,5 +142,5 @@ export function startChatApp(o: ChatAppOptions): void {
   if (o.onClose) document.addEventListener('keydown', (e) => e.key === 'Escape' && o.onClose!())
 
   paint()
-  void loadSuggestions().then(() => input.focus({ preventScroll: true }))
+  void loadSuggestions().then(() => signedOut || input.focus({ preventScroll: true }))
 }

@@ -4,11 +4,21 @@ import { t, type Lang } from './i18n.js'
 /** What the server sends per tool call in a `data-provenance` part. */
 export type Provenance = { name: string; input: unknown; sql: string[]; rowCount: number; period?: unknown; definition?: string; error?: string }
 
+// Periods are [from, to) with `to` exclusive; people read ranges inclusively.
+function lastDay(to: string): string {
+  const d = new Date(`${to}T00:00:00Z`)
+  return Number.isNaN(d.getTime()) ? to : new Date(d.getTime() - 86_400_000).toISOString().slice(0, 10)
+}
+
 function periodText(p: unknown): string {
   if (!p || typeof p !== 'object') return typeof p === 'string' ? p : ''
   const { label, from, to } = p as { label?: string; from?: string; to?: string }
-  return label ?? [from, to].filter(Boolean).join(' – ')
+  const range = from && to ? `${from} – ${lastDay(to)}` : ''
+  return label && range && !label.includes(from!) ? `${label} (${range})` : (label ?? range)
 }
+
+// Spaces after commas and colons let long inputs wrap between fields instead of inside words.
+const compactJson = (v: unknown) => JSON.stringify(v ?? {}).replace(/,(?=")/g, ', ').replace(/":/g, '": ')
 
 /** The "How was this computed?" disclosure: each tool call with its input, period, definition, row count and SQL. */
 export function provenanceView(lang: Lang, items: Provenance[]): HTMLDetailsElement {
@@ -21,7 +31,7 @@ export function provenanceView(lang: Lang, items: Provenance[]): HTMLDetailsElem
         'dl',
         {},
         ...row(t(lang, 'tool'), h('code', {}, p.name)),
-        ...row(t(lang, 'input'), h('code', { class: 'json' }, JSON.stringify(p.input ?? {}))),
+        ...row(t(lang, 'input'), h('code', { class: 'json' }, compactJson(p.input))),
         ...(p.period ? row(t(lang, 'period'), periodText(p.period)) : []),
         ...(p.definition ? row(t(lang, 'definition'), p.definition) : []),
         ...row(t(lang, 'rows'), String(p.rowCount)),

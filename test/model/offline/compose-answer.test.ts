@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { composeAnswer } from '../../../src/model/offline/compose-answer.js'
+import type { ToolOutcome } from '../../../src/model/offline/history.js'
+import { catalogFixture } from './catalog-fixture.js'
+
+const catalog = catalogFixture()
+const chart = { spec: { type: 'bar' }, mermaid: 'xychart-beta' }
+const churnMetric = { id: 'churn_rate', name: { en: 'Customer churn rate', zh: '客户流失率' }, unit: 'percent', formula: 'churned in period ÷ active at period start × 100%', higherIsBetter: false }
+const definition = 'churn = subscription cancelled or not renewed (counted on the cancellation date)'
+const q3 = { from: '2026-07-01', to: '2026-10-01', label: '2026-Q3' }
+const byPlan: ToolOutcome = {
+  toolName: 'query_metric', input: { metric: 'churn_rate', by: ['plan'] },
+  output: {
+    kind: 'metric', metric: churnMetric, period: q3, by: ['plan'], where: {},
+    headline: { value: 8.07, parts: {}, previous: { period: '2026-Q2', value: 7.41 }, change: 0.66, changeUnit: 'percentage points' },
+    rows: [{ plan: 'Enterprise', value: 0.7, churned: 2, active_start: 285 }, { plan: 'Starter', value: 14.42, churned: 150, active_start: 1040 }],
+    ranking: { highest: { segment: 'Starter', value: 14.42 }, lowest: { segment: 'Enterprise', value: 0.7 }, higherIsBetter: false },
+    currency: 'USD', definition, sql: [], rowCount: 2, chart,
+  },
+}
+
+describe('composeAnswer', () => {
+  it('states each segment\'s number, the period, what stands out and the definition (English)', () => {
+    expect(composeAnswer([byPlan], catalog, 'en')).toBe([
+      'Customer churn rate by Plan, 2026-Q3 (2026-07-01 – 2026-09-30): Starter 14.4%, Enterprise 0.70%.',
+      'Highest: Starter (14.4%); lowest: Enterprise (0.70%).',
+      'Overall: 8.1%, +0.7 pp vs 2026-Q2 (7.4%).',
+      `Definition: churned in period ÷ active at period start × 100%; ${definition}. Chart attached.`,
+    ].join('\n'))
+  })
+
+  it('writes the same answer in Chinese, with the Chinese definition', () => {
+    expect(composeAnswer([byPlan], catalog, 'zh')).toBe([
+      '按套餐的客户流失率，2026-Q3（2026-07-01 – 2026-09-30）：Starter 14.4%，Enterprise 0.70%。',
+      '最高：Starter（14.4%）；最低：Enterprise（0.70%）。',
+      '整体：8.1%，较上一期（2026-Q2，7.4%）+0.7个百分点。',
+      '口径：期内流失客户数 ÷ 期初活跃客户数 × 100%；流失 = 订阅取消或到期未续（取消日计为流失日）。（已附图表）',
+    ].join('\n'))
+  })
+
+  it('calls a difference real only when the tool marks it significant', () => {
+    const cmp: ToolOutcome = {
+      toolName: 'compare_segments', input: { a: { status: 'churned' }, b: { status: 'retained' } },
+      output: {
+        kind: 'comparison', period: q3, a: { label: 'Churned', customers: 259 }, b: { label: 'Retained', customers: 3650 }, currency: 'USD', definition, chart,
+        measures: [
+          { id: 'tenure_months', name: 'Tenure (months)', unit: 'months', a: 9.8, b: 13.5, pValue: 0.0004, significant: true },
+          { id: 'nps', name: 'NPS', unit: 'score', a: 5, b: 7, pValue: 0.41, significant: false },
+        ],
+      },
+    }
+    const text = composeAnswer([cmp], catalog, 'en')
+    expect(text).toContain('Churned (259 customers) vs Retained (3,650 customers)')
+    expect(text).toContain('- Tenure (months): 9.8 months vs 13.5 months (significant, p < 0.001)')
+    expect(text).toContain('- NPS: 5.0 vs 7.0 (not significant)')
+    expect(text).toContain('What stands out: Tenure (months) is clearly higher for Retained (9.8 months vs 13.5 months).')
+  })
+
+  it('names the top reason with its share and a verbatim quote', () => {
+    const reasons: ToolOutcome = {
+      toolName: 'churn_reasons', input: {},
+      output: {
+        kind: 'reasons', period: q3, source: 'churned', total: 259, definition, chart,
+        categories: [
+          { id: 'price', name: '价格因素', count: 74, share: 28.57, quotes: [{ date: '2026-09-28', source: 'exit_interview', text: '找到了更便宜的工具。' }] },
+          { id: 'support', name: '服务体验不佳', count: 45, share: 17.37, quotes: [] },
+        ],
+      },
+    }
+    const text = composeAnswer([reasons], catalog, 'zh')
+    expect(text).toContain('共259个流失客户）：价格因素 28.6%（74），服务体验不佳 17.4%（45）。')
+    expect(text).toContain('首要原因是价格因素（28.6%），例如：“找到了更便宜的工具。”（离职访谈，2026-09-28）。')
+  })
+
+  it('says plainly when a value does not exist, lists the real ones, and gives no number', () => {
+    const miss: ToolOutcome = {
+      toolName: 'query_metric', input: { metric: 'churn_rate', filters: [{ dimension: 'plan', values: ['Platinum'] }] },
+      output: { error: { code: 'unknown_value', message: '"Platinum" is not a value of Plan (plan). Valid values: Starter, Enterprise', valid: ['Starter', 'Enterprise'] } },
+    }
+    const text = composeAnswer([miss], catalog, 'en')
+    expect(text).toMatch(/^There is no plan called "Platinum" in this data\. The plan values are: Starter, Enterprise\./)
+    expect(text).not.toMatch(/\d+(\.\d+)?%/)
+    expect(composeAnswer([miss], catalog, 'zh')).toMatch(/^数据里没有叫“Platinum”的套餐。可选的套餐有：Starter、Enterprise。/)
+  })
+
+  it('says when there is no value for the period instead of printing a number', () => {
+    const empty: ToolOutcome = { ...byPlan, output: { ...(byPlan.output as object), by: [], rows: [], ranking: null, headline: { value: null, reason: 'no customers were active at the start of the period', parts: {}, previous: null, change: null } } }
+    expect(composeAnswer([empty], catalog, 'en')).toMatch(/^There is no customer churn rate for 2026-Q3 \(2026-07-01 – 2026-09-30\): no customers were active at the start of the period\./)
+  })
+})

@@ -1,0 +1,72 @@
+import { generateText, isStepCount, tool } from 'ai'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { createOfflineModel } from '../../../src/model/offline/offline-model.js'
+import { loadDataCatalog } from '../../../src/query/data-catalog.js'
+import { tinyCompany } from '../../fixtures/tiny-company.js'
+import { testApp } from '../../helpers/test-app.js'
+
+const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
+describe('offline analyst as a LanguageModelV4', () => {
+  it('emits tool calls with JSON-string input on a user turn, and text once the tool results are in', async () => {
+    const catalog = await loadDataCatalog(await tinyCompany())
+    const model = createOfflineModel(() => catalog)
+    const seen: unknown[] = []
+    const r = await generateText({
+      model,
+      prompt: 'What was our churn rate in Q1 2026 by plan?',
+      tools: {
+        query_metric: tool({
+          inputSchema: z.object({ metric: z.string(), period: z.object({ from: z.string(), to: z.string() }), by: z.array(z.string()), language: z.enum(['en', 'zh']) }).strict(),
+          execute: async (input) => {
+            seen.push(input)
+            return { error: { code: 'bad_request', message: 'no such plan' } }
+          },
+        }),
+      },
+      stopWhen: isStepCount(4),
+    })
+    expect(seen).toEqual([{ metric: 'churn_rate', period: { from: '2026-01-01', to: '2026-04-01' }, by: ['plan'], language: 'en' }])
+    expect(r.steps).toHaveLength(2)
+    expect(r.steps[0].finishReason).toBe('tool-calls')
+    expect(r.text).toMatch(/^I couldn't answer that from the data: no such plan/)
+  })
+})
+
+describe('offline analyst through the app (the default model)', () => {
+  it('answers /api/ask with numbers from the tool, the period, a chart and the SQL', async () => {
+    const { app, deps } = await testApp(await tinyCompany())
+    expect(deps.chat.modelName).toBe('offline')
+    const body = await (await app.request('/api/ask', post({ question: 'What was our churn rate in Q1 2026 by plan?' }))).json()
+    expect(body.toolCalls).toHaveLength(1)
+    expect(body.toolCalls[0]).toMatchObject({ name: 'query_metric', input: { metric: 'churn_rate', by: ['plan'], period: { from: '2026-01-01', to: '2026-04-01' } } })
+    expect(body.answer).toContain('Customer churn rate by Plan, 2026-01-01 – 2026-03-31: A 100.0%, B 100.0%.')
+    expect(body.charts[0].spec).toMatchObject({ type: 'bar', x: ['A', 'B'] })
+  })
+
+  it('understands a follow-up in the same conversation from the stored history', async () => {
+    const { app } = await testApp(await tinyCompany())
+    const a = await (await app.request('/api/ask', post({ question: 'churn rate in Q1 2026 by plan' }))).json()
+    const b = await (await app.request('/api/ask', post({ question: '那按地区呢？', conversationId: a.conversationId }))).json()
+    expect(b.toolCalls[0].input).toEqual({ metric: 'churn_rate', period: { from: '2026-01-01', to: '2026-04-01' }, by: ['region'], language: 'en' })
+    expect(b.answer).toMatch(/^按地区的客户流失率，2026-01-01 – 2026-03-31：North 100\.0%，South 100\.0%。/)
+  })
+
+  it('refuses a request for personal data without running any tool', async () => {
+    const { app } = await testApp(await tinyCompany())
+    const body = await (await app.request('/api/ask', post({ question: 'List all customer emails' }))).json()
+    expect(body.toolCalls).toEqual([])
+    expect(body.answer).toMatch(/^I can't share personal data/)
+  })
+
+  it('streams /api/chat: tool input, then the answer as text deltas', async () => {
+    const { app } = await testApp(await tinyCompany())
+    const res = await app.request('/api/chat', post({ id: 'c1', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'monthly churn rate in Q1 2026' }] }] }))
+    const events = (await res.text()).split('\n').filter((l) => l.startsWith('data: ') && l !== 'data: [DONE]').map((l) => JSON.parse(l.slice(6)))
+    expect(events.find((e) => e.type === 'tool-input-available').input).toEqual({ metric: 'churn_rate', period: { from: '2026-01-01', to: '2026-04-01' }, grain: 'month', language: 'en' })
+    const deltas = events.filter((e) => e.type === 'text-delta')
+    expect(deltas.length).toBeGreaterThan(5)
+    expect(deltas.map((e) => e.delta).join('')).toMatch(/^Customer churn rate by month, 2026-01-01 – 2026-03-31: 2026-01 0\.0%, 2026-02 33\.3%, 2026-03 33\.3%\./)
+  })
+})
