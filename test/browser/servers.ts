@@ -40,7 +40,7 @@ export function servePortal(routes: Record<string, () => { type: string; body: s
 /** The portal page with the widget snippet, exactly as the README documents it. */
 export function portalPage(appOrigin: string, dataAttrs: Record<string, string>): string {
   const attrs = Object.entries(dataAttrs).map(([k, v]) => ` data-${k}="${v}"`).join('')
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Acme portal</title>
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Acme portal</title>
 <style>body{font-family:serif;background:#fafaf0} button{background:red!important}</style></head>
 <body><h1>Acme intranet</h1><p>Quarterly numbers live here.</p>
 <script src="${appOrigin}/widget.js"${attrs}></script>

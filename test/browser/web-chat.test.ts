@@ -39,6 +39,8 @@ describe.runIf(browserTestsEnabled())('web chat and widget in headless Chromium'
   // What the answers must show, read from the metrics API (not hard-coded sample numbers).
   let months: string[] = []
   let plans: string[] = []
+  // The stand-in portal's session for /token-later: signed out until the test signs in.
+  let signedIn = false
   const token = (opts: { secret?: string; agoMinutes?: number } = {}) =>
     signWidgetToken({ secret: opts.secret ?? SECRET, audience: 'churn-insight', sub: 'alice@acme.test', minutes: 15, now: Date.now() - (opts.agoMinutes ?? 0) * 60_000 })
 
@@ -51,6 +53,8 @@ describe.runIf(browserTestsEnabled())('web chat and widget in headless Chromium'
       '/token': async () => ({ type: 'application/json', body: JSON.stringify({ token: await token() }) }),
       '/forged': async () => ({ type: 'text/html', body: portalPage(appOrigin, { token: await token({ secret: 'someone-elses-secret-0123456789' }), title: 'Churn assistant', lang: 'en' }) }),
       '/expired': async () => ({ type: 'text/html', body: portalPage(appOrigin, { token: await token({ agoMinutes: 20 }), title: 'Churn assistant', lang: 'zh' }) }),
+      '/later': () => ({ type: 'text/html', body: portalPage(appOrigin, { 'token-endpoint': '/token-later', title: 'Churn assistant', lang: 'en' }) }),
+      '/token-later': async () => ({ type: 'application/json', body: JSON.stringify({ token: signedIn ? await token() : null }) }),
     })
     const { app: hono } = await testApp(db, undefined, { WIDGET_SECRET: SECRET, WIDGET_ORIGINS: portal.origin })
     const headers = { Authorization: `Bearer ${await token()}` }
@@ -110,7 +114,7 @@ describe.runIf(browserTestsEnabled())('web chat and widget in headless Chromium'
     await page.close()
   }, 60_000)
 
-  it('widget with a forged or an expired token shows the sign-in message; the API answered 401', async () => {
+  it('widget with a forged, expired or missing token shows the sign-in message (API 401); signing in and reopening recovers', async () => {
     for (const [path, signIn] of [['/forged', 'Please sign in'], ['/expired', '请先登录']] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
       const statuses: number[] = []
@@ -125,6 +129,21 @@ describe.runIf(browserTestsEnabled())('web chat and widget in headless Chromium'
       await screenshot(page, `widget-signin${path.replace('/', '-')}`)
       await page.close()
     }
+
+    // Signed out on the portal: sign-in message; after signing in, reopening the panel carries on.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${portal.origin}/later`)
+    const launcher = page.locator('button.launcher')
+    await launcher.click()
+    const chat = page.frameLocator('iframe[title="Churn assistant"]')
+    await chat.locator('.notice.signin').waitFor()
+    signedIn = true
+    await launcher.click()
+    await launcher.click()
+    await chat.locator('.welcome .chip').first().waitFor()
+    expect(await chat.locator('.notice.signin').isHidden()).toBe(true)
+    expect(await chat.locator('#q').isEnabled()).toBe(true)
+    await page.close()
   }, 30_000)
 
   it('chat page at / on a phone: browser language, switching, CSV download, unreachable server', async () => {

@@ -47,7 +47,7 @@ export async function checkNumbers(e: ToolExpectation, call: ToolCallSummary, an
       }
       const rates: Expected[] = []
       for (const side of [e.a, e.b]) {
-        const [v] = await expectedMetric(db, { metric: 'churn_rate', period, filters: side.filters })
+        const [v] = await expectedMetric(db, { metric: 'churn_rate', period, filters: side.filters, perCustomer: true })
         rates.push({ label: `churn rate of ${JSON.stringify(side.filters)}`, value: v?.value ?? null })
       }
       return missing(rates, 'percent', answer, 'comparison')

@@ -4,9 +4,9 @@ import type { Filters, Range } from './eval-case.js'
 
 /**
  * Expected numbers, computed with SQL written here, independently of the metric engine and the
- * tools: the same definitions (churn = a subscription ending in [from, to); active at t = started
- * before t and not ended before t; MRR compares the month before the period with its last month),
- * spelled out by hand.
+ * tools: the same definitions (churn = a subscription ending in [from, to), counted per subscription
+ * as the catalog's formula says; active at t = started before t and not ended before t; MRR compares
+ * the month before the period with its last month), spelled out by hand.
  */
 export type Expected = { label: string; value: number | null }
 
@@ -42,7 +42,7 @@ export function whereSql(filters: Filters, dim: (id: string) => string): string 
 }
 
 /** Measures of one metric family over [from, to), per segment (`seg`, joined by ' / '). */
-async function measures(db: Db, metric: string, r: Range, by: string[], filters: Filters): Promise<Row[]> {
+async function measures(db: Db, metric: string, r: Range, by: string[], filters: Filters, perCustomer = false): Promise<Row[]> {
   const dim = await dimensionSql(db)
   const seg = by.length ? by.map((d) => `coalesce(${dim(d)}, '(not set)')`).join(` || ' / ' || `) : `'total'`
   const where = whereSql(filters, dim)
@@ -72,12 +72,15 @@ async function measures(db: Db, metric: string, r: Range, by: string[], filters:
       where sp.start_date < ${q(e)} and (sp.end_date is null or sp.end_date >= ${q(e)}) ${where} group by seg`)
   }
   const active = (t: string) => `sp.start_date < ${q(t)} and (sp.end_date is null or sp.end_date >= ${q(t)})`
+  // The metric catalog counts subscription events (a customer who churns twice in a period counts twice);
+  // compare_segments counts each customer once. `perCustomer` selects the latter.
+  const count = (cond: string) => (perCustomer ? `count(distinct case when ${cond} then sp.customer_id end)` : `sum(case when ${cond} then 1 else 0 end)`)
   return rows(db, `select ${seg} as seg,
-      count(distinct case when ${active(s)} then sp.customer_id end) as active_start,
-      count(distinct case when ${active(e)} then sp.customer_id end) as active_end,
-      count(distinct case when sp.start_date >= ${q(s)} and sp.start_date < ${q(e)} and sp.is_reactivation = 0 then sp.customer_id end) as new,
-      count(distinct case when sp.start_date >= ${q(s)} and sp.start_date < ${q(e)} and sp.is_reactivation = 1 then sp.customer_id end) as reactivated,
-      count(distinct case when sp.end_date >= ${q(s)} and sp.end_date < ${q(e)} then sp.customer_id end) as churned
+      ${count(active(s))} as active_start,
+      ${count(active(e))} as active_end,
+      ${count(`sp.start_date >= ${q(s)} and sp.start_date < ${q(e)} and sp.is_reactivation = 0`)} as new,
+      ${count(`sp.start_date >= ${q(s)} and sp.start_date < ${q(e)} and sp.is_reactivation = 1`)} as reactivated,
+      ${count(`sp.end_date >= ${q(s)} and sp.end_date < ${q(e)}`)} as churned
     from subscriptions sp join customers c on c.id = sp.customer_id where 1 = 1 ${where} group by seg`)
 }
 
@@ -123,15 +126,15 @@ export function buckets(r: Range, grain: string): Array<Range & { label: string 
 }
 
 /** Expected values of a metric question: one per segment, or one per time bucket, or the total. */
-export async function expectedMetric(db: Db, spec: { metric: string; period: Range; by?: string[]; filters?: Filters; grain?: string }): Promise<Expected[]> {
+export async function expectedMetric(db: Db, spec: { metric: string; period: Range; by?: string[]; filters?: Filters; grain?: string; perCustomer?: boolean }): Promise<Expected[]> {
   if (spec.grain) {
     const out: Expected[] = []
     for (const b of buckets(spec.period, spec.grain)) {
-      const m = await measures(db, spec.metric, b, [], spec.filters ?? {})
+      const m = await measures(db, spec.metric, b, [], spec.filters ?? {}, spec.perCustomer)
       out.push({ label: b.label, value: m[0] ? valueOf(spec.metric, m[0]) : null })
     }
     return out
   }
-  const m = await measures(db, spec.metric, spec.period, spec.by ?? [], spec.filters ?? {})
+  const m = await measures(db, spec.metric, spec.period, spec.by ?? [], spec.filters ?? {}, spec.perCustomer)
   return m.map((row) => ({ label: String(row.seg), value: valueOf(spec.metric, row) }))
 }

@@ -15,12 +15,13 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
     case 'describe':
       return [{ toolName: 'describe_data', input: { language: lang } }]
     case 'reasons':
-      return [{ toolName: 'churn_reasons', input: { ...period, ...withFilters(m.filters), language: lang } }]
+      return perValue(m, catalog).map((filters) => ({ toolName: 'churn_reasons', input: { ...period, ...withFilters(filters), language: lang } }))
     case 'feedback':
       // search_feedback's `language` filters the texts, so it is left out: a Chinese question may find English feedback.
       return m.keywords.length
         ? [{ toolName: 'search_feedback', input: { keywords: m.keywords, ...withFilters(m.filters), ...period, ...(m.churnedOnly ? { churnedOnly: true } : {}) } }]
-        : [{ toolName: 'churn_reasons', input: { ...period, ...withFilters(m.filters), source: 'all_feedback', language: lang } }]
+        // Without a topic: what churned customers said is why they left; otherwise what all feedback is about.
+        : [{ toolName: 'churn_reasons', input: { ...period, ...withFilters(m.filters), ...(m.churnedOnly ? {} : { source: 'all_feedback' }), language: lang } }]
     case 'compare': {
       const [a, b] = m.sides!
       return [{ toolName: 'compare_segments', input: { a: side(a), ...(b ? { b: side(b) } : {}), ...period, language: lang } }]
@@ -29,6 +30,15 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
     case 'none':
       return (m.metrics.length ? m.metrics : ['churn_rate']).map((metric) => metricCall(metric, m, catalog, lang))
   }
+}
+
+/** Reasons take no breakdown: "reasons by plan" asks once per value of the first dimension (when it has a few). */
+const MAX_SPLIT = 6
+function perValue(m: Meaning, catalog: DataCatalog): Filters[] {
+  const dim = m.by[0]
+  const values = dim ? (catalog.values[dim] ?? []).map((v) => v.value) : []
+  if (!dim || !values.length || values.length > MAX_SPLIT || m.filters[dim]) return [m.filters]
+  return values.map((v) => ({ ...m.filters, [dim]: [v] }))
 }
 
 function metricCall(metric: string, m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'): ToolCall {

@@ -26,7 +26,8 @@ export function composeComparison(o: ComparisonOutput, lang: Lang, focus?: strin
   const head = lang === 'zh'
     ? `${o.a.label}（${n(o.a.customers)}个客户）对比${o.b.label}（${n(o.b.customers)}个客户），${formatPeriod(o.period, lang)}：`
     : `${o.a.label} (${n(o.a.customers)} customers) vs ${o.b.label} (${n(o.b.customers)} customers), ${formatPeriod(o.period, lang)}:`
-  const shown = o.measures.filter((m) => m.a !== null || m.b !== null)
+  // Measures the data has nothing for (no tickets or logins recorded: 0 on both sides) say nothing.
+  const shown = o.measures.filter((m) => (m.a !== null || m.b !== null) && !(m.a === 0 && m.b === 0))
   // The measure the question named (e.g. churn) leads.
   shown.sort((x, y) => Number(y.id === focus) - Number(x.id === focus))
   const lines = shown.map((m) => {

@@ -1,4 +1,4 @@
-import { formatPeriod, formatValue } from './format-value.js'
+import { formatValue } from './format-value.js'
 
 type Lang = 'en' | 'zh'
 /** The parts of describe_data's output the answer reads. */
@@ -22,7 +22,7 @@ export function composeDescription(o: DescriptionOutput, lang: Lang): string {
   const c = o.counts
   if (lang === 'zh') {
     return [
-      `${o.company || '公司'}的数据（来源：${o.source}），${formatPeriod(o.period, lang)}，截至 ${o.asOf}：${n(c.customers)}个客户、${n(c.churn_events)}次流失、${n(c.feedback)}条反馈、${n(c.tickets)}张工单。`,
+      `${o.company || '公司'}的数据（来源：${o.source}），覆盖 ${o.period.from} 至 ${o.asOf}（截至日）：${n(c.customers)}个客户、${n(c.churn_events)}次流失、${n(c.feedback)}条反馈、${n(c.tickets)}张工单。`,
       `指标：${metrics.join('、')}。`,
       `可按这些维度分组或筛选：${dims.join('；')}。`,
       `流失口径：${o.definition}。`,
@@ -30,7 +30,7 @@ export function composeDescription(o: DescriptionOutput, lang: Lang): string {
     ].join('\n')
   }
   return [
-    `${o.company || 'The company'}'s data (source: ${o.source}), ${formatPeriod(o.period, lang)}, as of ${o.asOf}: ${n(c.customers)} customers, ${n(c.churn_events)} churns, ${n(c.feedback)} feedback texts, ${n(c.tickets)} support tickets.`,
+    `${o.company || 'The company'}'s data (source: ${o.source}), from ${o.period.from} to ${o.asOf} (the as-of date): ${n(c.customers)} customers, ${n(c.churn_events)} churns, ${n(c.feedback)} feedback texts, ${n(c.tickets)} support tickets.`,
     `Metrics: ${metrics.join(', ')}.`,
     `Segments to break down or filter by: ${dims.join('; ')}.`,
     `Churn definition: ${o.definition}.`,

@@ -38,7 +38,9 @@ export function composeFeedback(o: FeedbackOutput, lang: Lang, churnedOnly: bool
     ? `${period}共有${n}条${who}反馈提到${words}${also}：${src.join('，')}。`
     : `${n} feedback texts ${who}mention ${words}${also}, ${period}: ${src.join(', ')}.`]
   // Quotes in the asker's language first; the newest-first order holds within each language.
-  const items = [...o.items.filter((i) => isLang(i.text, lang)), ...o.items.filter((i) => !isLang(i.text, lang))]
+  const ordered = [...o.items.filter((i) => isLang(i.text, lang)), ...o.items.filter((i) => !isLang(i.text, lang))]
+  // Pick-list reasons repeat word for word; one of each is enough.
+  const items = ordered.filter((i, k) => ordered.findIndex((j) => j.text === i.text) === k)
   const quotes = items.slice(0, QUOTES).map((i) => `- ${quoteText({ date: i.date, source: i.source, text: i.text }, lang)}${i.churned ? (lang === 'zh' ? ' [已流失]' : ' [churned]') : ''}`)
   lines.push(lang === 'zh' ? '最新的几条：' : 'Newest:', ...quotes)
   lines.push((lang === 'zh' ? '说明：按关键词匹配原文，不判断情绪；引述是客户原话。' : 'Method: keyword match on the verbatim texts (no sentiment); quotes are customers\' own words.') +

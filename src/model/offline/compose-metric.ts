@@ -10,7 +10,7 @@ export type MetricOutput = {
   period: { from: string; to: string; label: string }
   grain?: string
   by: string[]
-  headline: { value: number | null; reason?: string; previous: { period: string; value: number | null } | null; change: number | null }
+  headline: { value: number | null; reason?: string; parts?: Record<string, number>; previous: { period: string; value: number | null } | null; change: number | null }
   rows: Row[]
   ranking?: { highest: { segment: string; value: number | null }; lowest: { segment: string; value: number | null } } | null
   currency: string
@@ -56,13 +56,31 @@ export function composeMetric(o: MetricOutput, lang: Lang, dimName: (id: string)
     }
     if (overall) lines.push(lang === 'zh' ? `整体：${overall}${changeText(o, lang)}。` : `Overall: ${overall}${changeText(o, lang)}.`)
   } else if (overall) {
-    lines.push(lang === 'zh' ? `${period}的${name}：${overall}${changeText(o, lang)}。` : `${name}, ${period}: ${overall}${changeText(o, lang)}.`)
+    const parts = partsText(o, lang)
+    lines.push(lang === 'zh' ? `${period}的${name}：${overall}${parts}${changeText(o, lang)}。` : `${name}, ${period}: ${overall}${parts}${changeText(o, lang)}.`)
   } else {
     const why = o.headline.reason ?? (lang === 'zh' ? '该期间没有数据' : 'there is no data for that period')
     lines.push(lang === 'zh' ? `${period}的${name}无法计算：${why}。` : `There is no ${name.toLowerCase()} for ${period}: ${why}.`)
   }
   lines.push(definitionLine(o.metric, o.definition, lang) + (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : ''))
   return lines.join('\n')
+}
+
+// What a value is made of, in words a manager knows; parts without a label are left out.
+const partLabels: Record<string, { en: string; zh: string }> = {
+  churned: { en: 'churned', zh: '流失' }, active_start: { en: 'active at the start', zh: '期初活跃' }, active_end: { en: 'active at the end', zh: '期末活跃' },
+  new: { en: 'new', zh: '新增' }, reactivated: { en: 'reactivated', zh: '回流' },
+  churned_voluntary: { en: 'voluntary', zh: '主动流失' }, churned_involuntary: { en: 'involuntary (e.g. failed payment)', zh: '被动流失（如扣款失败）' },
+  start_mrr: { en: 'MRR at the start', zh: '期初MRR' }, end_mrr: { en: 'MRR at the end', zh: '期末MRR' }, churned_mrr: { en: 'churned MRR', zh: '流失MRR' },
+  contraction_mrr: { en: 'contraction', zh: '收缩' }, expansion_mrr: { en: 'expansion', zh: '扩展' }, paying_end: { en: 'paying customers at the end', zh: '期末付费客户' },
+  responses: { en: 'answers', zh: '回答数' }, promoters: { en: 'promoters', zh: '推荐者' }, detractors: { en: 'detractors', zh: '贬损者' },
+}
+
+function partsText(o: MetricOutput, lang: Lang): string {
+  const entries = Object.entries(o.headline.parts ?? {}).filter(([k]) => partLabels[k])
+  if (!entries.length) return ''
+  const shown = entries.map(([k, v]) => `${partLabels[k][lang]} ${formatValue(v, k.endsWith('_mrr') ? 'currency' : 'count', o.currency, lang)}`)
+  return lang === 'zh' ? `（${shown.join('，')}）` : ` (${shown.join(', ')})`
 }
 
 function changeText(o: MetricOutput, lang: Lang): string {

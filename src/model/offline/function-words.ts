@@ -8,7 +8,10 @@ export type Role =
 
 /** The fixed table of function words, English and Chinese (normalised: lower case, half-width). */
 export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: string[] }> = {
-  by: { en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different'], zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种'] },
+  by: {
+    en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different', 'split', 'distribution', 'mix'],
+    zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种', '分布', '构成'],
+  },
   compare: { en: ['compare', 'compared', 'comparing', 'comparison', 'vs', 'versus', 'against', 'differ', 'difference', 'differences', 'different from'], zh: ['对比', '比较', '相比', '区别', '差异', '不同之处', '比', '哪个更高', '哪个更低', '哪个高', '谁更高', '更高', '更低', '有什么不同'] },
   than: { en: ['than', 'more likely', 'less likely', 'more than', 'less than'], zh: ['比', '高于', '低于'] },
   which: { en: ['which', 'what kind of', 'which kind of'], zh: ['哪个', '哪些', '哪种', '哪类', '哪一个', '什么样的'] },
@@ -32,7 +35,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   followup: { en: ['and', 'what about', 'how about', 'and what about', 'same for', 'now', 'same thing', 'the same', 'same', 'same question', 'likewise'], zh: ['那', '呢', '那么', '那如果', '换成', '同样', '一样', '同样的'] },
   only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看'] },
   rest: { en: ['the rest', 'everyone else', 'everybody else', 'others', 'all other', 'other customers'], zh: ['其他客户', '其余客户', '其他', '其余'] },
-  lose: { en: ['lose', 'lost', 'losing', 'left', 'leave', 'leaving', 'left us', 'cancel', 'cancelled', 'canceled', 'quit', 'drop', 'dropped'], zh: ['流失了', '掉了', '走了', '离开', '丢了', '丢失', '取消了', '退订', '损失', '损失了', '少了'] },
+  lose: { en: ['lose', 'loses', 'lost', 'losing', 'left', 'leave', 'leaves', 'leaving', 'left us', 'cancel', 'cancels', 'cancelled', 'canceled', 'quit', 'quits', 'drop', 'dropped'], zh: ['流失了', '掉了', '走了', '离开', '丢了', '丢失', '取消了', '退订', '损失', '损失了', '少了'] },
   howMany: { en: ['how many', 'number of', 'count of', 'count', 'total number'], zh: ['多少', '几个', '几家', '多少个', '多少家', '数量', '多少人'] },
   rate: { en: ['rate', 'percentage', 'percent', 'share', 'ratio', 'likely'], zh: ['率', '比例', '比率', '占比'] },
   new: { en: ['new', 'signed up', 'sign up', 'joined', 'acquired'], zh: ['新增', '新', '新签'] },

@@ -1,5 +1,6 @@
 import type { Grain } from '../../catalog/types.js'
-import type { PeriodInput } from '../../query/period.js'
+import { addMonths, monthsBetween } from '../../query/dates.js'
+import { resolvePeriod, type PeriodInput } from '../../query/period.js'
 import { halfRange, latestComplete, latestMonthStart, monthRange, monthsRange, quarterRange, yearRange, type DateRange } from './calendar-math.js'
 
 /** What the time words of a question say: the period (relative names or absolute dates), grain, and flags. */
@@ -77,6 +78,8 @@ const rules: Rule[] = [
   [/(?:过去|最近|近|前)(\d+)(?:个)?(月|天|日|季度|季|年|周|星期)/, (m) => lastN(Number(m[1]), m[2])],
   [/(?:过去|最近|近)(?:这)?(?:一|1)?年/, () => rel('last_n_months', 12)],
   [/(?:过去|最近|近)(?:这)?(?:个)?半年|\b(?:last|past) half(?:[- ]a)? year\b/, () => rel('last_n_months', 6)],
+  [/上上(?:个|一个)?月/, (_m, c) => ({ range: monthRange(Number(addMonths(c.asOf, -2).slice(0, 4)), Number(addMonths(c.asOf, -2).slice(5, 7))) })],
+  [/上上(?:个|一个)?季度/, (_m, c) => { const d = addMonths(c.asOf, -6); return { range: quarterRange(Number(d.slice(0, 4)), Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1) } }],
   [/\b(?:last|previous|prior|past) month\b|上(?:个|一个|一)?月/, () => rel('last_month')],
   [/\b(?:this month|month to date|mtd)\b|本月|这个月|当月|这月/, () => rel('this_month')],
   [/\b(?:last|previous|prior) (?:quarter|qtr)\b|\blq\b|上(?:个|一个|一)?季度?/, () => rel('last_quarter')],
@@ -99,27 +102,49 @@ const rules: Rule[] = [
   [/\bdaily\b|\b(?:by|per|each|every) day\b|每天|按天|每日/, () => ({ grain: 'day' })],
 ]
 
-/** Reads the time words of one clause, resolved against the data's as-of date (not the wall clock). */
+/**
+ * Reads the time words of one clause, resolved against the data's as-of date (not the wall clock).
+ * Two or more periods ("Q2 vs Q3", "this year vs last year") become the span covering them, bucketed
+ * by the shortest one, so the answer shows each side.
+ */
 export function parseTime(text: string, cased: string, ctx: { asOf: string; dataStart: string }): TimeInfo {
   const out: TimeInfo = { future: false, text, cased }
+  const periods: PeriodInput[] = []
   for (const [re, handle] of rules) {
-    const m = re.exec(out.text)
-    if (!m) continue
-    const found = handle(m, ctx)
-    const blank = (s: string) => s.slice(0, m.index) + ' '.repeat(m[0].length) + s.slice(m.index + m[0].length)
-    out.text = blank(out.text)
-    out.cased = blank(out.cased)
-    if (found.future) out.future = true
-    if (found.grain && !out.grain) out.grain = found.grain
-    if (out.period) continue
-    if (found.range) {
-      const r = found.range
-      if (r.to <= ctx.dataStart || r.from >= ctx.asOf) out.outOfRange = r
-      else out.period = { from: r.from, to: r.to > ctx.asOf ? ctx.asOf : r.to }
-    } else if (found.period) {
-      if (found.period.from && found.period.from >= ctx.asOf) out.outOfRange = { from: found.period.from, to: ctx.asOf }
-      else out.period = found.period
+    for (let m = re.exec(out.text); m && m[0].length; m = re.exec(out.text)) {
+      const found = handle(m, ctx)
+      const blank = (s: string) => s.slice(0, m!.index) + ' '.repeat(m![0].length) + s.slice(m!.index + m![0].length)
+      out.text = blank(out.text)
+      out.cased = blank(out.cased)
+      if (found.future) out.future = true
+      if (found.grain && !out.grain) out.grain = found.grain
+      if (found.range) {
+        const r = found.range
+        if (r.to <= ctx.dataStart || r.from >= ctx.asOf) out.outOfRange ??= r
+        else periods.push({ from: r.from, to: r.to > ctx.asOf ? ctx.asOf : r.to })
+      } else if (found.period) {
+        if (found.period.from && found.period.from >= ctx.asOf) out.outOfRange ??= { from: found.period.from, to: ctx.asOf }
+        else periods.push(found.period)
+      }
     }
   }
+  if (periods.length === 1) out.period = periods[0]
+  if (periods.length > 1) Object.assign(out, span(periods, ctx, out.grain))
   return out
+}
+
+// The span covering several periods, with a grain that gives each its own bucket(s).
+function span(periods: PeriodInput[], ctx: { asOf: string; dataStart: string }, grain?: Grain): { period?: PeriodInput; grain?: Grain } {
+  const resolved = periods.flatMap((p) => {
+    try {
+      return [resolvePeriod(p, ctx.asOf, ctx.dataStart)]
+    } catch {
+      return []
+    }
+  })
+  if (!resolved.length) return {}
+  const from = resolved.map((r) => r.from).sort()[0]
+  const to = resolved.map((r) => r.to).sort().at(-1)!
+  const shortest = Math.min(...resolved.map((r) => monthsBetween(r.from, r.to)))
+  return { period: { from, to }, grain: grain ?? (shortest <= 1 ? 'month' : shortest <= 3 ? 'quarter' : 'year') }
 }

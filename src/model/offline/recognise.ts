@@ -8,20 +8,23 @@ export type Mention = { start: number; end: number; key: string; cased: string; 
 export type Recognised = { surface: Surface; mentions: Mention[]; unknown: Token[] }
 
 /**
- * Greedy longest match of lexicon phrases over the segmenter's words: a phrase must start and end
- * on word boundaries. Chinese runs left uncovered (where the segmenter cut across a phrase, as in
- * 各地区 → 各地|区) are then scanned for dictionary phrases of two or more characters.
+ * Matches lexicon phrases over the segmenter's words: a phrase must start and end on word
+ * boundaries, and of all ways to cover the question the one with the fewest pieces wins (so
+ * 客户|流失了多少 beats 客户流失|了|多少, and "north america" is one value, not two words).
+ * Chinese runs left uncovered (where the segmenter cut across a phrase, as in 各地区 → 各地|区)
+ * are then scanned for dictionary phrases of two or more characters.
  */
 export function recognise(cased: string, lex: Lexicon): Recognised {
   const surface = toSurface(cased)
   const { tokens, text } = surface
   const mentions: Mention[] = []
   const uncovered: Token[] = []
+  const path = bestCover(surface, lex)
   for (let i = 0; i < tokens.length; ) {
-    const found = longestAt(surface, lex, i)
-    if (found) {
-      mentions.push(found.mention)
-      i = found.next
+    const m = path[i]
+    if (m) {
+      mentions.push(m.mention)
+      i = m.next
     } else {
       uncovered.push(tokens[i])
       i++
@@ -40,21 +43,42 @@ export function recognise(cased: string, lex: Lexicon): Recognised {
     unknown.splice(unknown.findIndex((t) => t.start === m.start), 1)
   }
   mentions.sort((a, b) => a.start - b.start)
-  unknown.sort((a, b) => a.start - b.start)
   return { surface, mentions, unknown }
 }
 
-function longestAt(s: Surface, lex: Lexicon, i: number): { mention: Mention; next: number } | undefined {
-  const start = s.tokens[i].start
-  for (let j = s.tokens.length - 1; j >= i; j--) {
-    const end = s.tokens[j].end
-    if (end - start > lex.maxKeyLength) continue
-    const key = s.text.slice(start, end)
-    const cased = s.cased.slice(start, end)
-    const senses = lex.entries.get(key)?.filter((x) => x.kind !== 'value' || ((!x.cased || cased === x.cased) && (!x.upper || cased === cased.toUpperCase())))
-    if (senses?.length) return { mention: { start, end, key, cased: s.cased.slice(start, end), senses }, next: j + 1 }
+type Step = { mention: Mention; next: number } | null
+
+// Dynamic programming over the word lattice: fewest pieces, then fewest unrecognised words, then the longer first phrase.
+function bestCover(s: Surface, lex: Lexicon): Step[] {
+  const n = s.tokens.length
+  const cost: Array<{ pieces: number; unknown: number }> = Array.from({ length: n + 1 }, () => ({ pieces: 0, unknown: 0 }))
+  const choice: Step[] = Array(n).fill(null)
+  for (let i = n - 1; i >= 0; i--) {
+    let best = { pieces: cost[i + 1].pieces + 1, unknown: cost[i + 1].unknown + 1 }
+    let pick: Step = null
+    for (let j = n - 1; j >= i; j--) {
+      const mention = phraseAt(s, lex, i, j)
+      if (!mention) continue
+      const c = { pieces: cost[j + 1].pieces + 1, unknown: cost[j + 1].unknown }
+      if (c.pieces < best.pieces || (c.pieces === best.pieces && c.unknown < best.unknown)) {
+        best = c
+        pick = { mention, next: j + 1 }
+      }
+    }
+    cost[i] = best
+    choice[i] = pick
   }
-  return undefined
+  return choice
+}
+
+function phraseAt(s: Surface, lex: Lexicon, i: number, j: number): Mention | undefined {
+  const start = s.tokens[i].start
+  const end = s.tokens[j].end
+  if (end - start > lex.maxKeyLength) return undefined
+  const key = s.text.slice(start, end)
+  const cased = s.cased.slice(start, end)
+  const senses = lex.entries.get(key)?.filter((x) => x.kind !== 'value' || ((!x.cased || cased === x.cased) && (!x.upper || cased === cased.toUpperCase())))
+  return senses?.length ? { start, end, key, cased, senses } : undefined
 }
 
 /** Consecutive uncovered Chinese tokens, as runs. */

@@ -34,11 +34,15 @@ export function resolveMetrics(mentions: MetricMention[], text: string, roles: S
   }
   // Revenue that leaves is churned MRR ("how much MRR did we lose", "损失了多少MRR").
   if (leaving) ids = ids.map((id) => (id === 'mrr' ? 'churned_mrr' : id))
+  // "What share of customers left" asks for the rate, not the count.
+  if (roles.has('rate') && !counting) ids = ids.map((id) => (id === 'churned_customers' ? 'churn_rate' : id))
   if (ids.includes('active_customers') && leaving) ids = ids.map((id) => (id === 'active_customers' ? (counting || !roles.has('rate') ? 'churned_customers' : 'churn_rate') : id))
   if (ids.length) return [...new Set(ids)]
   if (leaving) return [counting ? 'churned_customers' : 'churn_rate']
   if (roles.has('new') && counting) return ['new_customers']
-  if (counting && mentions.some((m) => m.id === 'active_customers')) return ['active_customers']
+  // "How many customers…", "which plan has the most customers", "customers by plan": a count of customers.
+  const sizing = counting || roles.has('most') || roles.has('least') || (roles.has('by') && !roles.has('followup'))
+  if (sizing && mentions.some((m) => m.id === 'active_customers')) return ['active_customers']
   return []
 }
 

@@ -21,7 +21,7 @@ describe('GET /answers/:conversationId', () => {
     expect(html).toContain('Churn peaked at 33.33% &#60;script&#62;alert(1)&#60;/script&#62;')
     expect(html).not.toContain('<script>')
     expect(html).toContain('<dt>Period</dt><dd>2026-01-01 – 2026-03-31</dd>')
-    expect(html).toMatch(/<h4>SQL<\/h4><pre>with &#34;periods&#34; as/)
+    expect(html).toMatch(/<h4>SQL<\/h4><pre>with &#34;spells&#34; as/)
     // The rows the answer used: Feb 2026, 1 of 3 active customers churned.
     expect(html).toContain('<tr><td>2026-02</td><td>33.33</td><td>1</td><td>3</td></tr>')
   })

@@ -44,6 +44,9 @@ describe('parseTime', () => {
     ['2026年上半年的留存率', '2026-01-01..2026-07-01'],
     ['前年的流失率', '2024-01-01..2025-01-01'],
     ['那2024年呢？', '2024-01-01..2025-01-01'],
+    ['上上个月的流失率', '2026-09-01..2026-10-01'],
+    ['上上个季度的流失率', '2026-04-01..2026-07-01'],
+    ['最近半年的流失趋势', '2026-05-01..2026-11-01'],
   ])('%s → %s', (q, expected) => {
     expect(range(q)).toBe(expected)
   })
@@ -61,6 +64,12 @@ describe('parseTime', () => {
     expect(time('Are monthly-contract customers churning?').grain).toBeUndefined()
     expect(time('按月付客户的流失率').grain).toBeUndefined()
     expect(time('按月看流失率').grain).toBe('month')
+  })
+
+  it('spans two periods named together, bucketed so each shows ("Q2 vs Q3", "this year vs last year")', () => {
+    expect(time('Compare Q2 and Q3 churn')).toMatchObject({ period: { from: '2026-04-01', to: '2026-10-01' }, grain: 'quarter' })
+    expect(time('churn rate Sept 2025 vs Oct 2025')).toMatchObject({ period: { from: '2025-09-01', to: '2025-11-01' }, grain: 'month' })
+    expect(time('compare this year with last year')).toMatchObject({ period: { from: '2025-01-01', to: '2026-11-01' }, grain: 'year' })
   })
 
   it('flags the future and periods wholly outside the data', () => {

@@ -63,6 +63,16 @@ describe('planTools: questions → tool calls', () => {
     expect(calls('What do customers complain about?')[0]).toEqual({ toolName: 'churn_reasons', input: { source: 'all_feedback', language: 'en' } })
   })
 
+  it('counts customers when the question is about how many there are', () => {
+    expect(calls('Which plan has the most customers?')[0].input).toEqual({ metric: 'active_customers', by: ['plan'], language: 'en' })
+  })
+
+  it('asks for reasons once per value when they are wanted by a dimension', () => {
+    expect(calls('Show me reasons by plan').map((c) => c.input.filters)).toEqual([
+      [{ dimension: 'plan', values: ['Starter'] }], [{ dimension: 'plan', values: ['Enterprise'] }],
+    ])
+  })
+
   it('describes the data when asked what it can do', () => {
     expect(calls('你能回答哪些问题？')).toEqual([{ toolName: 'describe_data', input: { language: 'zh' } }])
   })
@@ -102,6 +112,9 @@ describe('planTools: answers directly when no tool can answer', () => {
     const t = textOf('What is our marketing spend by channel?')
     expect(t).toMatch(/"marketing spend"/)
     expect(t).not.toMatch(/\d+(\.\d+)?%/)
+  })
+  it('says when a breakdown is not a dimension of the data', () => {
+    expect(textOf('churn by tenure')).toMatch(/^I can't break results down by "tenure": it is not a segment in this data\. You can break down by: Plan, Region/)
   })
   it('sends a value the data does not have to the tool, whose error lists the real ones', () => {
     expect(calls('Churn rate for the Platinum plan?')[0].input.filters).toEqual([{ dimension: 'plan', values: ['Platinum'] }])

@@ -9,8 +9,11 @@ import { readUIChunks } from './sse.js'
 /** How the app is hosted: the page at `/` or the widget's iframe (which has a close button). */
 export type ChatAppOptions = { root: HTMLElement; api: Api; lang: Lang; mermaidUrl: string; title: string; onClose?: () => void; saveLang(l: Lang): void }
 
+/** What the host of the app can do after start. */
+export type ChatAppHandle = { /** A new token arrived: leave the signed-out state and reload the starters. */ resume(): void }
+
 /** The chat UI: header, message log with starters, notice area and the question form. */
-export function startChatApp(o: ChatAppOptions): void {
+export function startChatApp(o: ChatAppOptions): ChatAppHandle {
   let lang = o.lang
   let conversationId: string | undefined
   let suggestions: Suggestions | null = null
@@ -123,6 +126,8 @@ export function startChatApp(o: ChatAppOptions): void {
 
   form.addEventListener('submit', (e) => {
     e.preventDefault()
+    // While an answer streams, keep what the user typed instead of dropping it.
+    if (busy || !input.value.trim()) return
     const q = input.value
     input.value = ''
     input.style.height = ''
@@ -143,4 +148,14 @@ export function startChatApp(o: ChatAppOptions): void {
 
   paint()
   void loadSuggestions().then(() => signedOut || input.focus({ preventScroll: true }))
+  return {
+    resume() {
+      if (!signedOut) return
+      signedOut = false
+      welcome.hidden = false
+      form.classList.remove('disabled')
+      input.disabled = false
+      void loadSuggestions()
+    },
+  }
 }

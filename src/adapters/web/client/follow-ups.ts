@@ -17,7 +17,10 @@ export function followUps(o: { lang: Lang; last?: LastCall; dimensions: Array<{ 
   const m = o.last?.name === 'query_metric' ? o.last.metricName : undefined
   if (m) {
     const used = new Set(o.last!.input.by ?? [])
-    const dim = o.dimensions.find((d) => !used.has(d.id))
+    // A starter still to come may already break down by a dimension ("…by plan?"): suggest another one.
+    const pending = o.starters.filter((q) => !o.asked.some((a) => norm(a) === norm(q))).join('\n').toLowerCase()
+    const covered = (name: string) => pending.includes(`by ${name.toLowerCase()}`) || pending.includes(`按${name}`)
+    const dim = o.dimensions.find((d) => !used.has(d.id) && !covered(d.name)) ?? o.dimensions.find((d) => !used.has(d.id))
     if (dim) out.push(o.lang === 'zh' ? `上个季度按${dim.name}的${m}是多少？` : `What was our ${lcFirst(m)} last quarter by ${lcFirst(dim.name)}?`)
     if (!o.last!.input.grain) out.push(o.lang === 'zh' ? `最近12个月每月的${m}趋势如何？` : `Show monthly ${lcFirst(m)} for the last 12 months`)
   }

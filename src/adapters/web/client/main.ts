@@ -1,5 +1,5 @@
 import { createApi } from './api.js'
-import { startChatApp } from './chat-app.js'
+import { startChatApp, type ChatAppHandle } from './chat-app.js'
 import { pickLang, t, type Lang } from './i18n.js'
 import { parentTokens, sessionTokens } from './tokens.js'
 
@@ -34,7 +34,10 @@ function main(): void {
       return
     }
     const close = () => window.parent.postMessage({ type: 'churn-insight:close' }, parent)
-    startChatApp({ root, api: createApi(parentTokens(parent)), lang, mermaidUrl, title: document.title, onClose: close, saveLang })
+    // The loader sends a fresh token each time the panel is opened: a user who signed in meanwhile gets going.
+    let app: ChatAppHandle | undefined
+    const tokens = parentTokens(parent, (token) => token && app?.resume())
+    app = startChatApp({ root, api: createApi(tokens), lang, mermaidUrl, title: document.title, onClose: close, saveLang })
   } else {
     startChatApp({ root, api: createApi(sessionTokens()), lang, mermaidUrl, title: 'churn-insight', saveLang })
   }

@@ -63,7 +63,7 @@ export function isTokenMessage(d: unknown): d is { type: 'churn-insight:token'; 
  * The widget's tokens, handed over by the loader on the portal page with postMessage. Messages count
  * only if they come from the portal origin the server checked and from our direct parent window.
  */
-export function parentTokens(parentOrigin: string, waitMs = 8000): TokenSource {
+export function parentTokens(parentOrigin: string, onToken: (token: string | null) => void = () => {}, waitMs = 8000): TokenSource {
   let token: string | null = null
   let received = false
   let waiters: Array<(t: string | null) => void> = []
@@ -74,6 +74,7 @@ export function parentTokens(parentOrigin: string, waitMs = 8000): TokenSource {
     const ws = waiters
     waiters = []
     for (const w of ws) w(token)
+    onToken(token)
   })
   const ask = (type: 'ready' | 'token-request') => window.parent.postMessage({ type: `churn-insight:${type}` }, parentOrigin)
   const renew = () =>

@@ -66,7 +66,13 @@ function start(script: HTMLScriptElement): void {
   let frame: HTMLIFrameElement | null = null
   let isOpen = false
 
-  const setOpen = (open: boolean) => {
+  const sendToken = async () => {
+    const token = await fetchToken(o)
+    frame?.contentWindow?.postMessage({ type: `${MSG}token`, token }, ours)
+  }
+  const setOpen = (open: boolean, focus = true) => {
+    // Re-opening hands over a fresh token (the user may have signed in since, or the old one expired).
+    if (open && frame && !isOpen) void sendToken()
     // Created on first open, so portals pay nothing for the chat until someone uses it.
     if (open && !frame) {
       frame = document.createElement('iframe')
@@ -79,6 +85,7 @@ function start(script: HTMLScriptElement): void {
     panel.hidden = !open
     launcher.setAttribute('aria-expanded', String(open))
     launcher.classList.toggle('open', open)
+    if (!focus) return
     if (open) frame!.focus()
     else launcher.focus()
   }
@@ -88,12 +95,11 @@ function start(script: HTMLScriptElement): void {
     // Only our iframe, from our origin, in the shape we expect.
     if (!frame || e.source !== frame.contentWindow || e.origin !== ours) return
     const type = (e.data as { type?: unknown } | null)?.type
-    if (type === `${MSG}ready` || type === `${MSG}token-request`) {
-      const token = await fetchToken(o)
-      frame.contentWindow?.postMessage({ type: `${MSG}token`, token }, ours)
-    } else if (type === `${MSG}close`) setOpen(false)
+    if (type === `${MSG}ready` || type === `${MSG}token-request`) await sendToken()
+    else if (type === `${MSG}close`) setOpen(false)
   })
-  if (o.open) setOpen(true)
+  // Opened by the page itself: do not pull keyboard focus away from what the user is doing.
+  if (o.open) setOpen(true, false)
   ;(window as unknown as { churnInsight?: object }).churnInsight = { open: () => setOpen(true), close: () => setOpen(false) }
 }
 

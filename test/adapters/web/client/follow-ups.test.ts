@@ -25,6 +25,16 @@ describe('follow-up questions', () => {
     ])
   })
 
+  it('does not repeat a breakdown a pending starter already offers', () => {
+    const last = { name: 'query_metric', input: { metric: 'churn_rate', grain: 'month' }, metricName: 'Customer churn rate' }
+    const withPlan = ['Show monthly churn rate for the last 12 months', 'What was our churn rate last quarter by plan?', 'Why are customers leaving?']
+    expect(followUps({ lang: 'en', last, dimensions: dims.en, starters: withPlan, asked: [withPlan[0]] })).toEqual([
+      'What was our customer churn rate last quarter by region?',
+      'What was our churn rate last quarter by plan?',
+      'Why are customers leaving?',
+    ])
+  })
+
   it('without a metric call: starters only, capped at max', () => {
     expect(followUps({ lang: 'en', dimensions: dims.en, starters, asked: [], max: 2 })).toEqual(starters.slice(0, 2))
   })
