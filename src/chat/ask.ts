@@ -1,6 +1,7 @@
 import { generateText, isStepCount, type ModelMessage } from 'ai'
 import { AppError } from '../errors.js'
 import type { Chart } from '../chart/chart-spec.js'
+import { resultRows, saveAnswer, type StoredToolCall } from './answer-store.js'
 import type { ChatDeps } from './chat-deps.js'
 import { appendMessages, ensureConversation, loadHistory } from './conversation-store.js'
 import { systemPrompt } from './system-prompt.js'
@@ -32,14 +33,16 @@ export async function ask(deps: ChatDeps, opts: AskOptions): Promise<AskResult> 
     throw new AppError('model_failed', `The model could not answer: ${e instanceof Error ? e.message : String(e)}`)
   }
   await appendMessages(deps.db, conversationId, [user, ...(result.responseMessages as ModelMessage[])])
-  const toolCalls: ToolCallSummary[] = []
+  const stored: StoredToolCall[] = []
   const charts: Chart[] = []
   for (const step of result.steps) {
     for (const tr of step.toolResults) {
-      toolCalls.push(summarizeToolCall(tr.toolName, tr.input, tr.output))
+      stored.push({ ...summarizeToolCall(tr.toolName, tr.input, tr.output), rows: resultRows(tr.output) })
       const chart = chartOf(tr.output)
       if (chart) charts.push(chart)
     }
   }
+  await saveAnswer(deps.db, conversationId, { question: opts.question, answer: result.text, toolCalls: stored, charts, model: deps.modelName })
+  const toolCalls: ToolCallSummary[] = stored.map(({ rows: _rows, ...summary }) => summary)
   return { conversationId, answer: result.text, charts, toolCalls, model: deps.modelName }
 }

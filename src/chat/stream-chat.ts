@@ -1,5 +1,6 @@
 import { createUIMessageStream, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type ModelMessage, type UIMessage } from 'ai'
 import type { Chart } from '../chart/chart-spec.js'
+import { resultRows, saveAnswer, type StoredToolCall } from './answer-store.js'
 import type { ChatDeps } from './chat-deps.js'
 import { appendMessages, ensureConversation, loadHistory } from './conversation-store.js'
 import { systemPrompt } from './system-prompt.js'
@@ -24,6 +25,8 @@ export async function streamChat(deps: ChatDeps, opts: { question: string; conve
   const stream = createUIMessageStream<ChatUIMessage>({
     execute: async ({ writer }) => {
       writer.write({ type: 'data-conversation', id: 'conversation', data: { id: conversationId }, transient: true })
+      const stored: StoredToolCall[] = []
+      const charts: Chart[] = []
       const result = streamText({
         model: deps.model,
         instructions: systemPrompt(catalog, deps.churn),
@@ -33,13 +36,17 @@ export async function streamChat(deps: ChatDeps, opts: { question: string; conve
         onToolExecutionEnd: ({ toolCall, toolOutput }) => {
           if (toolOutput.type !== 'tool-result') return
           const chart = chartOf(toolOutput.output)
+          const summary = summarizeToolCall(toolCall.toolName, toolCall.input, toolOutput.output)
           if (chart) writer.write({ type: 'data-chart', id: `chart-${toolCall.toolCallId}`, data: chart })
-          writer.write({ type: 'data-provenance', id: `prov-${toolCall.toolCallId}`, data: summarizeToolCall(toolCall.toolName, toolCall.input, toolOutput.output) })
+          writer.write({ type: 'data-provenance', id: `prov-${toolCall.toolCallId}`, data: summary })
+          stored.push({ ...summary, rows: resultRows(toolOutput.output) })
+          if (chart) charts.push(chart)
         },
       })
       writer.merge(toUIMessageStream({ stream: result.stream, onError: (e) => `The answer failed: ${e instanceof Error ? e.message : String(e)}` }) as any)
       const messages = (await result.responseMessages) as ModelMessage[]
       await appendMessages(deps.db, conversationId, [user, ...messages])
+      await saveAnswer(deps.db, conversationId, { question: opts.question, answer: await result.text, toolCalls: stored, charts, model: deps.modelName })
     },
     onError: (e) => `The answer failed: ${e instanceof Error ? e.message : String(e)}`,
   })

@@ -17,6 +17,7 @@ export interface Database {
   activity: ActivityTable
   conversations: ConversationsTable
   messages: MessagesTable
+  answers: AnswersTable
 }
 
 /** Key/value facts about the data set: currency, as-of date, source, company name. */
@@ -136,5 +137,19 @@ export interface MessagesTable {
   position: number
   role: 'user' | 'assistant' | 'tool'
   content: string
+  created_at: string
+}
+
+/** One answered question with its provenance, so "How was this computed?" shows exactly what ran. */
+export interface AnswersTable {
+  id: Generated<number>
+  conversation_id: string
+  question: string
+  answer: string
+  /** JSON: stored tool calls (name, input, SQL, period, definition, row count, result rows). */
+  tool_calls: string
+  /** JSON: charts ({mermaid, spec}) attached to the answer. */
+  charts: string
+  model: string
   created_at: string
 }

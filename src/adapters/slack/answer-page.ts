@@ -25,7 +25,7 @@ export function answerPageRoutes(chat: ChatDeps) {
     c.header('X-Robots-Tag', 'noindex')
     c.header('Cache-Control', 'private, no-store')
     if (!turns) return c.html(page('Not found', '<p>No Slack answer with this id.</p>'), 404)
-    const note = '<p class="note">Each answer lists the tool calls behind it: their input, the period and churn definition, the rows the answer used, and the SQL (re-generated from the stored input).</p>'
+    const note = '<p class="note">Each answer lists the tool calls behind it: their input, the period and churn definition, the SQL that ran and the rows the answer used.</p>'
     return c.html(page('How was this computed?', note + turns.map(turnHtml).join('\n')))
   })
   return app

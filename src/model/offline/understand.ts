@@ -11,6 +11,7 @@ import type { Token } from './segment-zh.js'
 type Value = { dim: string; value: string; at: number }
 const fillers = new Set([...fillerWords.en, ...fillerWords.zh])
 const byWords = new Set(['by', 'per', 'split by', 'broken down by', 'segmented by', 'grouped by', '按', '按照'])
+const segmentPrepositions = new Set(['for', 'in', 'from', 'among', 'at', 'of', 'the', 'on'])
 const qualifierWords = new Set(['from', 'due to', 'because of', 'caused by', '因为', '由于'])
 const roleOf = (m: Mention): Role | undefined => {
   const s = m.senses.find((x) => x.kind === 'role' && x.role !== 'filler')
@@ -33,9 +34,9 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
     const s = pickSense(x.senses, prev, m.roles, mentionedDims)
     if (!s) return
-    // "lost revenue from cancellations": a metric word after from/due to only says where the first one comes from.
     // "churn by tenure": a metric after "by" is a breakdown the data has no dimension for.
     if (s.kind === 'metric' && byWords.has(mentions[i - 1]?.key ?? '')) m.unknownValues.push({ raw: x.cased, breakdown: true })
+    // "lost revenue from cancellations": a metric word after from/due to only says where the first one comes from.
     else if (s.kind === 'metric' && !(i > 0 && qualifierWords.has(mentions[i - 1].key))) metricMentions.push({ id: s.id, key: x.key, start: x.start, end: x.end })
     else if (s.kind === 'dimension') dims.push({ id: s.id, at: i, start: x.start })
     else if (s.kind === 'value') values.push({ dim: s.dim, value: s.value, at: i })
@@ -51,8 +52,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     qualified.add(d.id)
     for (const t of before) unknownTokens.splice(unknownTokens.indexOf(t), 1)
   }
+  // A capitalised name after "for/in/from…" that the data does not know is a segment it does not have
+  // ("churn in Antarctica", "the Platinum plan" where there are no plans): say so rather than answer for everyone.
   for (const t of unknownTokens) {
-    if (!t.cjk && t.start > 0 && /^[A-Z]/.test(t.cased) && t.cased !== 'I') m.unknownValues.push({ raw: t.cased })
+    const k = surface.tokens.findIndex((x) => x.start === t.start)
+    const near = surface.tokens.slice(Math.max(0, k - 2), k).map((x) => x.text)
+    if (!t.cjk && k > 0 && /^[A-Z]/.test(t.cased) && near.some((w) => segmentPrepositions.has(w))) m.unknownValues.push({ raw: t.cased })
   }
   m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.text)
   for (const v of values) qualified.add(v.dim)

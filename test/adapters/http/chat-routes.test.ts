@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { loadAnswers } from '../../../src/chat/answer-store.js'
 import { scriptedModel, testApp } from '../../helpers/test-app.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'
 
@@ -8,7 +9,7 @@ const post = (path: string, body: unknown) => ({ method: 'POST', headers: { 'con
 describe('POST /api/ask', () => {
   it('runs the tool loop and returns answer, chart, tool calls with SQL, and a conversation id', async () => {
     const model = scriptedModel([{ tool: 'query_metric', input: { metric: 'churn_rate', period: q1, by: ['plan'] } }, { text: 'Plan A 100%, plan B 100%.' }])
-    const { app } = await testApp(await tinyCompany(), model)
+    const { app, deps } = await testApp(await tinyCompany(), model)
     const res = await app.request('/api/ask', post('/api/ask', { question: 'Churn by plan in Q1?' }))
     expect(res.status).toBe(200)
     const body = await res.json()
@@ -20,6 +21,12 @@ describe('POST /api/ask', () => {
     expect(body.charts[0].spec).toMatchObject({ type: 'bar', x: ['A', 'B'], series: [{ values: [100, 100] }], unit: '%' })
     expect(body.charts[0].mermaid).toMatch(/^xychart-beta/)
     expect(body.conversationId).toMatch(/^[0-9a-f-]{36}$/)
+    // the answer is stored with its provenance: the SQL that ran and the rows it rested on
+    const [stored] = await loadAnswers(deps.db, body.conversationId)
+    expect(stored).toMatchObject({ n: 1, question: 'Churn by plan in Q1?', answer: 'Plan A 100%, plan B 100%.', model: 'test:scripted' })
+    expect(stored.toolCalls[0].sql).toEqual(body.toolCalls[0].sql)
+    expect(stored.toolCalls[0].rows.map((r) => [r.plan, r.value])).toEqual([['A', 100], ['B', 100]])
+    expect(stored.charts[0].spec.x).toEqual(['A', 'B'])
   })
 
   it('continues a conversation: the second call sees the first question and answer', async () => {

@@ -1,0 +1,51 @@
+import type { Chart } from '../chart/chart-spec.js'
+import type { Db } from '../db/open-database.js'
+import type { ToolCallSummary } from './tool-summary.js'
+
+/** Result rows kept per tool call: enough to show what an answer rested on, bounded in size. */
+export const STORED_ROWS = 40
+
+/** A tool call as stored with its answer: the summary plus the result rows the answer used. */
+export type StoredToolCall = ToolCallSummary & { rows: Array<Record<string, unknown>> }
+
+/** A stored answer with its provenance. */
+export type StoredAnswer = { n: number; question: string; answer: string; toolCalls: StoredToolCall[]; charts: Chart[]; model: string; createdAt: string }
+
+/** The rows a tool output carries (metric rows, reason categories, feedback items, comparison measures). */
+export function resultRows(output: unknown): Array<Record<string, unknown>> {
+  const o = (output ?? {}) as Record<string, unknown>
+  const rows = [o.rows, o.categories, o.items, o.measures, o.cohorts].find(Array.isArray) as Array<Record<string, unknown>> | undefined
+  return (rows ?? []).slice(0, STORED_ROWS)
+}
+
+/** Saves one answered question with its tool calls and charts. */
+export async function saveAnswer(db: Db, conversationId: string, a: { question: string; answer: string; toolCalls: StoredToolCall[]; charts: Chart[]; model: string }): Promise<void> {
+  await db
+    .insertInto('answers')
+    .values({
+      conversation_id: conversationId,
+      question: a.question,
+      answer: a.answer,
+      tool_calls: JSON.stringify(a.toolCalls),
+      charts: JSON.stringify(a.charts),
+      model: a.model,
+      created_at: new Date().toISOString(),
+    })
+    .execute()
+}
+
+/** The latest `limit` answers of a conversation, oldest first, numbered from the conversation's start. */
+export async function loadAnswers(db: Db, conversationId: string, limit = 10): Promise<StoredAnswer[]> {
+  const all = await db.selectFrom('answers').select(['id']).where('conversation_id', '=', conversationId).orderBy('id').execute()
+  const rows = await db.selectFrom('answers').selectAll().where('conversation_id', '=', conversationId).orderBy('id', 'desc').limit(limit).execute()
+  const number = new Map(all.map((r, i) => [r.id, i + 1]))
+  return rows.reverse().map((r) => ({
+    n: number.get(r.id) ?? 0,
+    question: r.question,
+    answer: r.answer,
+    toolCalls: JSON.parse(r.tool_calls) as StoredToolCall[],
+    charts: JSON.parse(r.charts) as Chart[],
+    model: r.model,
+    createdAt: r.created_at,
+  }))
+}
