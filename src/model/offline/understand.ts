@@ -59,7 +59,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const near = surface.tokens.slice(Math.max(0, k - 2), k).map((x) => x.text)
     if (!t.cjk && k > 0 && /^[A-Z]/.test(t.cased) && near.some((w) => segmentPrepositions.has(w))) m.unknownValues.push({ raw: t.cased })
   }
-  m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.text)
+  m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.cased)
   for (const v of values) qualified.add(v.dim)
   m.by = [...new Set(dims.filter((d) => !qualified.has(d.id)).map((d) => d.id))].slice(0, 2)
   m.trend = m.roles.has('trend') || !!m.grain
