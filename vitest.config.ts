@@ -17,6 +17,7 @@ export default defineConfig({
     // better-sqlite3 is a native addon: child processes (forks) isolate it more
     // reliably than worker threads.
     pool: 'forks',
+    setupFiles: ['test/setup/close-databases.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // No coverage: not collected in CI or locally.

@@ -50,7 +50,7 @@ export const metrics = [
     name: { en: 'Churned customers', zh: '流失客户数' },
     synonyms: { en: ['churned customers', 'lost customers', 'customers lost', 'cancellations', 'how many churned', 'churners', 'customers left'], zh: ['流失客户', '流失客户数', '流失数', '流失人数', '流失了多少', '流失了多少客户', '丢失客户', '取消订阅'] },
     description: 'Customers whose subscription ended (churned) in the period.',
-    formula: 'count of subscriptions ending in the period',
+    formula: 'count of customers whose subscription ended in the period (each customer once)',
     compute: (m) => ({ value: m.churned }),
   },
   {

@@ -7,6 +7,16 @@ import { AppError } from '../errors.js'
 import { migrationProvider } from './migrations/index.js'
 import type { Database } from './schema.js'
 
+// Every SQLite handle this process opened, so a host (a test worker, a CLI) can close them all
+// before exiting: better-sqlite3 objects finalised during Node's own teardown can abort Node 24.
+const openHandles = new Set<SQLite.Database>()
+
+/** Closes every database this process opened and has not closed yet. */
+export function closeAllDatabases(): void {
+  for (const h of openHandles) if (h.open) h.close()
+  openHandles.clear()
+}
+
 /** An open database handle: the typed Kysely instance and its dialect name. */
 export type Db = Kysely<Database>
 
@@ -21,6 +31,7 @@ export async function openDatabase(url: string): Promise<Db> {
   const path = url.replace(/^(sqlite|file):(\/\/)?/, '')
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new SQLite(path)
+  openHandles.add(sqlite)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = OFF')

@@ -31,7 +31,8 @@ export function searchFeedbackInput(catalog: DataCatalog) {
     period: periodSchema.optional().describe('time period of the feedback date; omit for all time'),
     sources: z.array(z.enum(feedbackSources)).min(1).optional().describe('only these feedback sources'),
     churnedOnly: z.boolean().optional().describe('only feedback from customers who have churned and not come back'),
-    language: languageSchema.describe('only feedback written in this language (en or zh); omit for both'),
+    feedbackLanguage: z.enum(['en', 'zh']).optional().describe('only feedback written in this language; omit for both (a Chinese question may still find English feedback)'),
+    language: languageSchema,
     limit: z.number().int().min(1).max(25).optional().describe('how many items to return, newest first (default 10, max 25)'),
   })
 }
@@ -54,9 +55,8 @@ export async function searchFeedback(deps: ToolDeps, input: SearchFeedbackInput)
   const period = resolvePeriod(input.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart, 'all_time')
   const { terms, expansions } = expandKeywords(input.keywords)
   const limit = input.limit ?? 10
-  const r = await searchFeedbackRows(deps, { terms, period, plan, sources: input.sources, language: input.language, churnedOnly: input.churnedOnly, limit })
+  const r = await searchFeedbackRows(deps, { terms, period, plan, sources: input.sources, language: input.feedbackLanguage, churnedOnly: input.churnedOnly, limit })
   const total = r.bySource.reduce((n, s) => n + s.matches, 0)
-  // The answer language follows the `language` filter when given; labels are only chart text.
   const lang = input.language ?? 'en'
   return {
     kind: 'feedback' as const,

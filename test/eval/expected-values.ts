@@ -72,9 +72,9 @@ async function measures(db: Db, metric: string, r: Range, by: string[], filters:
       where sp.start_date < ${q(e)} and (sp.end_date is null or sp.end_date >= ${q(e)}) ${where} group by seg`)
   }
   const active = (t: string) => `sp.start_date < ${q(t)} and (sp.end_date is null or sp.end_date >= ${q(t)})`
-  // The metric catalog counts subscription events (a customer who churns twice in a period counts twice);
-  // compare_segments counts each customer once. `perCustomer` selects the latter.
-  const count = (cond: string) => (perCustomer ? `count(distinct case when ${cond} then sp.customer_id end)` : `sum(case when ${cond} then 1 else 0 end)`)
+  // Both the metric catalog and compare_segments count each customer once.
+  void perCustomer
+  const count = (cond: string) => `count(distinct case when ${cond} then sp.customer_id end)`
   return rows(db, `select ${seg} as seg,
       ${count(active(s))} as active_start,
       ${count(active(e))} as active_end,

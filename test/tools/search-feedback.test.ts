@@ -70,7 +70,7 @@ describe('filters', () => {
   it('by region, source, language, period and limit', async () => {
     expect((await search({ keywords: ['price'], filters: [{ dimension: 'region', values: ['东区'] }] })).total).toBe(4) // f1, f2, f5, f11
     expect(who(await search({ keywords: ['price'], sources: ['review'] }))).toEqual([['f9', '2026-06-15'], ['f5', '2025-12-01']])
-    expect(who(await search({ keywords: ['price'], language: 'zh' }))).toEqual([['f2', '2026-04-20']])
+    expect(who(await search({ keywords: ['price'], feedbackLanguage: 'zh' }))).toEqual([['f2', '2026-04-20']])
     expect((await search({ keywords: ['price'], period: { from: '2026-05-01', to: '2026-07-01' } })).total).toBe(2)
     const limited = await search({ keywords: ['price'], limit: 2 })
     expect(limited.total).toBe(6)

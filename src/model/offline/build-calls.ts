@@ -17,9 +17,8 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
     case 'reasons':
       return perValue(m, catalog).map((filters) => ({ toolName: 'churn_reasons', input: { ...period, ...withFilters(filters), language: lang } }))
     case 'feedback':
-      // search_feedback's `language` filters the texts, so it is left out: a Chinese question may find English feedback.
       return m.keywords.length
-        ? [{ toolName: 'search_feedback', input: { keywords: m.keywords, ...withFilters(m.filters), ...period, ...(m.churnedOnly ? { churnedOnly: true } : {}) } }]
+        ? [{ toolName: 'search_feedback', input: { keywords: m.keywords, ...withFilters(m.filters), ...period, ...(m.churnedOnly ? { churnedOnly: true } : {}), language: lang } }]
         // Without a topic: what churned customers said is why they left; otherwise what all feedback is about.
         : [{ toolName: 'churn_reasons', input: { ...period, ...withFilters(m.filters), ...(m.churnedOnly ? {} : { source: 'all_feedback' }), language: lang } }]
     case 'compare': {

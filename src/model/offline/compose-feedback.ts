@@ -1,5 +1,5 @@
 import { quoteText } from './compose-reasons.js'
-import { formatPeriod, formatValue, joinList } from './format-value.js'
+import { formatPeriod, formatValue } from './format-value.js'
 
 type Lang = 'en' | 'zh'
 /** The parts of search_feedback's output the answer reads. */
@@ -22,7 +22,9 @@ const sourceNames: Record<string, { en: string; zh: string }> = {
 
 /** The answer for search_feedback: how many texts match, where they come from, and the newest verbatim quotes. */
 export function composeFeedback(o: FeedbackOutput, lang: Lang, churnedOnly: boolean): string {
-  const words = joinList(o.keywords.map((k) => (lang === 'zh' ? `“${k}”` : `"${k}"`)), lang)
+  // Any keyword may match, so they are joined with "or".
+  const quoted = o.keywords.map((k) => (lang === 'zh' ? `“${k}”` : `"${k}"`))
+  const words = quoted.length > 1 ? `${quoted.slice(0, -1).join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? '或' : ' or '}${quoted.at(-1)}` : quoted.join('')
   const extra = o.terms.filter((t) => !o.keywords.map((k) => k.toLowerCase()).includes(t)).slice(0, 6)
   const also = extra.length ? (lang === 'zh' ? `（含相关词：${extra.join('、')}）` : ` (also: ${extra.join(', ')})`) : ''
   const who = churnedOnly ? (lang === 'zh' ? '流失客户的' : 'from churned customers ') : ''

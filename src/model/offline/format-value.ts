@@ -42,9 +42,3 @@ export function formatPeriod(p: { from: string; to: string; label: string }, lan
   if (label === dates) return dates
   return lang === 'zh' ? `${label}（${dates}）` : `${label} (${dates})`
 }
-
-/** Joins a list the way each language does: "a, b and c" / "a、b和c". */
-export function joinList(items: string[], lang: Lang): string {
-  if (items.length <= 1) return items.join('')
-  return lang === 'zh' ? `${items.slice(0, -1).join('、')}和${items.at(-1)}` : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-}

@@ -12,8 +12,8 @@ export type Sense =
   | { kind: 'reason'; id: string }
   | { kind: 'role'; role: Role }
 
-/** Phrase keys (see keyOf) → their senses, plus the longest key length for the matcher. */
-export type Lexicon = { entries: Map<string, Sense[]>; maxKeyLength: number }
+/** Phrase keys (see keyOf) → their senses, the longest key length for the matcher, and the reason keys (topics). */
+export type Lexicon = { entries: Map<string, Sense[]>; maxKeyLength: number; reasonKeys: string[] }
 
 /** Stored values too generic to stand for themselves in a question ("Yes", "No"): only their synonyms count. */
 const genericValues = new Set(['yes', 'no', 'none', 'other', 'unknown', 'true', 'false', 'n/a', '(not set)', 'no internet service', 'no phone service'])
@@ -83,7 +83,8 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     // A filler only fills gaps: a word that means something elsewhere keeps that meaning.
     if (key && !entries.has(key)) entries.set(key, [{ kind: 'role', role: 'filler' }])
   }
-  return { entries, maxKeyLength: Math.max(...[...entries.keys()].map((k) => k.length)) }
+  const reasonKeys = [...entries].filter(([, v]) => v.some((x) => x.kind === 'reason')).map(([k]) => k).sort((a, b) => b.length - a.length)
+  return { entries, maxKeyLength: Math.max(...[...entries.keys()].map((k) => k.length)), reasonKeys }
 }
 
 /** English phrases also match with their last word singular or plural ("region" ↔ "regions"). */

@@ -69,7 +69,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   // Unknown values go to the tool as given: its error names the values that exist.
   for (const u of m.unknownValues) if (u.dim) m.filters[u.dim] = [...(m.filters[u.dim] ?? []), u.raw]
   m.churnedOnly = m.roles.has('churned')
-  m.keywords = (topics.length ? topics : m.roles.has('feedback') ? m.unknownWords : []).slice(0, 5)
+  const inMetricWords = m.roles.has('feedback') && !topics.length ? topicsInside(metricMentions.map((x) => x.key).filter((k) => !fillers.has(k)), lex) : []
+  m.keywords = (topics.length ? topics : m.roles.has('feedback') ? [...m.unknownWords, ...inMetricWords] : []).slice(0, 5)
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
   const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
@@ -94,6 +95,17 @@ function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, me
   if (reason && talk) return reason
   if (vals.length) return vals.find((v) => mentionedDims.has(v.dim)) ?? vals.find((v) => v.synonym) ?? vals[0]
   return metric ?? dim ?? role ?? reason
+}
+
+// "complaints about support response times": the topic words inside a metric's name (support, response time).
+function topicsInside(keys: string[], lex: Lexicon): string[] {
+  const found: string[] = []
+  for (const key of keys) {
+    const padded = ` ${key} `
+    const hit = lex.reasonKeys.filter((r) => (/^[a-z]/.test(r) ? padded.includes(` ${r} `) : key.includes(r)) && !found.some((f) => f.includes(r)))
+    found.push(...(hit.length ? hit : [key]))
+  }
+  return [...new Set(found)]
 }
 
 function groupFilters(values: Value[]): Filters {

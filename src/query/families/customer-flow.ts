@@ -23,7 +23,12 @@ function withEvents(input: FamilyInput, withBuckets: boolean) {
   )
 }
 
-const countKind = (kind: string) => sql<number>`sum(case when e.kind = ${kind} then 1 else 0 end)`.as(kind)
+// Events carry the active count forward; customers are what the flow reports (one who churns
+// twice in a bucket is one churned customer, as in compare_segments).
+const eventsOf = (kind: string) => sql<number>`sum(case when e.kind = ${kind} then 1 else 0 end)`.as(`${kind}_events`)
+const customersOf = (kinds: string[], alias: string) =>
+  sql<number>`count(distinct case when e.kind in (${sql.join(kinds)}) then e.customer_id end)`.as(alias)
+const kinds = ['new', 'reactivated', 'churned_voluntary', 'churned_involuntary']
 
 /** Customer flow per bucket and segment: active at start/end, new, reactivated, churned (voluntary/involuntary). */
 export async function customerFlow(input: FamilyInput): Promise<{ rows: FamilyRow[]; sql: string }> {
@@ -31,7 +36,12 @@ export async function customerFlow(input: FamilyInput): Promise<{ rows: FamilyRo
     withEvents(input, true)
       .selectFrom('periods as p')
       .innerJoin('events as e', (j: any) => j.on(sql`e.d >= p.p_start and e.d < p.p_end`))
-      .select(['p.bucket', countKind('new'), countKind('reactivated'), countKind('churned_voluntary'), countKind('churned_involuntary')])
+      .select([
+        'p.bucket',
+        ...kinds.map(eventsOf),
+        ...kinds.map((k) => customersOf([k], k)),
+        customersOf(['churned_voluntary', 'churned_involuntary'], 'churned'),
+      ])
       .groupBy('p.bucket'),
     input.plan,
     'e.customer_id',
@@ -64,16 +74,15 @@ function accumulate(input: FamilyInput, events: FamilyRow[], base: FamilyRow[]):
     for (const b of input.buckets) {
       const r = byBucket.get(`${b.key}\u0000${JSON.stringify([seg.g0 ?? null, seg.g1 ?? null])}`)
       const n = (k: string) => Number(r?.[k] ?? 0)
-      const churned = n('churned_voluntary') + n('churned_involuntary')
       const row: FamilyRow = {
         bucket: b.key,
         active_start: active,
         new: n('new'),
         reactivated: n('reactivated'),
-        churned,
+        churned: n('churned'),
         churned_voluntary: n('churned_voluntary'),
         churned_involuntary: n('churned_involuntary'),
-        active_end: active + n('new') + n('reactivated') - churned,
+        active_end: active + n('new_events') + n('reactivated_events') - n('churned_voluntary_events') - n('churned_involuntary_events'),
       }
       if (seg.g0 !== undefined) row.g0 = seg.g0
       if (seg.g1 !== undefined) row.g1 = seg.g1

@@ -57,10 +57,11 @@ describe('planTools: questions → tool calls', () => {
     })
   })
 
-  it('searches feedback on the topic words, without the language filter, churned customers only when asked', () => {
-    expect(calls('What are churned customers saying about bugs?')[0]).toEqual({ toolName: 'search_feedback', input: { keywords: ['bugs'], churnedOnly: true } })
-    expect(calls('客户对价格有什么反馈？')[0]).toEqual({ toolName: 'search_feedback', input: { keywords: ['价格'] } })
+  it('searches feedback on the topic words in any feedback language, churned customers only when asked', () => {
+    expect(calls('What are churned customers saying about bugs?')[0]).toEqual({ toolName: 'search_feedback', input: { keywords: ['bugs'], churnedOnly: true, language: 'en' } })
+    expect(calls('客户对价格有什么反馈？')[0]).toEqual({ toolName: 'search_feedback', input: { keywords: ['价格'], language: 'zh' } })
     expect(calls('What do customers complain about?')[0]).toEqual({ toolName: 'churn_reasons', input: { source: 'all_feedback', language: 'en' } })
+    expect(calls('Show me complaints about support response times')[0].input.keywords).toEqual(['response times', 'support'])
   })
 
   it('counts customers when the question is about how many there are', () => {
