@@ -7,11 +7,27 @@ import { AppError } from '../errors.js'
 import { migrationProvider } from './migrations/index.js'
 import type { Database } from './schema.js'
 
-// Every SQLite handle this process opened, so a host (a test worker, a CLI) can close them all
-// before exiting: better-sqlite3 objects finalised during Node's own teardown can abort Node 24.
+// Node ≥ 24.19 aborts the process when the GC finalises a better-sqlite3 (< 13) Statement or
+// Database (ObjectWrap cleanup hooks; WiseLibs/better-sqlite3#1515). better-sqlite3 13 fixes it
+// but does not run on Node 20, so every database and prepared statement stays reachable until
+// the process exits: statements are cached by SQL text (Kysely prepares one per query).
+const retained: unknown[] = []
 const openHandles = new Set<SQLite.Database>()
 
-/** Closes every database this process opened and has not closed yet. */
+function retainStatements(db: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>()
+  const prepare = db.prepare.bind(db)
+  db.prepare = ((source: string) => {
+    let stmt = cache.get(source)
+    if (!stmt) cache.set(source, (stmt = prepare(source)))
+    return stmt
+  }) as typeof db.prepare
+  retained.push(db, cache)
+  openHandles.add(db)
+  return db
+}
+
+/** Closes every database this process opened and has not closed yet (tests call it before a worker exits). */
 export function closeAllDatabases(): void {
   for (const h of openHandles) if (h.open) h.close()
   openHandles.clear()
@@ -30,11 +46,9 @@ export async function openDatabase(url: string): Promise<Db> {
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/, '')
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SQLite(path)
-  openHandles.add(sqlite)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = OFF')
+  const sqlite = retainStatements(new SQLite(path))
+  // exec, not pragma(): pragma() prepares a statement the cache above cannot retain.
+  sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   await migrate(db)
   return db
