@@ -49,3 +49,9 @@ export async function loadAnswers(db: Db, conversationId: string, limit = 10): P
     createdAt: r.created_at,
   }))
 }
+
+/** How many questions a conversation has had answered. */
+export async function countAnswers(db: Db, conversationId: string): Promise<number> {
+  const r = await db.selectFrom('answers').select((eb) => eb.fn.countAll<number>().as('n')).where('conversation_id', '=', conversationId).executeTakeFirst()
+  return Number(r?.n ?? 0)
+}

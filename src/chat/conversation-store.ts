@@ -54,3 +54,8 @@ export async function appendMessages(db: Db, conversationId: string, messages: M
     .values(messages.map((m) => ({ conversation_id: conversationId, position: position++, role: m.role as 'user', content: JSON.stringify(m), created_at: now })))
     .execute()
 }
+
+/** The channel a conversation came from (`slack`, `web`, `api`, `cli`), or undefined when there is none. */
+export async function conversationChannel(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('conversations').select('channel').where('id', '=', id).executeTakeFirst())?.channel
+}

@@ -1,5 +1,6 @@
-import { loadAnswers, type StoredToolCall } from '../../chat/answer-store.js'
+import { countAnswers, loadAnswers, type StoredToolCall } from '../../chat/answer-store.js'
 import type { ChatDeps } from '../../chat/chat-deps.js'
+import { conversationChannel } from '../../chat/conversation-store.js'
 import type { Db } from '../../db/open-database.js'
 
 /** One question and what was done to answer it: the text, and each tool call with its SQL and result rows. */
@@ -11,14 +12,12 @@ const MAX_TURNS = 10
 /** Loads a Slack conversation's latest answers with their stored provenance, oldest first; null when there is no such Slack conversation. */
 export async function loadAnswerTurns(chat: ChatDeps, conversationId: string): Promise<AnswerTurn[] | null> {
   // Only Slack conversations: web and widget conversations have their own access rules.
-  const conv = await chat.db.selectFrom('conversations').select(['id']).where('id', '=', conversationId).where('channel', '=', 'slack').executeTakeFirst()
-  if (!conv) return null
+  if ((await conversationChannel(chat.db, conversationId)) !== 'slack') return null
   const answers = await loadAnswers(chat.db, conversationId, MAX_TURNS)
   return answers.map((a) => ({ n: a.n, question: a.question, answer: a.answer, calls: a.toolCalls }))
 }
 
 /** How many questions a conversation holds: the number of the turn just answered, for #turn-N links. */
-export async function countTurns(db: Db, conversationId: string): Promise<number> {
-  const r = await db.selectFrom('answers').select((eb) => eb.fn.countAll<number>().as('n')).where('conversation_id', '=', conversationId).executeTakeFirst()
-  return Number(r?.n ?? 0)
+export function countTurns(db: Db, conversationId: string): Promise<number> {
+  return countAnswers(db, conversationId)
 }
