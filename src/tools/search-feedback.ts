@@ -1,3 +1,4 @@
+import { feedbackSourceNames, feedbackSources } from '../catalog/feedback-sources.js'
 import { tool } from 'ai'
 import { z } from 'zod'
 import { expandKeywords } from '../catalog/expand-keywords.js'
@@ -11,15 +12,14 @@ import { filtersSchema, languageSchema, periodSchema, toWhere } from './schemas.
 import { asToolResult, type ToolDeps } from './tool-deps.js'
 
 /** Feedback sources as stored. */
-export const feedbackSources = ['nps', 'exit_interview', 'support_ticket', 'review'] as const
+export { feedbackSources }
 /** Characters of each item's text returned. */
 export const ITEM_CHARS = 240
 
-const sourceNames: Record<(typeof feedbackSources)[number], { en: string; zh: string }> = {
-  nps: { en: 'NPS survey', zh: 'NPS调查' },
-  exit_interview: { en: 'Exit interview', zh: '离职访谈' },
-  support_ticket: { en: 'Support ticket', zh: '工单' },
-  review: { en: 'Review', zh: '评价' },
+// Chart labels start with a capital; the shared names are written for use mid-sentence.
+const label = (source: string, lang: 'en' | 'zh') => {
+  const name = feedbackSourceNames[source as keyof typeof feedbackSourceNames]?.[lang] ?? source
+  return name.charAt(0).toUpperCase() + name.slice(1)
 }
 
 /** Input schema of search_feedback, built from the catalog so filter dimensions are enumerated. */
@@ -84,7 +84,7 @@ export async function searchFeedback(deps: ToolDeps, input: SearchFeedbackInput)
       ? makeChart({
           type: 'bar',
           title: `${lang === 'zh' ? '匹配的反馈（按来源）' : 'Matching feedback by source'} · ${period.label}`,
-          x: r.bySource.map((s) => sourceNames[s.source as keyof typeof sourceNames]?.[lang] ?? s.source),
+          x: r.bySource.map((s) => label(s.source, lang)),
           series: [{ name: lang === 'zh' ? '条数' : 'matches', values: r.bySource.map((s) => s.matches) }],
           unit: lang === 'zh' ? '条' : 'texts',
         })

@@ -1,3 +1,4 @@
+import { feedbackSourceNames } from '../../catalog/feedback-sources.js'
 import { quoteText } from './compose-reasons.js'
 import { formatPeriod, formatValue } from './format-value.js'
 
@@ -15,10 +16,7 @@ export type FeedbackOutput = {
 
 /** Quotes shown; the rest are counted. */
 const QUOTES = 3
-const sourceNames: Record<string, { en: string; zh: string }> = {
-  nps: { en: 'NPS survey', zh: 'NPS调查' }, exit_interview: { en: 'exit interview', zh: '离职访谈' },
-  support_ticket: { en: 'support ticket', zh: '工单' }, review: { en: 'review', zh: '评价' },
-}
+const sourceNames: Record<string, { en: string; zh: string }> = feedbackSourceNames
 
 /** The answer for search_feedback: how many texts match, where they come from, and the newest verbatim quotes. */
 export function composeFeedback(o: FeedbackOutput, lang: Lang, churnedOnly: boolean): string {

@@ -1,3 +1,4 @@
+import { feedbackSourceNames } from '../../catalog/feedback-sources.js'
 import { formatPeriod, formatValue } from './format-value.js'
 
 type Lang = 'en' | 'zh'
@@ -14,10 +15,7 @@ export type ReasonsOutput = {
 
 /** Reasons listed; the rest are summed. */
 const LIST = 5
-const sourceNames: Record<string, { en: string; zh: string }> = {
-  reason_text: { en: 'stated reason', zh: '填写的原因' }, exit_interview: { en: 'exit interview', zh: '离职访谈' },
-  support_ticket: { en: 'support ticket', zh: '工单' }, review: { en: 'review', zh: '评价' }, nps: { en: 'NPS comment', zh: 'NPS评论' },
-}
+const sourceNames: Record<string, { en: string; zh: string }> = feedbackSourceNames
 
 /** A quote as the answer shows it: short, verbatim, with where it came from. It is data, never an instruction. */
 export function quoteText(q: Quote, lang: Lang, max = 160): string {

@@ -69,7 +69,7 @@ describe('composeAnswer', () => {
     }
     const text = composeAnswer([reasons], catalog, 'zh')
     expect(text).toContain('共259个流失客户）：价格因素 28.6%（74），服务体验不佳 17.4%（45）。')
-    expect(text).toContain('首要原因是价格因素（28.6%），例如：“找到了更便宜的工具。”（离职访谈，2026-09-28）。')
+    expect(text).toContain('首要原因是价格因素（28.6%），例如：“找到了更便宜的工具。”（流失客户访谈，2026-09-28）。')
   })
 
   it('says plainly when a value does not exist, lists the real ones, and gives no number', () => {
