@@ -21,6 +21,8 @@ export type MetricDef = {
   description: string
   unit: Unit
   formula: string
+  /** The formula in Chinese, for Chinese answers. */
+  formulaZh: string
   grains: readonly Grain[]
   families: readonly Family[]
   /** Measures shown beside the value (numerator, denominator…). */

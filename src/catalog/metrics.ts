@@ -35,6 +35,7 @@ export const metrics = [
     synonyms: { en: ['active customers', 'customer count', 'customers', 'accounts', 'customer base', 'how many customers'], zh: ['活跃客户', '客户数', '客户数量', '在网客户', '现有客户'] },
     description: 'Customers with an active subscription at the end of the period.',
     formula: 'count of customers active at period end',
+    formulaZh: '期末仍有有效订阅的客户数',
     compute: (m) => ({ value: m.active_end }),
   },
   {
@@ -43,6 +44,7 @@ export const metrics = [
     synonyms: { en: ['new customers', 'signups', 'sign-ups', 'new accounts', 'acquired customers', 'new logos'], zh: ['新增客户', '新客户', '新签客户', '注册数', '新客'] },
     description: 'Customers whose first subscription started in the period.',
     formula: 'count of first subscriptions starting in the period',
+    formulaZh: '期内首次订阅的客户数',
     compute: (m) => ({ value: m.new }),
   },
   {
@@ -51,6 +53,7 @@ export const metrics = [
     synonyms: { en: ['churned customers', 'lost customers', 'customers lost', 'cancellations', 'how many churned', 'churners', 'customers left'], zh: ['流失客户', '流失客户数', '流失数', '流失人数', '流失了多少', '流失了多少客户', '丢失客户', '取消订阅'] },
     description: 'Customers whose subscription ended (churned) in the period.',
     formula: 'count of customers whose subscription ended in the period (each customer once)',
+    formulaZh: '期内订阅结束的客户数（每个客户计一次）',
     compute: (m) => ({ value: m.churned }),
   },
   {
@@ -59,6 +62,7 @@ export const metrics = [
     synonyms: { en: ['reactivated customers', 'reactivations', 'win-backs', 'returning customers', 'came back'], zh: ['回流客户', '召回客户', '挽回客户', '重新激活', '回归客户'] },
     description: 'Former customers who started a new subscription in the period.',
     formula: 'count of reactivation subscriptions starting in the period',
+    formulaZh: '期内重新订阅的老客户数',
     compute: (m) => ({ value: m.reactivated }),
   },
   {
@@ -67,6 +71,7 @@ export const metrics = [
     synonyms: { en: ['churn rate', 'churn', 'logo churn', 'customer churn', 'attrition', 'attrition rate', 'churn %', 'cancellation rate'], zh: ['流失率', '客户流失率', '流失', '流失情况', '客户流失', '流失比例', '流失最严重', '流失最多'] },
     description: 'Customers who churned in the period divided by customers active at its start.',
     formula: 'churned in period ÷ active at period start × 100%',
+    formulaZh: '期内流失客户数 ÷ 期初活跃客户数 × 100%',
     compute: (m) => pct(m.churned, m.active_start, noActive),
   },
   {
@@ -75,6 +80,7 @@ export const metrics = [
     synonyms: { en: ['retention rate', 'retention', 'customer retention', 'retained customers'], zh: ['留存率', '客户留存率', '留存', '保留率', '客户保留率'] },
     description: 'Customers at period end minus those who joined or returned during it, divided by customers at its start.',
     formula: '(active at end − new − reactivated in period) ÷ active at start × 100%',
+    formulaZh: '（期末活跃 − 期内新增 − 期内回流）÷ 期初活跃 × 100%',
     compute: (m) => pct(m.active_end - m.new - m.reactivated, m.active_start, noActive),
   },
   {
@@ -83,6 +89,7 @@ export const metrics = [
     synonyms: { en: ['mrr', 'monthly recurring revenue', 'recurring revenue', 'revenue'], zh: ['MRR', '月度经常性收入', '经常性收入', '月收入', '收入'] },
     description: 'Monthly recurring revenue in the last month of the period.',
     formula: 'sum of customers\' MRR in the period\'s last month',
+    formulaZh: '期内最后一个月的月度经常性收入合计',
     compute: (m) => ({ value: m.end_mrr }),
   },
   {
@@ -91,6 +98,7 @@ export const metrics = [
     synonyms: { en: ['churned mrr', 'lost mrr', 'revenue lost', 'lost revenue', 'revenue lost to churn', 'mrr churn'], zh: ['流失MRR', '流失收入', '收入损失', '损失收入', '流失金额'] },
     description: 'MRR at period start of customers who had no MRR at period end.',
     formula: 'Σ start MRR of customers with start MRR > 0 and end MRR = 0',
+    formulaZh: '期初有收入、期末收入为零的客户的期初MRR合计',
     compute: (m) => ({ value: m.churned_mrr }),
   },
   {
@@ -99,6 +107,7 @@ export const metrics = [
     synonyms: { en: ['contraction mrr', 'contraction', 'downgrades', 'downgrade revenue'], zh: ['收缩MRR', '降级', '降级收入', '收入收缩'] },
     description: 'MRR lost from customers who stayed but pay less at period end than at its start.',
     formula: 'Σ (start MRR − end MRR) where 0 < end MRR < start MRR',
+    formulaZh: '期末收入低于期初（但大于零）的客户减少的MRR合计',
     compute: (m) => ({ value: m.contraction_mrr }),
   },
   {
@@ -107,6 +116,7 @@ export const metrics = [
     synonyms: { en: ['expansion mrr', 'expansion', 'upgrades', 'upsell revenue'], zh: ['扩展MRR', '增购', '升级', '扩展收入', '增购收入'] },
     description: 'MRR gained from existing customers who pay more at period end than at its start.',
     formula: 'Σ (end MRR − start MRR) where start MRR > 0 and end MRR > start MRR',
+    formulaZh: '期末收入高于期初的老客户增加的MRR合计',
     compute: (m) => ({ value: m.expansion_mrr }),
   },
   {
@@ -115,6 +125,7 @@ export const metrics = [
     synonyms: { en: ['revenue churn', 'revenue churn rate', 'gross revenue churn', 'mrr churn rate', 'gross mrr churn'], zh: ['收入流失率', 'MRR流失率', '营收流失率', '收入流失'] },
     description: 'Churned plus contraction MRR divided by MRR at period start.',
     formula: '(churned MRR + contraction MRR) ÷ start MRR × 100%',
+    formulaZh: '（流失MRR + 收缩MRR）÷ 期初MRR × 100%',
     compute: (m) => pct(m.churned_mrr + m.contraction_mrr, m.start_mrr, noMrr),
   },
   {
@@ -123,6 +134,7 @@ export const metrics = [
     synonyms: { en: ['nrr', 'net revenue retention', 'net retention', 'net dollar retention', 'ndr'], zh: ['净收入留存率', 'NRR', '净留存', '净收入留存'] },
     description: 'Start MRR minus churned and contraction plus expansion, divided by start MRR.',
     formula: '(start MRR − churned − contraction + expansion) ÷ start MRR × 100%',
+    formulaZh: '（期初MRR − 流失 − 收缩 + 扩展）÷ 期初MRR × 100%',
     compute: (m) => pct(m.start_mrr - m.churned_mrr - m.contraction_mrr + m.expansion_mrr, m.start_mrr, noMrr),
   },
   {
@@ -131,6 +143,7 @@ export const metrics = [
     synonyms: { en: ['grr', 'gross revenue retention', 'gross retention', 'gross dollar retention'], zh: ['总收入留存率', 'GRR', '毛收入留存率', '总留存'] },
     description: 'Start MRR minus churned and contraction MRR, divided by start MRR.',
     formula: '(start MRR − churned − contraction) ÷ start MRR × 100%',
+    formulaZh: '（期初MRR − 流失 − 收缩）÷ 期初MRR × 100%',
     compute: (m) => pct(m.start_mrr - m.churned_mrr - m.contraction_mrr, m.start_mrr, noMrr),
   },
   {
@@ -139,6 +152,7 @@ export const metrics = [
     synonyms: { en: ['arpa', 'arpu', 'average revenue per account', 'average revenue per customer', 'revenue per customer'], zh: ['ARPA', 'ARPU', '每账户平均收入', '客单价', '平均收入', '每客户平均收入'] },
     description: 'MRR at period end divided by paying customers at period end.',
     formula: 'end MRR ÷ paying customers at end',
+    formulaZh: '期末MRR ÷ 期末付费客户数',
     compute: (m) => ratio(m.end_mrr, m.paying_end, 'no paying customers at the end of the period'),
   },
   {
@@ -147,6 +161,7 @@ export const metrics = [
     synonyms: { en: ['average tenure', 'tenure', 'customer age', 'how long customers stay', 'customer lifetime months'], zh: ['平均在网时长', '在网时长', '客户年龄', '平均使用时长', '使用时长'] },
     description: 'Average months since signup of customers active at period end.',
     formula: 'mean(period end − signup date) in months, over customers active at end',
+    formulaZh: '期末活跃客户自注册起的平均月数',
     compute: (m) => (m.tenure_customers > 0 ? { value: m.avg_tenure_months } : { value: null, reason: 'no customers were active at the end of the period' }),
   },
   {
@@ -155,6 +170,7 @@ export const metrics = [
     synonyms: { en: ['ltv', 'lifetime value', 'customer lifetime value', 'clv', 'cltv'], zh: ['LTV', '客户生命周期价值', '生命周期价值', '客户价值', 'CLV'] },
     description: 'ARPA times gross margin divided by the monthly churn rate.',
     formula: 'ARPA × gross margin ÷ monthly churn rate (period churn rate ÷ months)',
+    formulaZh: 'ARPA × 毛利率 ÷ 月流失率（期内流失率 ÷ 月数）',
     compute: (m, c) => ltv(m, c.months, c.grossMargin),
   },
   {
@@ -163,6 +179,7 @@ export const metrics = [
     synonyms: { en: ['cac', 'acquisition cost', 'customer acquisition cost', 'cost to acquire'], zh: ['获客成本', 'CAC', '客户获取成本', '拉新成本'] },
     description: 'Average acquisition cost of customers who signed up in the period.',
     formula: 'mean acquisition cost of new customers with a known cost',
+    formulaZh: '期内新客户的平均获客成本（有成本记录者）',
     compute: (m) => (m.acquired_with_cost > 0 ? { value: m.avg_cac } : { value: null, reason: 'no acquisition cost is recorded for customers who signed up in the period' }),
   },
   {
@@ -171,6 +188,7 @@ export const metrics = [
     synonyms: { en: ['ltv:cac', 'ltv to cac', 'ltv/cac', 'ltv cac ratio', 'ltv to cac ratio'], zh: ['LTV与CAC之比', 'LTV/CAC', 'LTV:CAC', '生命周期价值与获客成本之比'] },
     description: 'Lifetime value divided by the average acquisition cost; above 3 is usually called healthy.',
     formula: 'LTV ÷ CAC',
+    formulaZh: 'LTV ÷ CAC',
     compute: (m, c) => {
       const l = ltv(m, c.months, c.grossMargin)
       if (l.value === null) return l
@@ -183,6 +201,7 @@ export const metrics = [
     synonyms: { en: ['logins', 'engagement', 'usage', 'login frequency', 'activity', 'logins per customer'], zh: ['登录次数', '登录', '活跃度', '参与度', '使用频率', '客户参与度'] },
     description: 'Average monthly logins per customer with activity in the period.',
     formula: 'mean of monthly logins over customer-months in the period',
+    formulaZh: '期内每客户每月登录次数的平均值',
     compute: (m) => (m.customer_months > 0 ? { value: m.avg_logins } : { value: null, reason: 'no product activity was recorded in the period' }),
   },
   {
@@ -191,6 +210,7 @@ export const metrics = [
     synonyms: { en: ['active seats', 'seats', 'active users', 'seat usage'], zh: ['活跃席位', '席位', '活跃用户数', '使用人数'] },
     description: 'Average active seats per customer-month in the period.',
     formula: 'mean of monthly active seats over customer-months in the period',
+    formulaZh: '期内每客户每月活跃席位数的平均值',
     compute: (m) => (m.customer_months > 0 ? { value: m.avg_active_seats } : { value: null, reason: 'no product activity was recorded in the period' }),
   },
   {
@@ -199,6 +219,7 @@ export const metrics = [
     synonyms: { en: ['key feature use', 'feature usage', 'feature adoption', 'key feature uses'], zh: ['核心功能使用', '功能使用', '功能使用率', '核心功能'] },
     description: 'Average monthly uses of the key feature per customer in the period.',
     formula: 'mean of monthly key-feature uses over customer-months in the period',
+    formulaZh: '期内每客户每月核心功能使用次数的平均值',
     compute: (m) => (m.customer_months > 0 ? { value: m.avg_key_feature_uses } : { value: null, reason: 'no product activity was recorded in the period' }),
   },
   {
@@ -207,6 +228,7 @@ export const metrics = [
     synonyms: { en: ['tickets', 'support tickets', 'ticket volume', 'complaints', 'support requests', 'cases'], zh: ['工单', '工单数', '工单量', '投诉', '投诉量', '客服请求'] },
     description: 'Support tickets opened in the period.',
     formula: 'count of tickets opened in the period',
+    formulaZh: '期内新开工单数',
     compute: (m) => ({ value: m.tickets }),
   },
   {
@@ -215,14 +237,16 @@ export const metrics = [
     synonyms: { en: ['tickets per customer', 'ticket rate', 'support load'], zh: ['每客户工单数', '人均工单', '工单率'] },
     description: 'Tickets opened in the period divided by customers active at its start.',
     formula: 'tickets opened ÷ active at period start',
+    formulaZh: '期内新开工单数 ÷ 期初活跃客户数',
     compute: (m) => ratio(m.tickets, m.active_start, noActive),
   },
   {
     id: 'avg_resolution_hours', unit: 'hours', grains: allGrains, families: ['tickets'], parts: ['tickets_resolved'], higherIsBetter: false,
     name: { en: 'Average hours to resolve a ticket', zh: '平均工单解决时长' },
-    synonyms: { en: ['resolution time', 'time to resolve', 'response time', 'support response time', 'hours to resolve', 'ticket resolution'], zh: ['解决时长', '工单解决时长', '响应时间', '响应速度', '处理时长', '工单响应'] },
+    synonyms: { en: ['resolution time', 'time to resolve', 'response time', 'support response time', 'hours to resolve', 'ticket resolution', 'how quickly do we resolve', 'how long to resolve', 'how fast we resolve'], zh: ['解决时长', '工单解决时长', '响应时间', '响应速度', '处理时长', '工单响应', '多久能解决', '多久解决', '处理速度', '解决速度'] },
     description: 'Average hours from opening to resolving the tickets opened in the period.',
     formula: 'mean hours_to_resolve of resolved tickets opened in the period',
+    formulaZh: '期内新开且已解决工单的平均解决小时数',
     compute: (m) => (m.tickets_resolved > 0 ? { value: m.avg_resolution_hours } : { value: null, reason: 'no resolved tickets were opened in the period' }),
   },
   {
@@ -231,6 +255,7 @@ export const metrics = [
     synonyms: { en: ['nps', 'net promoter score', 'promoter score', 'satisfaction', 'customer satisfaction'], zh: ['NPS', '净推荐值', '推荐值', '满意度', '客户满意度'] },
     description: 'Percent promoters (9–10) minus percent detractors (0–6) among NPS survey answers in the period.',
     formula: '(promoters − detractors) ÷ responses × 100',
+    formulaZh: '（推荐者 − 贬损者）÷ 回答数 × 100',
     compute: (m) => (m.responses > 0 ? { value: (100 * (m.promoters - m.detractors)) / m.responses } : { value: null, reason: 'no NPS survey answers in the period' }),
   },
   {
@@ -239,6 +264,7 @@ export const metrics = [
     synonyms: { en: ['cohort retention', 'cohorts', 'cohort analysis', 'retention by signup month', 'retention curve', 'cohort'], zh: ['同期群留存', '同期群', '队列留存', '留存曲线', '按注册月份留存', '群组分析'] },
     description: 'Share of each signup month\'s customers still active N months after signup (a signup month × months-since-signup matrix).',
     formula: 'active at end of month N after signup ÷ customers who signed up that month × 100%',
+    formulaZh: '注册后第N个月末仍活跃的客户数 ÷ 当月注册客户数 × 100%',
     compute: () => ({ value: null, reason: 'cohort retention is a matrix; see its rows' }),
   },
 ] as const satisfies readonly MetricDef[]

@@ -13,7 +13,7 @@ describe('catalog', () => {
     const ids = metrics.map((m) => m.id)
     expect(new Set(ids).size).toBe(ids.length)
     for (const m of metrics) {
-      expect(m.name.en && m.name.zh, m.id).toBeTruthy()
+      expect(m.name.en && m.name.zh && m.formula && m.formulaZh, m.id).toBeTruthy()
       expect(m.synonyms.en.length, m.id).toBeGreaterThan(0)
       expect(m.synonyms.zh.length, m.id).toBeGreaterThan(0)
       expect(m.description.endsWith('.'), m.id).toBe(true)
