@@ -6,6 +6,7 @@ import { makeChart } from '../chart/make-chart.js'
 import { runCohortRetention } from '../query/cohort-retention.js'
 import { previousPeriod, quarterLabel } from '../query/period.js'
 import { runMetric, type MetricRow } from '../query/run-metric.js'
+import { describeChurnDefinition } from '../query/spells.js'
 import type { DataCatalog } from '../query/data-catalog.js'
 import { metricChart } from './metric-chart.js'
 import { dimensionEnum, filtersSchema, languageSchema, periodSchema, toWhere } from './schemas.js'
@@ -46,7 +47,7 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     const recent = r.cohorts.slice(-6)
     const x = Array.from({ length: r.months }, (_, k) => (lang === 'zh' ? `第${k}月` : `M${k}`))
     const chart = makeChart({ type: 'line', title: lang === 'zh' ? '同期群留存' : 'Cohort retention', x, series: recent.map((c) => ({ name: c.cohort, values: c.retention })), unit: '%' })
-    return { kind: 'cohort' as const, metric: { id: 'cohort_retention', unit: 'percent' }, period: r.period, cohorts: r.cohorts.slice(-24), definition: r.definition, sql: r.sql, rowCount: r.cohorts.length, chart }
+    return { kind: 'cohort' as const, metric: { id: 'cohort_retention', unit: 'percent' }, period: r.period, cohorts: r.cohorts.slice(-24), definition: describeChurnDefinition(deps.churn, lang), sql: r.sql, rowCount: r.cohorts.length, chart }
   }
   const base = { metric: input.metric, period: input.period, where }
   const result = await runMetric(deps, { ...base, grain: input.grain, by: input.by })
@@ -79,7 +80,7 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     ...(result.rows.length > MAX_ROWS ? { truncated: result.rows.length - MAX_ROWS } : {}),
     ...(input.by?.length && !input.grain ? { ranking: rank(result.rows, result.metric.higherIsBetter) } : {}),
     currency: result.currency,
-    definition: result.definition,
+    definition: describeChurnDefinition(deps.churn, lang),
     sql: [...new Set([...result.sql, ...totalNow.sql])],
     rowCount: result.rows.length,
     chart: metricChart(result, lang, prev ? { label: prevLabel, value: previous } : undefined),
