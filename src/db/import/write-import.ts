@@ -1,7 +1,7 @@
 import { CompiledQuery, type Insertable } from 'kysely'
 import type { Db } from '../open-database.js'
 import type { Database } from '../schema.js'
-import { monthsBetween } from './date-math.js'
+import { billedMonths } from './date-math.js'
 import type { ImportedCustomer } from './parse-row.js'
 
 /** Tables an import writes rows to. */
@@ -46,7 +46,7 @@ export async function writeImport(trx: Db, rows: AsyncIterable<ImportedCustomer>
       reason_code: c.reasonCode, reason_text: c.reasonText,
     })
     if (c.churnDate) churned++
-    if (c.mrr) for (const month of monthsBetween(c.billingStart, c.churnDate ?? opts.asOf)) await mrr.add({ customer_id: c.id, month, mrr: c.mrr })
+    if (c.mrr) for (const month of billedMonths(c.billingStart, c.churnDate ?? opts.asOf)) await mrr.add({ customer_id: c.id, month, mrr: c.mrr })
     if (opts.reasonsAsFeedback && c.churnDate && c.reasonText) {
       await feedback.add({ customer_id: c.id, date: c.churnDate, source: 'exit_interview', rating: null, text: c.reasonText, language: opts.reasonsAsFeedback.language })
     }
