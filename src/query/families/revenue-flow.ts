@@ -8,18 +8,21 @@ import type { FamilyQuery } from './family.js'
  * is compared with the bucket's last month (end), so a quarter compares June with September.
  */
 export const revenueFlow: FamilyQuery = ({ db, buckets, plan }) => {
-  const qc = withPeriods(db, buckets).with('pc', (q: any) =>
+  // Two equality joins (start month, end month) instead of one OR-join, so each can use the
+  // covering (month, customer_id, mrr) index rather than scanning mrr_history per bucket.
+  const snapshot = (q: any, monthCol: string, as: 's' | 'e') =>
     q
       .selectFrom('periods as p')
-      .innerJoin('mrr_history as h', (j: any) => j.on(sql`(h.month = p.start_month or h.month = p.end_month)`))
-      .select([
-        'p.bucket',
-        'h.customer_id',
-        sql<number>`sum(case when h.month = p.start_month then h.mrr else 0 end)`.as('s'),
-        sql<number>`sum(case when h.month = p.end_month then h.mrr else 0 end)`.as('e'),
-      ])
-      .groupBy(['p.bucket', 'h.customer_id']),
-  ) as any
+      .innerJoin('mrr_history as h', 'h.month', `p.${monthCol}`)
+      .select(['p.bucket', 'h.customer_id', sql<number>`${as === 's' ? sql`h.mrr` : sql`0`}`.as('s'), sql<number>`${as === 'e' ? sql`h.mrr` : sql`0`}`.as('e')])
+  const qc = (withPeriods(db, buckets) as any)
+    .with('snapshots', (q: any) => snapshot(q, 'start_month', 's').unionAll(snapshot(q, 'end_month', 'e')))
+    .with('pc', (q: any) =>
+      q
+        .selectFrom('snapshots as x')
+        .select(['x.bucket', 'x.customer_id', sql<number>`sum(x.s)`.as('s'), sql<number>`sum(x.e)`.as('e')])
+        .groupBy(['x.bucket', 'x.customer_id']),
+    ) as any
   const q = qc
     .selectFrom('pc')
     .select([
