@@ -93,3 +93,14 @@ export function previousPeriod(p: { from: string; to: string }): { from: string;
   const days = (new Date(`${p.to}T00:00:00Z`).getTime() - new Date(`${p.from}T00:00:00Z`).getTime()) / 86_400_000
   return { from: addDays(p.from, -days), to: p.from }
 }
+
+/** A short name for a range: `2026-03`, `2026-Q1`, `2025` for whole calendar units, else `from – last day`. */
+export function periodLabel(from: string, to: string): string {
+  if (from.endsWith('-01') && to.endsWith('-01')) {
+    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7))
+    if (months === 1) return from.slice(0, 7)
+    if (months === 3 && ['01', '04', '07', '10'].includes(from.slice(5, 7))) return quarterLabel(from)
+    if (months === 12 && from.slice(5, 7) === '01') return from.slice(0, 4)
+  }
+  return `${from} – ${addDays(to, -1)}`
+}

@@ -4,7 +4,7 @@ import { metricIds, metrics } from '../catalog/metrics.js'
 import { grains } from '../catalog/types.js'
 import { makeChart } from '../chart/make-chart.js'
 import { runCohortRetention } from '../query/cohort-retention.js'
-import { previousPeriod, quarterLabel } from '../query/period.js'
+import { periodLabel, previousPeriod } from '../query/period.js'
 import { runMetric, type MetricRow } from '../query/run-metric.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import type { DataCatalog } from '../query/data-catalog.js'
@@ -58,7 +58,7 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     : null
   const current = totalNow.rows[0]?.value ?? null
   const previous = prev?.rows[0]?.value ?? null
-  const prevLabel = prev ? labelFor(prev.period.from, prev.period.to) : ''
+  const prevLabel = prev ? periodLabel(prev.period.from, prev.period.to) : ''
   const change = current !== null && previous !== null ? Math.round((current - previous) * 100) / 100 : null
   const rows = result.rows.slice(0, MAX_ROWS)
   return {
@@ -97,14 +97,4 @@ function rank(rows: MetricRow[], higherIsBetter: boolean) {
   if (!valued.length) return null
   const label = (r: MetricRow) => Object.values(r.segment).join(' / ')
   return { highest: { segment: label(valued[0]), value: valued[0].value }, lowest: { segment: label(valued.at(-1)!), value: valued.at(-1)!.value }, higherIsBetter }
-}
-
-function labelFor(from: string, to: string): string {
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7))
-  if (from.endsWith('-01') && to.endsWith('-01')) {
-    if (months === 1) return from.slice(0, 7)
-    if (months === 3 && ['01', '04', '07', '10'].includes(from.slice(5, 7))) return quarterLabel(from)
-    if (months === 12 && from.slice(5, 7) === '01') return from.slice(0, 4)
-  }
-  return `${from} – ${to}`
 }

@@ -12,7 +12,6 @@ import { filtersSchema, languageSchema, periodSchema, toWhere } from './schemas.
 import { asToolResult, type ToolDeps } from './tool-deps.js'
 
 /** Feedback sources as stored. */
-export { feedbackSources }
 /** Characters of each item's text returned. */
 export const ITEM_CHARS = 240
 

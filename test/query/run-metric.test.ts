@@ -159,3 +159,13 @@ describe('inactivity churn definition', () => {
     expect(jan.rows[0].value).toBe(2)
   })
 })
+
+describe('periodLabel', () => {
+  it('names whole months, quarters and years, and otherwise shows the first and last day', async () => {
+    const { periodLabel } = await import('../../src/query/period.js')
+    expect(periodLabel('2026-03-01', '2026-04-01')).toBe('2026-03')
+    expect(periodLabel('2026-07-01', '2026-10-01')).toBe('2026-Q3')
+    expect(periodLabel('2025-01-01', '2026-01-01')).toBe('2025')
+    expect(periodLabel('2024-11-01', '2025-11-01')).toBe('2024-11-01 – 2025-10-31')
+  })
+})

@@ -2,7 +2,7 @@ import { ask, type AskResult } from '../../chat/ask.js'
 import { isAppError } from '../../errors.js'
 import { MAX_QUESTION } from '../http/chat-routes.js'
 import { answerUrl } from './answer-page.js'
-import { countTurns } from './answer-turns.js'
+import { countAnswers } from '../../chat/answer-store.js'
 import { chartAltText } from './chart-summary.js'
 import { formatAnswer, type SlackBlock } from './format-blocks.js'
 import { helpMessage } from './help-text.js'
@@ -55,7 +55,7 @@ async function answer(bot: SlackBot, q: ThreadQuestion): Promise<void> {
     await reply({ text: `${l.failed}${why}` })
     return
   }
-  const url = answerUrl(bot.deps.config.publicUrl, result.conversationId, await countTurns(bot.deps.db, result.conversationId))
+  const url = answerUrl(bot.deps.config.publicUrl, result.conversationId, await countAnswers(bot.deps.db, result.conversationId))
   await reply(formatAnswer(result, { answerUrl: url, lang }))
   bot.log(`slack: answered ${threadKey(q)} in ${Date.now() - started} ms (${result.toolCalls.length} tool calls, ${result.charts.length} charts)`)
   await shareCharts(bot, result, q, url, lang)

@@ -1,7 +1,6 @@
-import { countAnswers, loadAnswers, type StoredToolCall } from '../../chat/answer-store.js'
+import { loadAnswers, type StoredToolCall } from '../../chat/answer-store.js'
 import type { ChatDeps } from '../../chat/chat-deps.js'
 import { conversationChannel } from '../../chat/conversation-store.js'
-import type { Db } from '../../db/open-database.js'
 
 /** One question and what was done to answer it: the text, and each tool call with its SQL and result rows. */
 export type AnswerTurn = { n: number; question: string; answer: string; calls: StoredToolCall[] }
@@ -15,9 +14,4 @@ export async function loadAnswerTurns(chat: ChatDeps, conversationId: string): P
   if ((await conversationChannel(chat.db, conversationId)) !== 'slack') return null
   const answers = await loadAnswers(chat.db, conversationId, MAX_TURNS)
   return answers.map((a) => ({ n: a.n, question: a.question, answer: a.answer, calls: a.toolCalls }))
-}
-
-/** How many questions a conversation holds: the number of the turn just answered, for #turn-N links. */
-export function countTurns(db: Db, conversationId: string): Promise<number> {
-  return countAnswers(db, conversationId)
 }
