@@ -2,7 +2,8 @@ import type { Config } from './config.js'
 import { AppError } from './errors.js'
 import type { ChatDeps } from './chat/chat-deps.js'
 import type { Db } from './db/open-database.js'
-import { loadDataCatalog, type DataCatalog } from './query/data-catalog.js'
+import { loadDataCatalog } from './query/load-data-catalog.js'
+import type { DataCatalog } from './catalog/data-catalog.js'
 import { createModel, type ModelChoice } from './model/create-model.js'
 
 /** What createApp needs: config, an open database, a model, and the loaded catalog (reloadable). */

@@ -1,3 +1,4 @@
+import type { ChurnDefinitionConfig } from './catalog/churn-definition.js'
 import { z } from 'zod'
 import { parseOriginList } from './auth/origins.js'
 
@@ -51,10 +52,7 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'info' | 'debug'
 }
 
-/** How churn is defined: a cancelled subscription, or no activity for N days. */
-export type ChurnDefinitionConfig =
-  | { kind: 'subscription' }
-  | { kind: 'inactivity'; days: number }
+export type { ChurnDefinitionConfig }
 
 /** Parses env into a Config; throws a readable error listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

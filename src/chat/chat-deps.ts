@@ -1,6 +1,6 @@
 import type { LanguageModel } from 'ai'
 import type { Db } from '../db/open-database.js'
-import type { DataCatalog } from '../query/data-catalog.js'
+import type { DataCatalog } from '../catalog/data-catalog.js'
 import type { ChurnDefinitionConfig } from '../config.js'
 
 /** Everything the conversation loop needs; built once by createApp and shared by all adapters. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { DataCatalog } from '../query/data-catalog.js'
+import type { DataCatalog } from '../catalog/data-catalog.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import type { ChurnDefinitionConfig } from '../config.js'
 

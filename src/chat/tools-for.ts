@@ -1,4 +1,4 @@
-import type { DataCatalog } from '../query/data-catalog.js'
+import type { DataCatalog } from '../catalog/data-catalog.js'
 import { createTools } from '../tools/index.js'
 import { withCompactModelOutput } from '../tools/model-output.js'
 import type { ChatDeps } from './chat-deps.js'

@@ -1,14 +1,7 @@
+import type { DatasetMeta } from '../catalog/dataset-meta.js'
 import type { Db } from './open-database.js'
 
-/** Facts about the loaded data set, kept in the meta table. */
-export type DatasetMeta = {
-  /** Snapshot date (YYYY-MM-DD): relative periods ("last quarter") resolve against it. */
-  asOf: string
-  currency: string
-  /** Where the data came from: `sample` or `import:<file>`. */
-  source: string
-  companyName: string
-}
+export type { DatasetMeta }
 
 /** Reads the dataset meta, with defaults for an empty database. */
 export async function readMeta(db: Db): Promise<DatasetMeta> {

@@ -1,7 +1,7 @@
 import { createOpenAI } from '@ai-sdk/openai'
 import { defaultSettingsMiddleware, wrapLanguageModel, type LanguageModel } from 'ai'
 import type { Config } from '../config.js'
-import type { DataCatalog } from '../query/data-catalog.js'
+import type { DataCatalog } from '../catalog/data-catalog.js'
 import { createOfflineModel } from './offline/offline-model.js'
 
 /** A language model and the name reported with every answer. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import { addDays, startOfMonth } from './dates.js'
-import type { Bucket } from './period.js'
+import { addDays, startOfMonth } from '../time/dates.js'
+import type { Bucket } from '../time/period.js'
 
 /**
  * Columns of the `periods` CTE every family query joins: the bucket key, its [p_start, p_end)

@@ -1,7 +1,7 @@
 import { reasonName, reasons, type ReasonId } from '../catalog/reasons.js'
 import type { Grain } from '../catalog/types.js'
-import { monthsBetween } from './dates.js'
-import { bucketize, type Period } from './period.js'
+import { monthsBetween } from '../time/dates.js'
+import { bucketize, type Period } from '../time/period.js'
 import type { QuoteCandidate, ReasonUnit } from './reason-attribution.js'
 import { trimText } from './trim-text.js'
 

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js'
-import type { DataCatalog } from './data-catalog.js'
+import type { DataCatalog } from '../catalog/data-catalog.js'
 import type { SegmentCondition, SegmentStatus } from './compare-segments-sql.js'
 import { resolveSegments } from './resolve-segments.js'
 

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js'
 import type { DimensionDef } from '../catalog/types.js'
-import type { DataCatalog } from './data-catalog.js'
+import type { DataCatalog } from '../catalog/data-catalog.js'
 import type { SegmentPlan } from './segment-sql.js'
 
 /** Finds a dimension by id, English/Chinese name or synonym (case-insensitive). */

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { FeedbackTable } from '../db/schema.js'
 import { runFamily } from './families/family.js'
-import type { Period } from './period.js'
+import type { Period } from '../time/period.js'
 import type { QueryDeps } from './run-metric.js'
 import { applySegments, type SegmentPlan } from './segment-sql.js'
 import { withSpells } from './spells.js'

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { ChurnDefinitionConfig } from '../config.js'
+import type { ChurnDefinitionConfig } from '../catalog/churn-definition.js'
 import { dialectSql } from './dialect-sql.js'
 
 /**
@@ -30,12 +30,4 @@ export function withSpells<DB>(qc: Kysely<DB>, churn: ChurnDefinitionConfig, asO
   )
 }
 
-/** Human wording of a churn definition, stated with every result. */
-export function describeChurnDefinition(churn: ChurnDefinitionConfig, lang: 'en' | 'zh' = 'en'): string {
-  if (churn.kind === 'subscription') {
-    return lang === 'zh' ? '流失 = 订阅取消或到期未续（取消日计为流失日）' : 'churn = subscription cancelled or not renewed (counted on the cancellation date)'
-  }
-  return lang === 'zh'
-    ? `流失 = 连续 ${churn.days} 天无任何活动（第 ${churn.days} 天计为流失日）`
-    : `churn = no activity for ${churn.days} days (counted on day ${churn.days} after the last activity)`
-}
+export { describeChurnDefinition } from '../catalog/churn-definition.js'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { relativePeriods } from '../query/period.js'
-import type { DataCatalog } from '../query/data-catalog.js'
+import { relativePeriods } from '../time/period.js'
+import type { DataCatalog } from '../catalog/data-catalog.js'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
 

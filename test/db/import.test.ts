@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadDataCatalog } from '../../src/query/data-catalog.js'
+import { loadDataCatalog } from '../../src/query/load-data-catalog.js'
 import { runMetric } from '../../src/query/run-metric.js'
 import { sql } from 'kysely'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/open-database.js'
-import { loadDataCatalog } from '../../src/query/data-catalog.js'
+import { loadDataCatalog } from '../../src/query/load-data-catalog.js'
 import { runMetric, type MetricQuery, type QueryDeps } from '../../src/query/run-metric.js'
 import { tinyCompany } from '../fixtures/tiny-company.js'
 
@@ -162,7 +162,7 @@ describe('inactivity churn definition', () => {
 
 describe('periodLabel', () => {
   it('names whole months, quarters and years, and otherwise shows the first and last day', async () => {
-    const { periodLabel } = await import('../../src/query/period.js')
+    const { periodLabel } = await import('../../src/time/period.js')
     expect(periodLabel('2026-03-01', '2026-04-01')).toBe('2026-03')
     expect(periodLabel('2026-07-01', '2026-10-01')).toBe('2026-Q3')
     expect(periodLabel('2025-01-01', '2026-01-01')).toBe('2025')

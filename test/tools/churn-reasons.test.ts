@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/open-database.js'
-import { loadDataCatalog } from '../../src/query/data-catalog.js'
+import { loadDataCatalog } from '../../src/query/load-data-catalog.js'
 import { trimText } from '../../src/query/trim-text.js'
 import { churnReasons, churnReasonsTool, type ChurnReasonsInput } from '../../src/tools/churn-reasons.js'
 import type { ToolDeps } from '../../src/tools/tool-deps.js'

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/open-database.js'
-import { loadDataCatalog } from '../../src/query/data-catalog.js'
+import { loadDataCatalog } from '../../src/query/load-data-catalog.js'
 import { compactForModel } from '../../src/tools/model-output.js'
 import { queryMetric } from '../../src/tools/query-metric.js'
 import { asToolResult, type ToolDeps } from '../../src/tools/tool-deps.js'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadDataCatalog } from '../../src/query/data-catalog.js'
+import { loadDataCatalog } from '../../src/query/load-data-catalog.js'
 import { likePattern } from '../../src/query/search-feedback-sql.js'
 import { searchFeedback, searchFeedbackTool, type SearchFeedbackInput } from '../../src/tools/search-feedback.js'
 import type { ToolDeps } from '../../src/tools/tool-deps.js'

@@ -1,12 +1,8 @@
 import { Hono } from 'hono'
-import { AppError } from '../../errors.js'
-import { grains, type Grain } from '../../catalog/types.js'
 import type { ChatDeps } from '../../chat/chat-deps.js'
-import { runCohortRetention } from '../../query/cohort-retention.js'
-import { runMetric } from '../../query/run-metric.js'
-import { parseWhere } from '../../query/parse-where.js'
+import { computeMetric } from '../../tools/metrics-service.js'
 
-/** GET /api/metrics (the catalog) and GET /api/metrics/:id?by=&from=&to=&grain=&where= (a metric as JSON). */
+/** GET /api/metrics (the catalog) and GET /api/metrics/:id?by=&from=&to=&period=&n=&grain=&where= (a metric as JSON). */
 export function metricsRoutes(deps: ChatDeps) {
   const app = new Hono()
   app.get('/api/metrics', (c) => {
@@ -19,14 +15,11 @@ export function metricsRoutes(deps: ChatDeps) {
   })
   app.get('/api/metrics/:id', async (c) => {
     const q = c.req.query()
-    const grain = q.grain as Grain | undefined
-    if (grain && !grains.includes(grain)) throw new AppError('bad_request', `Unknown grain "${grain}". Valid grains: ${grains.join(', ')}`)
-    const period = q.from || q.to ? { from: q.from, to: q.to } : q.period ? { relative: q.period as never, n: q.n ? Number(q.n) : undefined } : undefined
-    const where = parseWhere(c.req.queries('where') ?? [])
-    const qd = { db: deps.db, catalog: deps.catalog(), churn: deps.churn, grossMargin: deps.grossMargin }
-    if (c.req.param('id') === 'cohort_retention') return c.json(await runCohortRetention(qd, { period, where, months: q.months ? Number(q.months) : undefined }))
-    const by = q.by ? q.by.split(',').map((s) => s.trim()).filter(Boolean) : []
-    return c.json(await runMetric(qd, { metric: c.req.param('id'), period, grain, by, where }))
+    const r = await computeMetric(
+      { db: deps.db, catalog: deps.catalog(), churn: deps.churn, grossMargin: deps.grossMargin },
+      { metric: c.req.param('id'), by: q.by, from: q.from, to: q.to, period: q.period, n: q.n, grain: q.grain, where: c.req.queries('where') ?? [], months: q.months } as never,
+    )
+    return c.json(r.result)
   })
   return app
 }

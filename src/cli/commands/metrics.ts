@@ -1,8 +1,5 @@
 import { metrics as catalogMetrics } from '../../catalog/metrics.js'
-import type { Grain } from '../../catalog/types.js'
-import { runCohortRetention } from '../../query/cohort-retention.js'
-import { parseWhere } from '../../query/parse-where.js'
-import { runMetric } from '../../query/run-metric.js'
+import { computeMetric } from '../../tools/metrics-service.js'
 import { parseArgs, type Command } from '../command.js'
 import { formatTable } from '../format-table.js'
 import { openAppDeps } from '../open-app-deps.js'
@@ -44,17 +41,18 @@ Examples:
         return positionals[0] || flags.list ? 0 : 2
       }
       const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined)
-      const period = str('from') || str('to') ? { from: str('from'), to: str('to') } : str('period') ? { relative: str('period') as never, n: str('n') ? Number(str('n')) : undefined } : undefined
-      const where = parseWhere(str('where') ? [str('where')!] : [])
       const qd = { db: deps.db, catalog: cat, churn: deps.chat.churn, grossMargin: deps.chat.grossMargin }
-      if (positionals[0] === 'cohort_retention') {
-        const r = await runCohortRetention(qd, { period, where })
+      const response = await computeMetric(qd, {
+        metric: positionals[0], by: str('by'), from: str('from'), to: str('to'), period: str('period') as never, n: str('n'), grain: str('grain') as never,
+        where: str('where') ? [str('where')!] : [], months: str('months'),
+      })
+      if (response.kind === 'cohort') {
+        const r = response.result
         if (flags.json) console.log(JSON.stringify(r, null, 2))
         else console.log(formatTable(['cohort', 'size', ...Array.from({ length: r.months }, (_, k) => `M${k}`)], r.cohorts.map((c) => [c.cohort, c.size, ...c.retention])))
         return 0
       }
-      const by = str('by')?.split(',').map((s) => s.trim()).filter(Boolean) ?? []
-      const r = await runMetric(qd, { metric: positionals[0], period, grain: str('grain') as Grain | undefined, by, where })
+      const r = response.result
       if (flags.json) {
         console.log(JSON.stringify(r, null, 2))
         return 0

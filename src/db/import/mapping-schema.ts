@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { dimensionJsonSchema } from '../../catalog/dimension-schema.js'
 import { reasonIds } from '../../catalog/reasons.js'
-import { dateFormats, isIsoDate } from './parse-date.js'
+import { dateFormats, isIsoDate } from '../../time/parse-date.js'
 
 const isoDate = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-DD, e.g. "2019-10-01"')
 const column = z.string().trim().min(1, 'expected a CSV column name')

@@ -1,6 +1,6 @@
 import type { BuiltInColumn, Mapping } from './mapping-schema.js'
 import { columnIndex } from './column-index.js'
-import { addDays, addMonths } from '../../query/dates.js'
+import { addDays, addMonths } from '../../time/dates.js'
 import { type Parsed, parseAmount, parseDateCell, parseFlag, parseWholeNumber } from './parse-values.js'
 import type { CsvRecord } from './read-csv.js'
 

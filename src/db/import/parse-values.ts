@@ -1,4 +1,4 @@
-import { type DateFormat, parseDate } from './parse-date.js'
+import { type DateFormat, parseDate } from '../../time/parse-date.js'
 
 /** A converted cell: its value, or what was expected (the caller adds line, column and the raw text). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string }

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Insertable } from 'kysely'
 import type { Db } from '../open-database.js'
 import type { Database } from '../schema.js'
-import { billedMonths } from './date-math.js'
+import { billedMonths } from '../../time/billed-months.js'
 import type { ImportedCustomer } from './parse-row.js'
 
 /** Tables an import writes rows to. */

@@ -1,4 +1,4 @@
-import type { DataCatalog } from '../../query/data-catalog.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
 import type { Filters, Meaning, Side } from './meaning.js'
 
 /** A tool call the analyst makes: the tool's name and its input, exactly as the tool's schema takes it. */

@@ -1,6 +1,6 @@
-import { addDays } from '../../query/dates.js'
-import type { DataCatalog } from '../../query/data-catalog.js'
-import type { DateRange } from './calendar-math.js'
+import { addDays } from '../../time/dates.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
+import type { DateRange } from '../../time/calendar-ranges.js'
 import { suggestionLine } from './suggestions.js'
 
 /** Why the data cannot answer, said plainly, with questions it can answer. No number is invented. */

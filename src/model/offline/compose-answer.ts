@@ -1,4 +1,4 @@
-import type { DataCatalog } from '../../query/data-catalog.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { composeComparison, type ComparisonOutput } from './compose-comparison.js'
 import { composeDescription, type DescriptionOutput } from './compose-description.js'
 import { composeError } from './compose-error.js'

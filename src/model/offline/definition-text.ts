@@ -1,5 +1,5 @@
 import { findMetric } from '../../catalog/metrics.js'
-import { describeChurnDefinition } from '../../query/spells.js'
+import { describeChurnDefinition } from '../../catalog/churn-definition.js'
 
 /** The churn definition in the answer's language: the tool states it in English; Chinese answers restate it. */
 export function churnDefinition(toolDefinition: string, lang: 'en' | 'zh'): string {

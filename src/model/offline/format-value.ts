@@ -1,5 +1,5 @@
 import type { Unit } from '../../catalog/types.js'
-import { addDays } from '../../query/dates.js'
+import { addDays } from '../../time/dates.js'
 
 type Lang = 'en' | 'zh'
 const symbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', CNY: '¥', JPY: '¥' }

@@ -1,5 +1,5 @@
 import { reasons } from '../../catalog/reasons.js'
-import type { DataCatalog } from '../../query/data-catalog.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { fillerWords, functionWords, metricParaphrases, type Role } from './function-words.js'
 import { normalise } from './normalise.js'
 import { keyOf } from './segment-zh.js'

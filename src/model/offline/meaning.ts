@@ -1,6 +1,6 @@
 import type { Grain } from '../../catalog/types.js'
-import type { PeriodInput } from '../../query/period.js'
-import type { DateRange } from './calendar-math.js'
+import type { PeriodInput } from '../../time/period.js'
+import type { DateRange } from '../../time/calendar-ranges.js'
 import type { Role } from './function-words.js'
 
 /** Segment filters: dimension id → stored values. */

@@ -1,5 +1,5 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4Content, LanguageModelV4StreamPart } from '@ai-sdk/provider'
-import type { DataCatalog } from '../../query/data-catalog.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { composeAnswer } from './compose-answer.js'
 import { currentOutcomes, latestQuestion, previousCalls } from './history.js'
 import { detectLanguage } from './normalise.js'

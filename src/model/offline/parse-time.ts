@@ -1,7 +1,7 @@
 import type { Grain } from '../../catalog/types.js'
-import { addMonths, monthsBetween } from '../../query/dates.js'
-import { resolvePeriod, type PeriodInput } from '../../query/period.js'
-import { halfRange, latestComplete, latestMonthStart, monthRange, monthsRange, quarterRange, yearRange, type DateRange } from './calendar-math.js'
+import { addMonths, monthsBetween } from '../../time/dates.js'
+import { resolvePeriod, type PeriodInput } from '../../time/period.js'
+import { halfRange, latestComplete, latestMonthStart, monthRange, monthsRange, quarterRange, yearRange, type DateRange } from '../../time/calendar-ranges.js'
 
 /** What the time words of a question say: the period (relative names or absolute dates), grain, and flags. */
 export type TimeInfo = {

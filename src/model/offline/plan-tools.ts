@@ -1,4 +1,4 @@
-import type { DataCatalog } from '../../query/data-catalog.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { buildCalls, type ToolCall } from './build-calls.js'
 import { cannotAnswerText } from './cannot-answer.js'
 import { mergeClauses, splitClauses } from './clauses.js'

@@ -1,4 +1,4 @@
-import type { DataCatalog } from '../../query/data-catalog.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { suggestionLine } from './suggestions.js'
 
 /** Why a question is refused outright, before any tool runs. */

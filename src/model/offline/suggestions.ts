@@ -1,4 +1,4 @@
-import type { DataCatalog } from '../../query/data-catalog.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
 
 /** Three questions this data set can answer, using its own dimensions and values, in the asker's language. */
 export function suggestions(catalog: DataCatalog, lang: 'en' | 'zh'): string[] {

@@ -1,4 +1,4 @@
-import type { DataCatalog } from '../../query/data-catalog.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { fillerWords, type Role } from './function-words.js'
 import type { Lexicon, Sense } from './lexicon.js'
 import { emptyMeaning, type Filters, type Meaning } from './meaning.js'

@@ -1,6 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely'
 import type { ChurnDefinitionConfig } from '../../config.js'
-import type { Bucket } from '../period.js'
+import type { Bucket } from '../../time/period.js'
 import type { SegmentPlan } from '../segment-sql.js'
 
 /** What every family query receives. */

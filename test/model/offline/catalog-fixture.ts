@@ -1,6 +1,6 @@
 import { metrics } from '../../../src/catalog/metrics.js'
 import type { DimensionDef } from '../../../src/catalog/types.js'
-import type { DataCatalog } from '../../../src/query/data-catalog.js'
+import type { DataCatalog } from '../../../src/catalog/data-catalog.js'
 
 const dim = (id: string, en: string, zh: string, synonyms: DimensionDef['synonyms'], values: DimensionDef['values'], kind: 'column' | 'attribute' = 'attribute'): DimensionDef => ({
   id, name: { en, zh }, synonyms, values, description: '',

@@ -2,7 +2,7 @@ import { generateText, isStepCount, tool } from 'ai'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createOfflineModel } from '../../../src/model/offline/offline-model.js'
-import { loadDataCatalog } from '../../../src/query/data-catalog.js'
+import { loadDataCatalog } from '../../../src/query/load-data-catalog.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'
 import { testApp } from '../../helpers/test-app.js'
 

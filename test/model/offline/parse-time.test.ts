@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalise } from '../../../src/model/offline/normalise.js'
 import { parseTime } from '../../../src/model/offline/parse-time.js'
-import { resolvePeriod } from '../../../src/query/period.js'
+import { resolvePeriod } from '../../../src/time/period.js'
 
 const asOf = '2026-11-01'
 const dataStart = '2023-11-01'

@@ -1,4 +1,4 @@
-import { addMonths } from '../../query/dates.js'
+import { addMonths } from './dates.js'
 
 /** A closed-open date range [from, to). */
 export type DateRange = { from: string; to: string }

@@ -1,25 +1,11 @@
 import { sql } from 'kysely'
 import { metrics } from '../catalog/metrics.js'
-import type { MetricDef } from '../catalog/metric-types.js'
-import type { DimensionDef } from '../catalog/types.js'
+import type { DataCatalog, DimensionValue } from '../catalog/data-catalog.js'
 import { loadDimensions } from '../db/dimension-store.js'
-import { readMeta, type DatasetMeta } from '../db/meta.js'
+import { readMeta } from '../db/meta.js'
 import type { Db } from '../db/open-database.js'
 import { valueExpr } from './segment-sql.js'
 
-/** A value a dimension takes, with how many customers have it. */
-export type DimensionValue = { value: string; customers: number }
-
-/** The catalog as this database sees it: static metrics plus the data set's dimensions, values, dates and counts. */
-export type DataCatalog = {
-  metrics: readonly MetricDef[]
-  dimensions: DimensionDef[]
-  values: Record<string, DimensionValue[]>
-  meta: DatasetMeta
-  /** First signup date: the start of "all time". */
-  dataStart: string
-  counts: Record<'customers' | 'subscriptions' | 'churn_events' | 'mrr_history' | 'feedback' | 'tickets' | 'activity', number>
-}
 
 /** Reads dimensions, their values, dates and row counts from the database (call again after an import). */
 export async function loadDataCatalog(db: Db): Promise<DataCatalog> {

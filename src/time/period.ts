@@ -2,21 +2,8 @@ import { AppError } from '../errors.js'
 import type { Grain } from '../catalog/types.js'
 import { addDays, addMonths, isIsoDate, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from './dates.js'
 
-/** A resolved period: [from, to) in UTC calendar dates, with a human label. */
-export type Period = { from: string; to: string; label: string }
-
-/** One time bucket of a period at a grain. */
-export type Bucket = { key: string; start: string; end: string }
-
-/** Relative periods the tools accept; resolved against the data set's as-of date, not the wall clock. */
-export const relativePeriods = [
-  'last_month', 'this_month', 'last_quarter', 'this_quarter', 'last_year', 'this_year',
-  'last_n_months', 'last_n_days', 'last_n_quarters', 'all_time',
-] as const
-export type RelativePeriod = (typeof relativePeriods)[number]
-
-/** A period as tools and the CLI give it: absolute dates, a relative name, or nothing (defaults). */
-export type PeriodInput = { from?: string; to?: string; relative?: RelativePeriod; n?: number }
+export { relativePeriods, type Bucket, type Period, type PeriodInput, type RelativePeriod } from '../catalog/period.js'
+import type { Period, PeriodInput, RelativePeriod, Bucket } from '../catalog/period.js'
 
 /** Resolves a PeriodInput against the as-of date; `dataStart` bounds `all_time`. */
 export function resolvePeriod(input: PeriodInput, asOf: string, dataStart: string, fallback: RelativePeriod = 'last_n_months'): Period {

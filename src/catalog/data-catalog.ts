@@ -1,0 +1,17 @@
+import type { DatasetMeta } from './dataset-meta.js'
+import type { MetricDef } from './metric-types.js'
+import type { DimensionDef } from './types.js'
+
+/** A value a dimension takes, with how many customers have it. */
+export type DimensionValue = { value: string; customers: number }
+
+/** The catalog as this database sees it: static metrics plus the data set's dimensions, values, dates and counts. */
+export type DataCatalog = {
+  metrics: readonly MetricDef[]
+  dimensions: DimensionDef[]
+  values: Record<string, DimensionValue[]>
+  meta: DatasetMeta
+  /** First signup date: the start of "all time". */
+  dataStart: string
+  counts: Record<'customers' | 'subscriptions' | 'churn_events' | 'mrr_history' | 'feedback' | 'tickets' | 'activity', number>
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { grains } from '../catalog/types.js'
+import { relativePeriods } from '../catalog/period.js'
+import { AppError } from '../errors.js'
+import { runCohortRetention, type CohortResult } from '../query/cohort-retention.js'
+import { parseWhere } from '../query/parse-where.js'
+import { runMetric, type MetricResult } from '../query/run-metric.js'
+import type { ToolDeps } from './tool-deps.js'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-01-31')
+
+/** A metric request as the HTTP route and the CLI receive it: strings, validated here once. */
+export const metricRequestSchema = z.strictObject({
+  metric: z.string().min(1),
+  by: z.string().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  period: z.enum(relativePeriods).optional(),
+  n: z.coerce.number().int().min(1).max(120).optional(),
+  grain: z.enum(grains).optional(),
+  where: z.array(z.string()).default([]),
+  months: z.coerce.number().int().min(1).max(36).optional(),
+})
+
+/** An unvalidated metric request (query string or CLI flags). */
+export type MetricRequest = z.input<typeof metricRequestSchema>
+
+/** What the service returns: a metric result, or the cohort matrix for `cohort_retention`. */
+export type MetricResponse = { kind: 'metric'; result: MetricResult } | { kind: 'cohort'; result: CohortResult }
+
+/** The one path from a metric request to SQL, shared by `GET /api/metrics/:id` and `churn-insight metrics`. */
+export async function computeMetric(deps: ToolDeps, request: MetricRequest): Promise<MetricResponse> {
+  const parsed = metricRequestSchema.safeParse(request)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const field = issue.path.join('.') || 'request'
+    throw new AppError('bad_request', `Invalid ${field}: ${issue.message}`, { field })
+  }
+  const q = parsed.data
+  if (q.n !== undefined && !q.period) throw new AppError('bad_request', '"n" needs a "period" such as last_n_months')
+  const period = q.from || q.to ? { from: q.from, to: q.to } : q.period ? { relative: q.period, n: q.n } : undefined
+  const where = parseWhere(q.where)
+  if (q.metric === 'cohort_retention') return { kind: 'cohort', result: await runCohortRetention(deps, { period, where, months: q.months }) }
+  const by = q.by ? q.by.split(',').map((s) => s.trim()).filter(Boolean) : []
+  return { kind: 'metric', result: await runMetric(deps, { metric: q.metric, period, grain: q.grain, by, where }) }
+}
