@@ -29,7 +29,7 @@ SPELL = {
     'Contacts_Count_12_mon': ['contact', '联系'],
     'Months_Inactive_12_mon': ['inactiv', '不活跃'],
     'Total_Relationship_Count': ['relationship', 'products', '产品数', '持有产品'],
-    'Customer_Age': ['age', '年龄'],
+    'Customer_Age': [' age', '(age', 'older', 'younger', '年龄', '岁'],
     'Credit_Limit': ['credit limit', 'Credit_Limit', '信用额度'],
     'Months_on_book': ['months on book', 'Months_on_book', 'tenure', '开户'],
     'Dependent_count': ['dependent', '家属', '受抚养'],
@@ -37,7 +37,7 @@ SPELL = {
     'Education_Level': ['education', '学历', '教育'],
     'Marital_Status': ['marital', '婚姻'],
     'Income_Category': ['income', '收入'],
-    'Card_Category': ['card', '卡'],
+    'Card_Category': ['card type', 'card category', 'card tier', 'Card_Category', '卡种', '卡类', '卡片类型'],
 }
 LABEL_ZH = {
     'Uneducated': ['未受教育', '没受过教育'], 'High School': ['高中'], 'College': ['大专', '学院'],
