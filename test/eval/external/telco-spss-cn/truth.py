@@ -26,7 +26,8 @@ SPELL = {
     '婚姻状况': ['marital', 'married', '婚姻', '已婚'],
     '性别': ['gender', 'women', 'female', '性别'],
 }
-LABEL_EN = {'北京': ['Beijing'], '上海': ['Shanghai'], '广州': ['Guangzhou'],
+LABEL_EN = {'TS': ['Total service', 'total-service'], 'BS': ['Basic service'], 'ES': ['E-service'], 'PS': ['Plus service'],
+            '北京': ['Beijing'], '上海': ['Shanghai'], '广州': ['Guangzhou'],
             '初中': ['junior high', 'middle school'], '高中': ['high school'], '大专': ['college', 'associate'],
             '本科': ['bachelor', 'undergraduate'], '研究生': ['postgraduate', 'graduate school', "master"],
             '已婚': ['married'], '未婚': ['unmarried', 'single'], '男': ['male', 'men'], '女': ['female', 'women']}
@@ -71,10 +72,23 @@ def groups(rows, col, order=None):
     return [(k, g[k]) for k in keys if k in g]
 
 
+def mention_forms(label):
+    """Short codes (BS/ES/PS/TS) would match inside ordinary words under case-insensitive substring search
+    ("its", "results"), so they are only accepted next to a delimiter."""
+    if len(label) > 3 or not label.isascii():
+        return [label]
+    pre = [' ', '(', '**', '`', '"', "'", ':', '|', '\n']
+    post = [' ', ',', '.', ':', ')', '(', '**', '`', '"', "'", '\n', '|']
+    zh_pre = ['（', '：', '，', '、', '是', '为', '套餐', '：', '】', '《']
+    zh_post = ['（', '，', '。', '、', '套餐', '版', '计划', '档', '的', '）', '】', '》', ' 套餐', ' 版']
+    return sorted(set([p + label + q for p in pre for q in post] + [p + label for p in zh_pre]
+                      + [label + q for q in zh_post] + [label + ' tier', label + ' plan', label + ' package']))
+
+
 def rank_entry(R, col, highest):
     rates = sorted(((rate(v), k) for k, v in groups(R, col)), reverse=highest)
     r, k = rates[0]
-    e = {'figures': [pct(k, [x for x in R if x[col] == k])], 'mentions': [[k] + LABEL_EN.get(k, [])]}
+    e = {'figures': [pct(k, [x for x in R if x[col] == k])], 'mentions': [mention_forms(k) + LABEL_EN.get(k, [])]}
     tie = [kk for rr, kk in rates if abs(rr - r) < 1e-9]
     if len(tie) > 1:
         e['note'] = 'tie: %s' % tie
