@@ -30,7 +30,12 @@ export const revenueFlow: FamilyQuery = ({ db, buckets, plan, churn, asOf }) => 
     q
       .selectFrom('periods as p')
       .innerJoin('mrr_history as h', 'h.month', 'p.end_month')
-      .whereExists((w: any) => w.selectFrom('spells as sp').select(sql`1`.as('one')).whereRef('sp.customer_id', '=', 'h.customer_id').whereRef('sp.start_date', '<', 'p.p_end').where((eb: any) => eb.or([eb('sp.end_date', 'is', null), eb('sp.end_date', '>=', eb.ref('p.p_end'))])))
+      .where((eb: any) =>
+        eb.exists(
+          eb.selectFrom('spells as sp').select(sql`1`.as('one')).whereRef('sp.customer_id', '=', 'h.customer_id').whereRef('sp.start_date', '<', 'p.p_end')
+            .where((w: any) => w.or([w('sp.end_date', 'is', null), w('sp.end_date', '>=', w.ref('p.p_end'))])),
+        ),
+      )
       .select(row('p.bucket', 'h.customer_id', { e: sql`h.mrr` }))
   const lost = (q: any) =>
     q
