@@ -6,7 +6,7 @@
  */
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
-import { sharedChartRenderer } from '../../../src/adapters/slack/render-chart-png.js'
+import { sharedChartRenderer } from '../../../src/chart/shared-chart-renderer.js'
 import { openDatabase, type Db } from '../../../src/db/open-database.js'
 import { generateSampleCompany } from '../../../src/db/sample/generate-sample-company.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'

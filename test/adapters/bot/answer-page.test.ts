@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ask } from '../../../src/chat/ask.js'
-import { answerPageRoutes, answerUrl } from '../../../src/adapters/slack/answer-page.js'
+import { answerPageRoutes, answerUrl } from '../../../src/adapters/bot/answer-page.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'
 import { scriptedModel, testApp } from '../../helpers/test-app.js'
 
