@@ -76,3 +76,8 @@ function displayWidth(s: string): number {
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)))
 }
+
+/** A table as plain lines ("a | b"), header in bold, for Markdown dialects with neither tables nor code blocks. */
+export function tableAsLines(t: TextTable): string {
+  return [`**${t.header.join(' | ')}**`, ...t.rows.map((r) => r.join(' | '))].join('\n')
+}

@@ -1,6 +1,6 @@
 import type { BotAnswer } from '../bot/bot-question.js'
 import { botLabels } from '../bot/bot-text.js'
-import { splitMarkdownTables, tableAsCode } from '../bot/markdown-tables.js'
+import { splitMarkdownTables, tableAsLines } from '../bot/markdown-tables.js'
 import { splitText } from '../bot/split-text.js'
 import type { DingTalkMessageBody } from './dingtalk-client.js'
 
@@ -8,13 +8,13 @@ import type { DingTalkMessageBody } from './dingtalk-client.js'
 export const DINGTALK_MAX_CHARS = 3500
 
 /**
- * An answer as DingTalk messages: Markdown (tables as code blocks, DingTalk's Markdown has none),
+ * An answer as DingTalk messages: Markdown (tables as lines: DingTalk's Markdown has neither tables nor code blocks),
  * split under the limit and numbered; the last is an ActionCard whose button opens "how was this computed?".
  */
 export function answerMessages(a: BotAnswer): DingTalkMessageBody[] {
   const l = botLabels[a.lang]
   const title = titleOf(a.result.answer)
-  const text = splitMarkdownTables(a.result.answer || '—').map((p) => (p.kind === 'text' ? p.text : tableAsCode(p.table))).join('\n\n')
+  const text = splitMarkdownTables(a.result.answer || '—').map((p) => (p.kind === 'text' ? p.text : tableAsLines(p.table))).join('\n\n')
   const facts = [
     a.facts.periods.length ? `**${l.period}:** ${a.facts.periods.join('; ')}` : '',
     a.facts.definitions.length ? `**${l.definition}:** ${a.facts.definitions.join(' ')}` : '',
