@@ -34,7 +34,7 @@ export function toSvg(spec: ChartSpec, size: SvgSize = {}): string {
     }
     parts.push(...axesChart(spec, { left: 16, top: top + 12, right: W - 20, bottom }))
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family='${T.fontFamily}'><rect width="${W}" height="${H}" fill="${T.background}"/>${parts.join('')}</svg>`
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"><rect width="${W}" height="${H}" fill="${T.background}"/>${parts.join('')}</svg>`
 }
 
 function axesChart(spec: ChartSpec, box: Box): string[] {
@@ -126,7 +126,7 @@ function pie(spec: ChartSpec, box: Box): string[] {
   const rows = Math.max(1, Math.floor((box.bottom - box.top) / (size + 10)))
   spec.x.slice(0, rows).forEach((label, i) => {
     const ly = box.top + (size + 10) * i + size
-    const share = total ? ` · ${((values[i] / total) * 100).toFixed(1)}%` : ''
+    const share = total ? ` (${((values[i] / total) * 100).toFixed(1)}%)` : ''
     out.push(`<rect x="${r(lx)}" y="${r(ly - size + 2)}" width="${size}" height="${size}" rx="2" fill="${color(i)}"/>`)
     out.push(text(lx + size + 8, ly, fitText(`${label}: ${formatChartValue(spec.series[0]?.values[i], spec)}${share}`, size, box.right - lx - size - 8), { size, fill: T.text }))
   })
@@ -176,7 +176,8 @@ function r(v: number): number {
 
 function text(x: number, y: number, s: string, o: { size: number; anchor?: 'start' | 'middle' | 'end'; fill?: string; weight?: number; rotate?: number }): string {
   const rot = o.rotate ? ` transform="rotate(${o.rotate} ${r(x)} ${r(y)})"` : ''
-  return `<text x="${r(x)}" y="${r(y)}" font-size="${o.size}" fill="${o.fill ?? T.text}"${o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : ''}${o.weight ? ` font-weight="${o.weight}"` : ''}${rot}>${esc(s)}</text>`
+  const family = /[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffe6]/.test(s) ? T.svgFonts.cjk : T.svgFonts.latin
+  return `<text x="${r(x)}" y="${r(y)}" font-family="${family}" font-size="${o.size}" fill="${o.fill ?? T.text}"${o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : ''}${o.weight ? ` font-weight="${o.weight}"` : ''}${rot}>${esc(s)}</text>`
 }
 
 function esc(s: string): string {
