@@ -33,8 +33,8 @@ export function handleFeishuMessage(bot: FeishuBot, ev: FeishuMessageEvent, sche
 
 function feishuOutput(bot: FeishuBot, q: FeishuQuestion): BotOutput {
   let n = 0
-  // Every reply goes to the question's message with reply_in_thread, so they all land in its thread.
-  const reply = (c: Parameters<FeishuClient['replyCard']>[1]) => bot.client.replyCard(q.messageId, c, `${q.messageId}-${++n}`.slice(-50))
+  // Every reply answers the question's message; in a group with reply_in_thread, so they all land in its thread.
+  const reply = (c: Parameters<FeishuClient['replyCard']>[1]) => bot.client.replyCard(q.messageId, c, { uuid: `${q.messageId}-${++n}`.slice(-50), inThread: q.group })
   return {
     answer: async (a) => { for (const c of answerCards(a)) await reply(c) },
     note: async (note) => { await reply(markdownCard(note.link ? `${note.text} [${note.link.label}](${note.link.url})` : note.text)) },

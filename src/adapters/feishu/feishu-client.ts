@@ -7,7 +7,7 @@ type Envelope<T> = { code: number; msg?: string; data?: T }
 
 /** The Feishu Open API calls the bot makes: reply in a thread and upload an image. */
 export type FeishuClient = {
-  replyCard(messageId: string, card: FeishuCard, uuid: string): Promise<string>
+  replyCard(messageId: string, card: FeishuCard, o: { uuid: string; inThread: boolean }): Promise<string>
   uploadImage(png: Buffer): Promise<string>
 }
 
@@ -25,9 +25,9 @@ export function createFeishuClient(config: Config['feishu']): FeishuClient {
     return r.data as T
   }
   return {
-    async replyCard(messageId, c, uuid) {
-      // reply_in_thread opens (or continues) the message's thread; uuid makes a retried reply a no-op.
-      const d = await call<{ message_id: string }>(`/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`, { body: { msg_type: 'interactive', content: JSON.stringify(c), reply_in_thread: true, uuid } })
+    async replyCard(messageId, c, o) {
+      // reply_in_thread opens (or continues) the message's thread in a group; uuid makes a retried reply a no-op.
+      const d = await call<{ message_id: string }>(`/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`, { body: { msg_type: 'interactive', content: JSON.stringify(c), reply_in_thread: o.inThread, uuid: o.uuid } })
       return d.message_id
     },
     async uploadImage(png) {

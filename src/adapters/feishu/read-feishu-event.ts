@@ -1,5 +1,5 @@
 /** A question taken from im.message.receive_v1: who asked, where, and the cleaned text. */
-export type FeishuQuestion = { eventId?: string; tenant: string; user: string; messageId: string; chatId: string; threadRoot: string; text: string }
+export type FeishuQuestion = { eventId?: string; tenant: string; user: string; messageId: string; chatId: string; group: boolean; threadRoot: string; text: string }
 
 type Id = { open_id?: string; user_id?: string; union_id?: string }
 /** The fields of a receive_v1 event this bot reads, as the event subscription and the long connection deliver them. */
@@ -35,6 +35,7 @@ export function questionFromFeishuEvent(ev: FeishuMessageEvent): FeishuQuestion 
     user: id?.open_id ?? id?.user_id ?? id?.union_id ?? '',
     messageId: m.message_id,
     chatId: m.chat_id,
+    group: m.chat_type !== 'p2p',
     // A reply in a thread carries the thread's first message as root_id: that is the conversation.
     threadRoot: m.root_id || m.message_id,
     text: text.replace(/\s+/g, ' ').trim(),

@@ -125,6 +125,8 @@ describe('Feishu: @-mention → card replies in the thread', () => {
     await fake.waitFor(() => JSON.stringify(repliesTo('om_long').map((c) => c.json)).includes('How was this computed'))
     const cards = repliesTo('om_long')
     expect(cards.length).toBeGreaterThan(2)
+    // A direct chat has no threads: plain replies to the question.
+    for (const c of cards) expect(c.json.reply_in_thread).toBe(false)
     for (const c of cards) expect(Buffer.byteLength(JSON.stringify(c.json))).toBeLessThanOrEqual(30 * 1024)
     const markdown = cards.flatMap((c) => cardOf(c).body.elements.filter((e) => e.tag === 'markdown').map((e) => e.content as string)).join('\n')
     const missing = text.split("\n\n").filter((p) => !markdown.includes(p.trim()))

@@ -7,7 +7,7 @@ const flat = (ev: ReturnType<typeof messageEvent>) => ({ ...ev.event, event_id: 
 describe('questionFromFeishuEvent', () => {
   it('takes the text without the bot mention, the tenant + open_id principal and the thread root', () => {
     const q = questionFromFeishuEvent(flat(messageEvent('  上季度流失率？ ', { messageId: 'om_1', rootId: 'om_root' })))
-    expect(q).toEqual({ eventId: expect.any(String), tenant: '2ca1d211f64f6438', user: 'ou_84aad35d084aa403a838cf73ee18467', messageId: 'om_1', chatId: 'oc_5ce6d572455d361153b7cb51da133945', threadRoot: 'om_root', text: '上季度流失率？' })
+    expect(q).toEqual({ eventId: expect.any(String), tenant: '2ca1d211f64f6438', user: 'ou_84aad35d084aa403a838cf73ee18467', messageId: 'om_1', chatId: 'oc_5ce6d572455d361153b7cb51da133945', group: true, threadRoot: 'om_root', text: '上季度流失率？' })
   })
 
   it('stays silent for bots, non-text messages and group messages that mention no one', () => {
