@@ -9,7 +9,7 @@ import { resolveComparison } from '../query/resolve-comparison.js'
 import { round } from '../query/run-metric.js'
 import { twoProportionZTest, welchTTest, type TestResult } from '../query/significance.js'
 import { describeChurnDefinition } from '../query/spells.js'
-import { comparisonChart } from './comparison-chart.js'
+import { comparisonChart } from '../chart/comparison-chart.js'
 import { filtersSchema, languageSchema, periodSchema } from './schemas.js'
 import { asToolResult, type ToolDeps } from './tool-deps.js'
 

@@ -9,7 +9,7 @@ import { observedPreviousPeriod } from '../time/covered-period.js'
 import { runMetric, type MetricRow } from '../query/run-metric.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
-import { metricChart } from './metric-chart.js'
+import { metricChart } from '../chart/metric-chart.js'
 import { dimensionEnum, filtersSchema, languageSchema, periodSchema, toWhere } from './schemas.js'
 import { asToolResult, type ToolDeps } from './tool-deps.js'
 import { measureEnum, thresholdsSchema } from './measure-summary.js'
@@ -54,7 +54,7 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     const r = await runCohortRetention(deps, { period: input.period, where })
     const recent = r.cohorts.slice(-6)
     const x = Array.from({ length: r.months }, (_, k) => (lang === 'zh' ? `第${k}月` : `M${k}`))
-    const chart = makeChart({ type: 'line', title: lang === 'zh' ? '同期群留存' : 'Cohort retention', x, series: recent.map((c) => ({ name: c.cohort, values: c.retention })), unit: '%' })
+    const chart = makeChart({ type: 'line', title: lang === 'zh' ? '同期群留存' : 'Cohort retention', x, series: recent.map((c) => ({ name: c.cohort, values: c.retention })), unit: '%', lang })
     return { kind: 'cohort' as const, metric: { id: 'cohort_retention', unit: 'percent' }, period: r.period, cohorts: r.cohorts.slice(-24), definition: describeChurnDefinition(deps.churn, lang), sql: r.sql, rowCount: r.cohorts.length, chart }
   }
   const base = { metric: input.metric, period: input.period, where, thresholds: input.thresholds }

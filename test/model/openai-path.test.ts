@@ -193,7 +193,7 @@ describe.each(apis)('OpenAI path over $path', ({ api, path, env, modelName, auth
     expect(types.filter((t) => t === 'tool-input-delta').length).toBeGreaterThan(1)
     expect(events.find((e) => e.type === 'tool-input-available')).toMatchObject({ toolName: 'query_metric', input: { metric: 'churn_rate', period: q1, by: ['plan'] } })
     const chart = events.find((e) => e.type === 'data-chart')
-    expect(chart.data.spec).toMatchObject({ type: 'bar', series: [{ values: expect.arrayContaining([16.67, 33.33]) }], unit: '%' })
+    expect(chart.data.spec).toMatchObject({ type: 'bar', x: ['B', 'A'], series: [{ values: [33.33, 16.67] }], unit: '%' })
     expect(chart.data.mermaid).toMatch(/^xychart-beta/)
     expect(chart.data.mermaid).toContain('"A"')
     expect(events.find((e) => e.type === 'tool-output-available').output.chart).toEqual(chart.data)
@@ -263,7 +263,7 @@ describe.each(apis)('OpenAI path over $path', ({ api, path, env, modelName, auth
         const body = await res.json()
         const t1 = performance.now()
         expect(body.answer).toBe(`Answer ${i}.`)
-        expect(body.charts[0].spec.x).toEqual(['A', 'B'])
+        expect(body.charts[0].spec.x).toEqual(['B', 'A']) // bars by value, largest first
         expect(fake.requests).toHaveLength(2)
         const [r1, r2] = fake.requests
         total.push(t1 - t0)
