@@ -20,9 +20,14 @@ export type DimensionDef = {
   source: DimensionSource
   name: Bilingual
   synonyms: Synonyms
-  /** Other names a stored value goes by, e.g. { "North America": { zh: ["北美"] } }. */
-  values: Record<string, Partial<Synonyms>>
+  /**
+   * Other names a stored value goes by, e.g. { "North America": { zh: ["北美"] } }, and
+   * optionally how to display it per language: { "Germany": { label: { en: "Germany", zh: "德国" } } }.
+   */
+  values: Record<string, Partial<Synonyms> & { label?: Partial<Bilingual> }>
   description: string
+  /** True when the values are Yes/No (stored as "Yes" and "No"): "with vs without X" questions. */
+  yesNo?: boolean
 }
 
 /** A churn reason category: stored reason codes and the feedback classifier share these ids. */
