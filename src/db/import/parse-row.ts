@@ -57,17 +57,22 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
   const measures = m.measures.map((x) => ({ id: x.id, column: x.sourceColumn, at: at(x.sourceColumn) }))
   const reason = m.churnReason
 
+  // Per-row state the helpers read, so they are created once rather than for every row.
+  let values: string[] = []
+  let line = 0
+  let errors: RowError[] = []
+  const cell = (column: string) => values[at(column)] ?? ''
+  const take = <T>(column: string, p: Parsed<T>, text?: string): T | undefined => {
+    if (p.ok) return p.value
+    errors.push({ line, column, message: `expected ${p.expected}, got ${JSON.stringify(text ?? cell(column))}` })
+    return undefined
+  }
+  const bad = (column: string, message: string) => { errors.push({ line, column, message }) }
+
   return (row) => {
-    const values = table.rows[row]
-    const line = table.lines[row]
-    const errors: RowError[] = []
-    const cell = (column: string) => values[at(column)] ?? ''
-    const take = <T>(column: string, p: Parsed<T>, text = cell(column)): T | undefined => {
-      if (p.ok) return p.value
-      errors.push({ line, column, message: `expected ${p.expected}, got ${JSON.stringify(text)}` })
-      return undefined
-    }
-    const bad = (column: string, message: string) => errors.push({ line, column, message })
+    values = table.rows[row]
+    line = table.lines[row]
+    errors = []
 
     const id = cell(m.customerId).trim()
     if (id === '') bad(m.customerId, 'the customer id is empty')

@@ -12,9 +12,11 @@ export function spellingVariants(m: Mapping, table: Table): ImportWarning[] {
   const out: ImportWarning[] = []
   for (const d of m.dimensions) {
     const at = table.columns.indexOf(d.sourceColumn)
+    // Distinct values first: keying every cell of a 100,000-row file costs more than the import.
+    const distinct = new Set<string>()
+    for (const r of table.rows) distinct.add(r[at] ?? '')
     const groups = new Map<string, Set<string>>()
-    for (const r of table.rows) {
-      const v = r[at] ?? ''
+    for (const v of distinct) {
       if (v.trim() === '') continue
       const k = spellingKey(v.trim())
       let g = groups.get(k)

@@ -35,42 +35,40 @@ const progressEvery = 5000
  * the caller's transaction: it does not open one, so a later failure rolls everything back.
  */
 export async function writeImport(trx: Db, rows: ImportedCustomer[], opts: WriteOptions): Promise<{ rows: Record<ImportTable, number> }> {
-  // Rows are gathered synchronously into one flat parameter list per table, then inserted
-  // in batches: no await per row, and the indexes are rebuilt once at the end.
-  const out = Object.fromEntries(Object.keys(columns).map((t) => [t, [] as unknown[]])) as Record<ImportTable, unknown[]>
+  // A bigger page cache keeps the B-trees of a large load in memory instead of spilling to disk.
+  await trx.executeQuery(CompiledQuery.raw('pragma cache_size = -262144'))
+  const indexes = await dropIndexes(trx, Object.keys(columns))
+  const out = Object.fromEntries(Object.keys(columns).map((t) => [t, batcher(trx, t as ImportTable)])) as Record<ImportTable, Batcher>
   const { customers, customer_attributes: attributes, customer_measures: measures, subscriptions, mrr_history: mrr, feedback } = out
   // In key order every primary-key index grows at its end instead of splitting pages at random.
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  let done = 0
   for (const c of sorted) {
     const b = c.builtIns
-    customers.push(c.id, c.name, c.signupDate, b.plan ?? null, b.region ?? null, b.channel ?? null, b.industry ?? null, b.company_size ?? null, null, null)
-    for (const a of c.attributes) attributes.push(c.id, a.dimension, a.value)
-    for (const x of c.measures) measures.push(c.id, x.measure, x.value)
+    // Rows are pushed value by value into the current batch; only a full batch awaits the database.
+    let p = customers.row(c.id, c.name, c.signupDate, b.plan ?? null, b.region ?? null, b.channel ?? null, b.industry ?? null, b.company_size ?? null, null, null)
+    if (p) await p
+    for (const a of c.attributes) if ((p = attributes.row(c.id, a.dimension, a.value))) await p
+    for (const x of c.measures) if ((p = measures.row(c.id, x.measure, x.value))) await p
     for (let i = 0; i < c.spells.length; i++) {
       const s = c.spells[i]
       const type = s.end ? (s.reasonCode === 'payment_failed' ? 'involuntary' : 'voluntary') : null
-      subscriptions.push(c.id, s.start, s.end, i > 0 ? 1 : 0, type, s.reasonCode, s.reasonText)
-      if (s.end && s.feedback) feedback.push(c.id, s.end, 'exit_interview', null, s.feedback, opts.feedbackLanguage)
+      if ((p = subscriptions.row(c.id, s.start, s.end, i > 0 ? 1 : 0, type, s.reasonCode, s.reasonText))) await p
+      if (s.end && s.feedback && (p = feedback.row(c.id, s.end, 'exit_interview', null, s.feedback, opts.feedbackLanguage))) await p
     }
     if (c.revenue.length === 1) {
       const r = c.revenue[0]
-      for (const month of billedMonths(r.start, r.end)) mrr.push(c.id, month, r.amount)
+      for (const month of billedMonths(r.start, r.end)) if ((p = mrr.row(c.id, month, r.amount))) await p
     } else if (c.revenue.length > 1) {
       const byMonth = new Map<string, number>()
       for (const r of c.revenue) for (const month of billedMonths(r.start, r.end)) byMonth.set(month, (byMonth.get(month) ?? 0) + r.amount)
-      for (const [month, amount] of [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1))) if (amount) mrr.push(c.id, month, amount)
+      for (const [month, amount] of [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1))) if (amount && (p = mrr.row(c.id, month, amount))) await p
     }
+    if (++done % progressEvery === 0) opts.onProgress?.(done)
   }
-  const indexes = await dropIndexes(trx, Object.keys(columns))
-  const counts = {} as Record<ImportTable, number>
-  let done = 0
-  for (const table of Object.keys(columns) as ImportTable[]) {
-    counts[table] = await insertAll(trx, table, out[table], () => {
-      if (table === 'customers' && (done += batchRows) % progressEvery < batchRows) opts.onProgress?.(Math.min(done, rows.length))
-    })
-  }
+  for (const b of Object.values(out)) await b.flush()
   for (const ddl of indexes) await trx.executeQuery(CompiledQuery.raw(ddl))
-  return { rows: counts }
+  return { rows: Object.fromEntries(Object.entries(out).map(([k, b]) => [k, b.count()])) as Record<ImportTable, number> }
 }
 
 // Building an index once over sorted data is several times faster than updating it on every
@@ -85,19 +83,35 @@ async function dropIndexes(trx: Db, tables: string[]): Promise<string[]> {
 // making statement overhead negligible. Full batches share one SQL text, prepared once.
 const batchRows = 400
 
-// Inserts a table's flat parameter list in multi-row batches; returns the row count.
-async function insertAll(trx: Db, table: ImportTable, params: unknown[], onBatch: () => void): Promise<number> {
+type Batcher = { row(...values: unknown[]): Promise<void> | undefined; flush(): Promise<void>; count(): number }
+
+// Collects one table's rows into a fixed-size parameter array and inserts it when full.
+function batcher(trx: Db, table: ImportTable): Batcher {
   const cols = columns[table]
   const width = cols.length
   const rowSql = `(${cols.map(() => '?').join(', ')})`
   const head = `insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values `
   const fullSql = head + new Array(batchRows).fill(rowSql).join(', ')
-  const total = params.length / width
-  for (let row = 0; row < total; row += batchRows) {
-    const n = Math.min(batchRows, total - row)
-    const sqlText = n === batchRows ? fullSql : head + new Array(n).fill(rowSql).join(', ')
-    await trx.executeQuery(CompiledQuery.raw(sqlText, params.slice(row * width, (row + n) * width)))
-    onBatch()
+  let params: unknown[] = new Array(batchRows * width)
+  let n = 0
+  let written = 0
+  const flush = async () => {
+    if (n === 0) return
+    const full = n === batchRows
+    const sqlText = full ? fullSql : head + new Array(n).fill(rowSql).join(', ')
+    const p = full ? params : params.slice(0, n * width)
+    written += n
+    n = 0
+    params = new Array(batchRows * width)
+    await trx.executeQuery(CompiledQuery.raw(sqlText, p))
   }
-  return total
+  return {
+    row(...values) {
+      const at = n * width
+      for (let i = 0; i < width; i++) params[at + i] = values[i]
+      return ++n === batchRows ? flush() : undefined
+    },
+    flush,
+    count: () => written + n,
+  }
 }
