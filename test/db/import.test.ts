@@ -274,6 +274,8 @@ describe('IBM Telco (Cognos edition) import', () => {
     console.log(`IBM Telco import: ${r.customers} rows in ${r.ms} ms (${Math.round(r.customers / (r.ms / 1000))} rows/s)`)
     expect(r.customers).toBe(7043)
     expect(r.churned).toBe(1869)
+    // IBM documents Churn Value as "left this quarter": the window is Q3 2019, churners dated on its last day.
+    expect(await readMeta(db)).toMatchObject({ dataKind: 'snapshot', churnWindow: { from: '2019-07-01', to: '2019-10-01' } })
     expect(r.rows.feedback).toBe(1869)
 
     // Churned in September 2019 ÷ customers active on 2019-09-01, written independently of the importer.
