@@ -6,11 +6,8 @@ export type DatasetMeta = {
   /** Where the data came from: `sample` or `import:<file>`. */
   source: string
   companyName: string
-  /**
-   * `snapshot`: one row per customer with a churn flag or status observed over `churnWindow`
-   * (e.g. Telco's "left this quarter"); `dated`: signup and churn dates. Absent for older databases.
-   */
+  /** `snapshot`: one row per customer with a churn flag; `dated`: subscriptions with dates. Unset on older databases. */
   dataKind?: 'snapshot' | 'dated'
-  /** The span [from, to) over which churn was observed (ISO dates); for a snapshot it ends at asOf. */
+  /** A snapshot file's churn window [from, to), as its mapping declares it. */
   churnWindow?: { from: string; to: string }
 }

@@ -20,13 +20,12 @@ export type DimensionDef = {
   source: DimensionSource
   name: Bilingual
   synonyms: Synonyms
-  /**
-   * Other names a stored value goes by, e.g. { "North America": { zh: ["北美"] } }, and
-   * optionally how to display it per language: { "Germany": { label: { en: "Germany", zh: "德国" } } }.
-   */
+  /** Other names a stored value goes by, e.g. { "North America": { zh: ["北美"] } }. */
   values: Record<string, Partial<Synonyms> & { label?: Partial<Bilingual> }>
   description: string
-  /** True when the values are Yes/No (stored as "Yes" and "No"): "with vs without X" questions. */
+  /** Display names of stored values per language (Germany → 德国, Yes → 是). */
+  labels?: Record<string, Partial<Bilingual>>
+  /** The values are yes/no (with perhaps a "no internet service"-style third one). */
   yesNo?: boolean
 }
 

@@ -7,13 +7,12 @@ export type { DatasetMeta }
 export async function readMeta(db: Db): Promise<DatasetMeta> {
   const rows = await db.selectFrom('meta').selectAll().execute()
   const m = Object.fromEntries(rows.map((r) => [r.key, r.value]))
-  const kind = m.data_kind === 'snapshot' || m.data_kind === 'dated' ? m.data_kind : undefined
   return {
     asOf: m.as_of ?? new Date().toISOString().slice(0, 10),
     currency: m.currency ?? 'USD',
     source: m.source ?? 'empty',
     companyName: m.company_name ?? '',
-    ...(kind ? { dataKind: kind } : {}),
+    ...(m.data_kind === 'snapshot' || m.data_kind === 'dated' ? { dataKind: m.data_kind } : {}),
     ...(m.churn_window_from && m.churn_window_to ? { churnWindow: { from: m.churn_window_from, to: m.churn_window_to } } : {}),
   }
 }
