@@ -128,8 +128,15 @@ describe.skipIf(!present)('inferred mappings of the public churn data sets impor
     expect(r.churned).toBe(withEvents.size)
     expect(r.dataKind).toBe('dated')
     expect(p.mapping.asOf).toBe('2025-01-01')
+    // Spells: one per distinct churn day, plus an open one for accounts without events and for those
+    // whose final event (by date, then event id) is marked as a reactivation.
     const distinctChurns = new Set(events.map((e) => `${e.account_id} ${e.churn_date}`)).size
-    expect(r.rows.subscriptions).toBe(accounts.length - withEvents.size + distinctChurns)
+    const finalEvent = new Map<string, Record<string, string>>()
+    for (const e of [...events].sort((a, b) => (a.churn_date + a.churn_event_id < b.churn_date + b.churn_event_id ? -1 : 1))) finalEvent.set(e.account_id, e)
+    const cameBack = [...finalEvent.values()].filter((e) => e.is_reactivation === 'True').length
+    expect(r.rows.subscriptions).toBe(accounts.length - withEvents.size + distinctChurns + cameBack)
+    const open = await db.selectFrom('subscriptions').select((eb) => eb.fn.countAll<number>().as('n')).where('end_date', 'is', null).executeTakeFirstOrThrow()
+    expect(Number(open.n)).toBe(accounts.length - withEvents.size + cameBack)
     const flagged = accounts.filter((a) => a.churn_flag === 'True')
     expect(r.warnings).toContainEqual({ kind: 'churn_sources_disagree', flagColumn: 'churn_flag', flagged: flagged.length, flaggedWithEvents: flagged.filter((a) => withEvents.has(a.account_id)).length, eventsNotFlagged: [...withEvents].filter((id) => !flagged.some((a) => a.account_id === id)).length, accountsWithEvents: withEvents.size })
     expect(r.warnings.some((w) => w.kind === 'subscriptions_disagree')).toBe(true)

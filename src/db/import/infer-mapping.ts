@@ -172,7 +172,8 @@ function inferChurn(files: Arrangement, profiles: ColumnProfile[], withRole: Wit
     const date = ps.find((p) => lookupColumn(p.name)?.role === 'churn_date' && p.dateFormat)
     if (!date?.dateFormat) throw new AppError('import_failed', `${basename(t.file)}: no churn date column with readable dates`)
     const flag = flags.find((p) => p.yesNo)
-    churn = { events: { file: relativeTo(files.main.file, t.file), on: files.events.on, dateColumn: date.name, format: date.dateFormat, ...(flag ? { compareFlag: { column: flag.name, trueValues: valuesAnswering(flag, 'Yes') } } : {}) } }
+    const comeback = ps.find((p) => /reactivat|came ?back|returned|回流|召回/i.test(p.name) && p.yesNo)
+    churn = { events: { file: relativeTo(files.main.file, t.file), on: files.events.on, dateColumn: date.name, format: date.dateFormat, ...(comeback ? { reactivationColumn: comeback.name } : {}), ...(flag ? { compareFlag: { column: flag.name, trueValues: valuesAnswering(flag, 'Yes') } } : {}) } }
   }
   for (const p of flags) {
     if (churn) break

@@ -38,7 +38,7 @@ const churnEventsSchema = z.strictObject({
   on: column,
   dateColumn: column,
   format,
-  /** Column of the events file whose value marks a comeback; informational, every later event starts a new spell. */
+  /** Column of the events file (yes/no) marking a churn the customer came back from; a final such event leaves them active. */
   reactivationColumn: column.optional(),
   /** A churn flag in the main file to compare with the events (the dry run reports disagreements). */
   compareFlag: z.strictObject({ column, trueValues: z.array(z.string()).min(1) }).optional(),

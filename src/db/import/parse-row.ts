@@ -199,7 +199,8 @@ function readReason(r: Reason, rawText: string, rawFeedback: string, bad: (msg: 
 }
 
 // Spells from a churn-events file: signup → first churn, then each later churn closes a comeback
-// that started on the previous churn date (the file says they returned, not when).
+// that started the day after the previous churn (the file says they returned, not when). A final
+// event marked as a reactivation leaves the customer active again from the day after it.
 function eventReader(m: Mapping, related: RelatedRows) {
   const ev = 'events' in m.churn ? m.churn.events : undefined
   const src = related.events
@@ -208,6 +209,7 @@ function eventReader(m: Mapping, related: RelatedRows) {
   const refs = [{ field: 'churn.events.dateColumn', column: ev.dateColumn }]
   if (m.churnReason) refs.push({ field: 'churnReason.column', column: m.churnReason.column })
   if (m.churnReason?.feedbackColumn) refs.push({ field: 'churnReason.feedbackColumn', column: m.churnReason.feedbackColumn })
+  if (ev.reactivationColumn) refs.push({ field: 'churn.events.reactivationColumn', column: ev.reactivationColumn })
   const at = columnIndex(refs, t.columns, t.file)
   const r = m.churnReason
   return (id: string, signup: string, bad: (column: string, msg: string) => void, counters: ParseCounters): ImportedSpell[] => {
@@ -225,7 +227,9 @@ function eventReader(m: Mapping, related: RelatedRows) {
     const spells: ImportedSpell[] = []
     let start = signup
     let last = ''
+    let lastRow = -1
     for (const { date, row } of dated) {
+      lastRow = row // of two events on one day, the later row decides whether the customer came back
       if (date === last) continue // two events on one day are one churn
       last = date
       if (date < start) {
@@ -239,9 +243,10 @@ function eventReader(m: Mapping, related: RelatedRows) {
         Object.assign(spell, readReason(r, values[at(r.column)] ?? '', r.feedbackColumn ? (values[at(r.feedbackColumn)] ?? '') : '', (msg) => bad(r.column, msg)))
       }
       spells.push(spell)
-      start = date
+      start = addDays(date, 1)
     }
-    if (spells.length === 0) spells.push({ start: signup, end: null, reasonCode: null, reasonText: null, feedback: null })
+    const cameBack = ev.reactivationColumn && lastRow >= 0 && yesNoValue(t.rows[lastRow][at(ev.reactivationColumn)] ?? '') === 'Yes'
+    if (spells.length === 0 || cameBack) spells.push({ start, end: null, reasonCode: null, reasonText: null, feedback: null })
     return spells
   }
 }
