@@ -274,6 +274,16 @@ describe('inferred mappings', () => {
     expect(await attrs('has_credit_card')).toMatchObject({ 15634602: 'Yes', 15647311: 'No' })
   })
 
+  it('unifies values that differ only in case, spaces or hyphens under the most frequent spelling', async () => {
+    write('spelling.csv', 'id,churned,tenure,Contract\n1,0,3,Month-to-month\n2,1,5,month to month\n3,0,7,Month-to-month\n4,0,9,Two year\n')
+    const p = await proposeMapping([join(tmp, 'spelling.csv')], { today: '2024-07-15', write: false })
+    const contract = (p.input.dimensions ?? []).find((d) => d.id === 'contract')
+    expect(contract?.valueMap).toEqual({ 'month to month': 'Month-to-month' })
+    const r = await importCsv(db, join(tmp, 'spelling.csv'), p.mapping)
+    expect(r.warnings).toContainEqual({ kind: 'spelling_variants', column: 'Contract', groups: [['Month-to-month', 'month to month']] })
+    expect(await attrs('contract')).toEqual({ 1: 'Month-to-month', 2: 'Month-to-month', 3: 'Month-to-month', 4: 'Two year' })
+  })
+
   it('lists the columns it cannot name in Chinese and takes Chinese headers as Chinese names', async () => {
     write('mixed.csv', 'id,流失,开通月数,Widget Flavour,居住地\n1,是,3,Sweet,北京\n2,否,5,Sour,上海\n3,否,7,Sweet,北京\n')
     const p = await proposeMapping([join(tmp, 'mixed.csv')], { today: '2024-07-15', write: false })
