@@ -52,6 +52,7 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
   for (const m of catalog.metrics) {
     for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh]) add(p, { kind: 'metric', id: m.id })
   }
+  const ownNames = new Set(catalog.dimensions.flatMap((d) => [d.id, d.name.en, d.name.zh].map(dimensionKey)))
   for (const d of catalog.dimensions) {
     for (const p of [d.id.replace(/_/g, ' '), d.name.en, d.name.zh, ...d.synonyms.en, ...d.synonyms.zh]) add(p, { kind: 'dimension', id: d.id })
     const stored = catalog.values[d.id] ?? []
@@ -65,7 +66,8 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     }
     const keys = new Set([d.id, d.name.en, d.name.zh].map(dimensionKey))
     const common = commonDimensionWords.find(([k]) => k.some((x) => keys.has(x)))?.[1]
-    for (const p of [...(common?.en ?? []), ...(common?.zh ?? [])]) add(p, { kind: 'dimension', id: d.id })
+    // A common word never takes over another dimension's own name ("网络类型" is Internet type when the data has one).
+    for (const p of [...(common?.en ?? []), ...(common?.zh ?? [])].filter((x) => !ownNames.has(dimensionKey(x)) || keys.has(dimensionKey(x)))) add(p, { kind: 'dimension', id: d.id })
     for (const v of stored) {
       const words = commonValueWords[v.value.toLowerCase().replace(/\s+/g, ' ')]
       for (const p of [...(words?.en ?? []), ...(words?.zh ?? [])]) add(p, { kind: 'value', dim: d.id, value: v.value, synonym: true })
