@@ -1,0 +1,49 @@
+import { addDays, addMonths, startOfMonth } from '../time/dates.js'
+import type { Example } from './design.js'
+import { featuresAt, monthsBefore, mrrBefore, spellAt } from './features.js'
+import type { History } from './load-history.js'
+
+/** Prediction horizon the model is trained for: churn within the month from the prediction date. */
+export const HORIZON_MONTHS = 1
+
+/**
+ * One example per customer with an open spell at `d`; label 1 when that spell ends within the
+ * month from d (end ≤ d + 1 month, so a churn dated the 1st of the next month counts here).
+ */
+export function examplesAt(history: History, d: string): Example[] {
+  const out: Example[] = []
+  const until = addMonths(d, HORIZON_MONTHS)
+  const before = monthsBefore(d)
+  for (const c of history.customers.values()) {
+    const spell = spellAt(c, d)
+    if (!spell) continue
+    out.push({ customerId: c.id, date: d, raw: featuresAt(c, d, history, before), dims: c.dims, label: spell.end !== null && spell.end <= until ? 1 : 0, mrr: mrrBefore(c, d, before) })
+  }
+  return out
+}
+
+/** How the data is dated: many churn months (train on earlier months) or one (a snapshot file). */
+export type DataShape = { mode: 'dated'; dates: string[] } | { mode: 'snapshot'; date: string }
+
+/**
+ * Dated data: every month whose outcome month has closed by the as-of date, from the second
+ * month of the data on. Snapshot data (all churn in one month, e.g. a "churned last month" flag):
+ * the single date at that month's start.
+ */
+export function dataShape(history: History, asOf: string): DataShape {
+  const churnMonths = new Set<string>()
+  let first = asOf
+  for (const c of history.customers.values()) {
+    if (c.signup < first) first = c.signup
+    for (const s of c.spells) if (s.end) churnMonths.add(startOfMonth(addDays(s.end, -1)))
+  }
+  if (churnMonths.size <= 1) return { mode: 'snapshot', date: [...churnMonths][0] ?? startOfMonth(addMonths(asOf, -1)) }
+  const dates: string[] = []
+  for (let d = addMonths(startOfMonth(first), 1); addMonths(d, HORIZON_MONTHS) <= asOf; d = addMonths(d, 1)) dates.push(d)
+  return { mode: 'dated', dates }
+}
+
+/** The date current scores are made for: the as-of date's month start. */
+export function scoringDate(asOf: string): string {
+  return startOfMonth(asOf)
+}
