@@ -1,7 +1,6 @@
 import type { DataCatalog } from '../catalog/data-catalog.js'
-import type { Example } from './design.js'
 import { evaluateRisk, type RiskMetrics } from './evaluate.js'
-import { examplesAt, HORIZON_MONTHS, type DataShape } from './examples.js'
+import { HORIZON_MONTHS, type DataShape, type ExampleSource } from './examples.js'
 import type { History } from './load-history.js'
 import { fitRisk, predictRisk } from './train.js'
 import { addMonths } from '../time/dates.js'
@@ -24,12 +23,7 @@ export const TEST_MONTHS = 6
  * first test date, score the last TEST_MONTHS dates. Snapshot data: stratified k-fold (churners and
  * stayers dealt round-robin into folds in a fixed shuffled order), each fold scored by a model fitted on the others.
  */
-export function runBacktest(catalog: DataCatalog, history: History, shape: DataShape, cache = new Map<string, Example[]>()): Backtest {
-  const at = (d: string) => {
-    let ex = cache.get(d)
-    if (!ex) cache.set(d, (ex = examplesAt(history, d)))
-    return ex
-  }
+export function runBacktest(catalog: DataCatalog, history: History, shape: DataShape, at: ExampleSource): Backtest {
   if (shape.mode === 'dated') {
     const tests = shape.dates.slice(-TEST_MONTHS)
     const firstTest = tests[0]

@@ -43,6 +43,7 @@ export function chooseColumns(catalog: DataCatalog, history: Pick<History, 'has'
       if (v !== null && v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1)
     }
     const kept = [...counts].filter(([, n]) => n >= minRows && n < train.length).sort((a, b) => b[1] - a[1]).slice(0, 30)
+    if (mode === 'dated' && kept.length) cols.push({ kind: 'numeric', id: `segrate:${d.id}`, group: `dim:${d.id}` })
     for (const [value] of kept) cols.push({ kind: 'level', id: `${d.id}=${value}`, group: `dim:${d.id}`, dim: d.id, value })
   }
   return cols

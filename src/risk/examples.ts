@@ -2,6 +2,7 @@ import { addDays, addMonths, startOfMonth } from '../time/dates.js'
 import type { Example } from './design.js'
 import { featuresAt, monthsBefore, mrrBefore, spellAt } from './features.js'
 import type { History } from './load-history.js'
+import { addSegmentRates, type SegmentRate } from './segment-rates.js'
 
 /** Prediction horizon the model is trained for: churn within the month from the prediction date. */
 export const HORIZON_MONTHS = 1
@@ -46,4 +47,24 @@ export function dataShape(history: History, asOf: string): DataShape {
 /** The date current scores are made for: the as-of date's month start. */
 export function scoringDate(asOf: string): string {
   return startOfMonth(asOf)
+}
+
+/** Examples by prediction date, computed once each; dated data also gets each segment's recent churn rate. */
+export type ExampleSource = ((d: string) => Example[]) & { rates(d: string): Map<string, Map<string, SegmentRate>> | undefined }
+
+/** A caching ExampleSource over a history (segment rates only for dated data: snapshots have no past outcomes). */
+export function exampleSource(history: History, dims: string[], mode: 'dated' | 'snapshot'): ExampleSource {
+  const base = new Map<string, Example[]>()
+  const enriched = new Map<string, Map<string, Map<string, SegmentRate>>>()
+  const baseAt = (d: string) => {
+    let ex = base.get(d)
+    if (!ex) base.set(d, (ex = examplesAt(history, d)))
+    return ex
+  }
+  const at = (d: string) => {
+    const ex = baseAt(d)
+    if (mode === 'dated' && !enriched.has(d)) enriched.set(d, addSegmentRates(ex, d, dims, baseAt))
+    return ex
+  }
+  return Object.assign(at, { rates: (d: string) => enriched.get(d) })
 }
