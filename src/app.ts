@@ -4,6 +4,7 @@ import { cors } from 'hono/cors'
 import { AppError, isAppError } from './errors.js'
 import type { AppDeps } from './app-deps.js'
 import { chatRoutes } from './adapters/http/chat-routes.js'
+import { interventionsRoutes } from './adapters/http/interventions-routes.js'
 import { metricsRoutes } from './adapters/http/metrics-routes.js'
 import { slackRoutes } from './adapters/slack/slack-routes.js'
 import { webRoutes } from './adapters/web/web-routes.js'
@@ -19,6 +20,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', requireToken(deps.config.widget))
   app.route('/', chatRoutes(deps.chat))
   app.route('/', metricsRoutes(deps.chat))
+  app.route('/', interventionsRoutes(deps.chat))
   app.route('/', slackRoutes(deps))
   app.route('/', webRoutes(deps))
   app.notFound((c) => c.json(new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`).toJSON(), 404))

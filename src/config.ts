@@ -32,6 +32,7 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  ALERTS_FILE: z.string().min(1).default('alerts.json'),
 })
 
 /** Validated runtime configuration. */
@@ -50,6 +51,8 @@ export type Config = {
   web: { page: 'open' | 'off' }
   slack: { signingSecret?: string; botToken?: string; apiUrl?: string }
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+  /** Digests and alerts (schedules, channels, language); the server runs them when the file exists. */
+  alertsFile: string
 }
 
 export type { ChurnDefinitionConfig }
@@ -80,5 +83,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     web: { page: e.WEB_PAGE ?? (['127.0.0.1', 'localhost', '::1'].includes(e.HOST) ? 'open' : 'off') },
     slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL },
     logLevel: e.LOG_LEVEL,
+    alertsFile: e.ALERTS_FILE,
   }
 }

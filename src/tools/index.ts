@@ -2,6 +2,7 @@ import { atRiskCustomersTool } from './at-risk-customers.js'
 import { churnReasonsTool } from './churn-reasons.js'
 import { compareSegmentsTool } from './compare-segments.js'
 import { describeDataTool } from './describe-data.js'
+import { interventionEffectTool } from './intervention-effect.js'
 import { queryMetricTool } from './query-metric.js'
 import { riskReliabilityTool } from './risk-reliability.js'
 import { riskSummaryTool } from './risk-summary.js'
@@ -19,6 +20,7 @@ export function createTools(deps: ToolDeps) {
     at_risk_customers: atRiskCustomersTool(deps),
     risk_summary: riskSummaryTool(deps),
     risk_reliability: riskReliabilityTool(deps),
+    intervention_effect: interventionEffectTool(deps),
   }
 }
 

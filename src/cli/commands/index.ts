@@ -1,8 +1,10 @@
 import type { Command } from '../command.js'
 import { askCommand } from './ask.js'
+import { digestCommand } from './digest.js'
 import { glossaryCommand } from './glossary.js'
 import { importCommand } from './import.js'
 import { metricsCommand } from './metrics.js'
+import { riskCommand } from './risk.js'
 import { seedCommand } from './seed.js'
 import { widgetTokenCommand } from './widget-token.js'
 
@@ -13,5 +15,7 @@ export const commands: Command[] = [
   metricsCommand,
   glossaryCommand,
   importCommand,
+  riskCommand,
+  digestCommand,
   widgetTokenCommand,
 ]
