@@ -16,7 +16,7 @@ export function valueName(catalog: DataCatalog, dim: string, value: string, lang
 export function factorText(f: FactorFacts, catalog: DataCatalog, lang: Lang, currency = 'USD'): string {
   const zh = lang === 'zh'
   switch (f.kind) {
-    case 'tenure': return zh ? (f.months < 3 ? `新客户（仅 ${f.months} 个月）` : `客户时长 ${f.months} 个月`) : f.months < 3 ? `new customer (${f.months} months)` : `${f.months} months as a customer`
+    case 'tenure': return zh ? (f.months < 3 ? `新客户（仅 ${f.months} 个月）` : `客户时长 ${f.months} 个月`) : f.months < 3 ? `new customer (${f.months} month${f.months === 1 ? '' : 's'})` : `${f.months} months as a customer`
     case 'mrr_level': return zh ? `月度经常性收入较低（${Math.round(f.mrr)} ${currency}）` : `small account (MRR ${Math.round(f.mrr)} ${currency})`
     case 'mrr_change': return f.change < 0
       ? (zh ? `近3个月MRR下降${pct(f.change)}` : `MRR down ${pct(f.change)} over the last 3 months`)

@@ -47,7 +47,7 @@ export async function riskReliability(deps: ToolDeps, input: z.infer<typeof risk
       calibration: m.calibration,
     },
     training: model.training,
-    drivers: modelDrivers(model, 8).map((d) => ({ name: columnName(d.column, deps.catalog, lang), weight: d.weight, raisesRisk: d.weight > 0 })),
+    drivers: modelDrivers(model, 8).map((d) => ({ name: columnName(d.column, deps.catalog, lang), kind: d.column.kind, weight: d.weight, raisesRisk: d.weight > 0 })),
     definition: lang === 'zh'
       ? (bt.method === 'temporal' ? '回测：用较早月份训练，在之后从未见过的月份上检验；特征只取预测日期之前的数据。' : '回测：分层5折交叉验证（每折保持相同流失比例）。')
       : bt.method === 'temporal' ? 'Backtest: trained on earlier months, tested on later months it never saw; features only from before each prediction date.' : 'Backtest: stratified 5-fold cross-validation (every fold keeps the churn rate).',

@@ -6,6 +6,7 @@ import { composeFeedback, type FeedbackOutput } from './compose-feedback.js'
 import { composeMetric, type MetricOutput } from './compose-metric.js'
 import { composeReasons, type ReasonsOutput } from './compose-reasons.js'
 import type { ToolOutcome } from './history.js'
+import { composeAtRisk, composeEffect, composeReliability, composeRiskSummary, type AtRiskOutput, type EffectOutput, type ReliabilityOutput, type RiskSummaryOutput } from './intents/risk-compose.js'
 
 type Lang = 'en' | 'zh'
 
@@ -33,6 +34,10 @@ function composeOne(o: ToolOutcome, catalog: DataCatalog, lang: Lang, dimName: (
     case 'reasons': return composeReasons(out as unknown as ReasonsOutput, lang)
     case 'feedback': return composeFeedback(out as unknown as FeedbackOutput, lang, o.input.churnedOnly === true)
     case 'description': return composeDescription(out as unknown as DescriptionOutput, lang)
+    case 'at_risk': return composeAtRisk(out as unknown as AtRiskOutput, catalog, lang)
+    case 'risk_summary': return composeRiskSummary(out as unknown as RiskSummaryOutput, catalog, lang)
+    case 'risk_reliability': return composeReliability(out as unknown as ReliabilityOutput, lang)
+    case 'intervention_effect': return composeEffect(out as unknown as EffectOutput, lang)
     default: return composeError({ code: 'unknown_output', message: `unexpected result from ${o.toolName}` }, o.input, catalog, lang)
   }
 }
