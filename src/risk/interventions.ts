@@ -5,10 +5,19 @@ import { riskDb } from '../db/risk-schema.js'
 import { AppError } from '../errors.js'
 import { isIsoDate } from '../time/dates.js'
 
+// isIsoDate throws on impossible dates such as 2026-13-01 (Date cannot print them).
+function realDate(d: string): boolean {
+  try {
+    return isIsoDate(d)
+  } catch {
+    return false
+  }
+}
+
 /** One save action: who was contacted, when, what was done, by which team. */
 export const interventionSchema = z.object({
   customer_id: z.string().min(1).max(200),
-  date: z.string().refine(isIsoDate, 'date must be YYYY-MM-DD'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').refine(realDate, 'date must be a real calendar date'),
   action: z.string().min(1).max(200),
   team: z.string().max(200).nullish(),
   note: z.string().max(2000).nullish(),
