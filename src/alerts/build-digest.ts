@@ -5,7 +5,7 @@ import { churnReasons } from '../tools/churn-reasons.js'
 import { riskSummary } from '../tools/risk-summary.js'
 import type { ToolDeps } from '../tools/tool-deps.js'
 import { digestWindow } from './digest-window.js'
-import { segmentMoves, type SegmentMove } from './segment-moves.js'
+import { cohortChurned, segmentMoves, type SegmentMove } from './segment-moves.js'
 
 /** The weekly (or monthly) churn summary as data; format-digest.ts writes it in a language. */
 export type Digest = {
@@ -44,9 +44,9 @@ export async function buildDigest(deps: ToolDeps, opts: { window: 'week' | 'mont
     churn: {
       rate: c?.value ?? null,
       previousRate: p?.value ?? null,
-      churned: c?.parts.churned ?? 0,
+      churned: c ? cohortChurned(c.parts) : 0,
       activeStart: c?.parts.active_start ?? 0,
-      pValue: c && p ? twoProportionZTest(c.parts.churned, c.parts.active_start, p.parts.churned, p.parts.active_start).pValue : null,
+      pValue: c && p ? twoProportionZTest(cohortChurned(c.parts), c.parts.active_start, cohortChurned(p.parts), p.parts.active_start).pValue : null,
     },
     mover: moves.moves[0] ?? null,
     reasons: reasons.categories.slice(0, 3).map((r) => ({ name: r.name, count: r.count, share: r.share, quote: (r.quotes.find((q) => q.language === opts.language) ?? r.quotes[0])?.text ?? null })),

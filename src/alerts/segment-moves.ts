@@ -22,11 +22,17 @@ export async function segmentMoves(deps: QueryDeps, dims: string[], period: Peri
       const value = row.segment[dim]
       const p = prev.rows.find((r) => r.segment[dim] === value)
       if (!p || row.value === null || p.value === null) continue
-      const [churned, active, prevChurned, prevActive] = [row.parts.churned, row.parts.active_start, p.parts.churned, p.parts.active_start]
+      // The starting cohort's churn is what the rate is read from: of those active at the start, how many left.
+      const [churned, active, prevChurned, prevActive] = [cohortChurned(row.parts), row.parts.active_start, cohortChurned(p.parts), p.parts.active_start]
       if (active < minCustomers || prevActive < minCustomers) continue
       moves.push({ dimension: dim, value, current: row.value, previous: p.value, churned, active, prevChurned, prevActive, changePoints: row.value - p.value, pValue: twoProportionZTest(churned, active, prevChurned, prevActive).pValue })
     }
   }
   // Most significant first (a big swing in a tiny segment is mostly noise), then the larger change.
   return { moves: moves.sort((a, b) => (a.pValue ?? 1) - (b.pValue ?? 1) || Math.abs(b.changePoints) - Math.abs(a.changePoints)), sql }
+}
+
+/** Customers of the starting cohort who churned in the period (older engines only report all churns). */
+export function cohortChurned(parts: Record<string, number>): number {
+  return parts.churned_from_start ?? parts.churned ?? 0
 }
