@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { alertJobs } from '../../src/alerts/alert-jobs.js'
@@ -93,6 +94,14 @@ describe('digests and alerts on a schedule', () => {
   it('reports a Slack failure instead of losing it silently', async () => {
     const deliverer = createDeliverer({ slack: { botToken: 'xoxb-wrong', apiUrl: `${slack.url}/api/` } })
     await expect(deliverer.deliver({ type: 'slack', channel: 'C1' }, { kind: 'alert', source: 'x', language: 'en', title: 't', text: 'x', data: {} })).rejects.toThrow('invalid_auth')
+  })
+
+  it('accepts the alerts.json example in the README', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const block = readme.split('## Early warning')[1].match(/```json\n([\s\S]*?)```/)![1]
+    const f = parseAlertsFile(JSON.parse(block))
+    expect(f.digests.map((d) => [d.id, d.language, d.scope])).toEqual([['weekly-apac', 'zh', { region: ['APAC'] }]])
+    expect(f.alerts.map((a) => a.kind)).toEqual(['segment_churn_rise', 'mrr_at_risk'])
   })
 
   it('rejects an alerts file that names a channel it does not define', () => {
