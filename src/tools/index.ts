@@ -1,4 +1,5 @@
 import { atRiskCustomersTool } from './at-risk-customers.js'
+import { churnDigestTool } from './churn-digest.js'
 import { churnReasonsTool } from './churn-reasons.js'
 import { compareSegmentsTool } from './compare-segments.js'
 import { describeDataTool } from './describe-data.js'
@@ -21,6 +22,7 @@ export function createTools(deps: ToolDeps) {
     risk_summary: riskSummaryTool(deps),
     risk_reliability: riskReliabilityTool(deps),
     intervention_effect: interventionEffectTool(deps),
+    churn_digest: churnDigestTool(deps),
   }
 }
 

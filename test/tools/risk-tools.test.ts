@@ -109,6 +109,8 @@ describe('the offline analyst answers early-warning questions through the tools'
     ['How reliable is this?', 'risk_reliability', /^Backtest: trained on .* and tested on later months it never saw/],
     ['Did our win-back calls work?', 'intervention_effect', /^No interventions are recorded, so the data cannot tell/],
     ['挽回措施有效吗？', 'intervention_effect', /^数据里没有记录任何挽回\/干预措施/],
+    ['给我本周流失简报', 'churn_digest', /^\*\*流失周报 · 2026-10-25 – 2026-10-31 · 全部客户\*\*\n• 流失率 [\d.]+%/],
+    ['Monthly churn summary for APAC', 'churn_digest', /^\*\*Monthly churn digest · 2026-10 · Region = APAC\*\*\n• Churn rate [\d.]+%/],
   ]
   it.each(cases)('%s', async (question, tool, answer) => {
     const { app } = await testApp(db)

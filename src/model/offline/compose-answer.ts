@@ -6,7 +6,7 @@ import { composeFeedback, type FeedbackOutput } from './compose-feedback.js'
 import { composeMetric, type MetricOutput } from './compose-metric.js'
 import { composeReasons, type ReasonsOutput } from './compose-reasons.js'
 import type { ToolOutcome } from './history.js'
-import { composeAtRisk, composeEffect, composeReliability, composeRiskSummary, type AtRiskOutput, type EffectOutput, type ReliabilityOutput, type RiskSummaryOutput } from './intents/risk-compose.js'
+import { composeAtRisk, composeDigest, composeEffect, composeReliability, composeRiskSummary, type AtRiskOutput, type DigestOutput, type EffectOutput, type ReliabilityOutput, type RiskSummaryOutput } from './intents/risk-compose.js'
 
 type Lang = 'en' | 'zh'
 
@@ -38,6 +38,7 @@ function composeOne(o: ToolOutcome, catalog: DataCatalog, lang: Lang, dimName: (
     case 'risk_summary': return composeRiskSummary(out as unknown as RiskSummaryOutput, catalog, lang)
     case 'risk_reliability': return composeReliability(out as unknown as ReliabilityOutput, lang)
     case 'intervention_effect': return composeEffect(out as unknown as EffectOutput, lang)
+    case 'digest': return composeDigest(out as unknown as DigestOutput)
     default: return composeError({ code: 'unknown_output', message: `unexpected result from ${o.toolName}` }, o.input, catalog, lang)
   }
 }

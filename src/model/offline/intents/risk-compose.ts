@@ -129,3 +129,11 @@ export function composeEffect(o: EffectOutput, lang: Lang): string {
   }[o.verdict]
   return [basis, numbers, verdict, modelLine(o.model, lang)].filter(Boolean).join('\n')
 }
+
+/** churn_digest: the tool writes the digest in the question's language; the analyst passes it on. */
+export type DigestOutput = { kind: 'digest'; title: string; text: string }
+
+/** The digest as written by the tool (its numbers all come from the digest data). */
+export function composeDigest(o: DigestOutput): string {
+  return `**${o.title}**\n${o.text}`
+}

@@ -5,9 +5,10 @@ import type { Normalised } from '../normalise.js'
 import { understandClause } from '../understand.js'
 
 /** The risk tools this intent can call. */
-export const riskToolNames = ['at_risk_customers', 'risk_summary', 'risk_reliability', 'intervention_effect'] as const
+export const riskToolNames = ['at_risk_customers', 'risk_summary', 'risk_reliability', 'intervention_effect', 'churn_digest'] as const
 
 // Word patterns per question kind, matched on the normalised (lower-case) question.
+const digestWords = /\b(digest|weekly (churn )?(summary|report|update)|monthly (churn )?(summary|report)|churn (summary|briefing|recap)|summary of (this|last) (week|month))\b|周报|月报|简报|流失摘要|流失总结|本周流失|上周流失|本月流失情况总结/
 const interventionWords = /win[- ]?back|intervention|save (calls?|actions?|offers?|campaigns?)|retention (calls?|offers?|campaigns?|efforts?)|outreach|did (our|the|those|these) .*\b(work|help|pay off)|挽回|挽留|干预|召回|回访/
 const reliabilityWords = /\b(how (reliable|accurate|good|trustworthy|sure)|reliab|accura|backtest|can i trust|confidence)|准吗|准不准|准确|可靠|靠谱|可信|回测/
 const riskContext = /\brisk|predict|forecast|model|score|likely|这个|预测|风险|模型|评分/
@@ -31,6 +32,12 @@ export function planRiskCalls(n: Normalised, catalog: DataCatalog, previous: Too
   const text = n.text
   const lang = n.lang
   const afterRisk = previous.some((c) => (riskToolNames as readonly string[]).includes(c.toolName))
+  if (digestWords.test(text)) {
+    const m = understandClause(text, n.cased, catalog, lexiconFor(catalog))
+    const filters = Object.entries(m.filters).map(([dimension, values]) => ({ dimension, values }))
+    const window = /month|月/.test(text) ? 'month' : 'week'
+    return [{ toolName: 'churn_digest', input: { window, ...(filters.length ? { filters } : {}), language: lang } }]
+  }
   if (interventionWords.test(text)) return [{ toolName: 'intervention_effect', input: { language: lang } }]
   const bare = /^how (reliable|accurate|good|trustworthy) (is|are) (this|that|it|these|those)\b/.test(text)
   if (reliabilityWords.test(text) && (riskContext.test(text) || afterRisk || bare)) return [{ toolName: 'risk_reliability', input: { language: lang } }]
