@@ -16,5 +16,6 @@ export type RiskModel = {
   columns: FeatureColumn[]
   parameters: { scaler: Scaler; intercept: number; weights: number[]; l2: number; iterations: number; converged: boolean }
   backtest: Backtest
-  training: { dates: { from: string; to: string }; rows: number; positives: number; baseRate: number }
+  /** customerShare < 1: trained on that deterministic share of customers (large data sets). */
+  training: { dates: { from: string; to: string }; rows: number; positives: number; baseRate: number; customerShare: number }
 }

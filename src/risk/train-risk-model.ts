@@ -2,7 +2,7 @@ import type { DataCatalog } from '../catalog/data-catalog.js'
 import type { Db } from '../db/open-database.js'
 import { AppError } from '../errors.js'
 import { runBacktest } from './backtest.js'
-import { dataShape, exampleSource, HORIZON_MONTHS } from './examples.js'
+import { customerSample, dataShape, exampleSource, HORIZON_MONTHS, MAX_TRAINING_CUSTOMERS } from './examples.js'
 import { loadHistory } from './load-history.js'
 import { saveRiskModel } from './model-store.js'
 import type { RiskModel } from './risk-model.js'
@@ -18,7 +18,9 @@ export type TrainOptions = { now?: () => Date; save?: boolean }
 export async function trainRiskModel(db: Db, catalog: DataCatalog, opts: TrainOptions = {}): Promise<RiskModel> {
   const history = await loadHistory(db, catalog)
   const shape = dataShape(history, catalog.meta.asOf)
-  const at = exampleSource(history, catalog.dimensions.map((d) => d.id), shape.mode)
+  // Large data sets train on a fixed random sample of customers; scoring still covers everyone.
+  const share = Math.min(1, MAX_TRAINING_CUSTOMERS / Math.max(1, history.customers.size))
+  const at = exampleSource(history, catalog.dimensions.map((d) => d.id), shape.mode, customerSample(share))
   const dates = shape.mode === 'dated' ? shape.dates : [shape.date]
   const train = dates.flatMap(at)
   const positives = train.reduce((s, e) => s + e.label, 0)
@@ -38,7 +40,7 @@ export async function trainRiskModel(db: Db, catalog: DataCatalog, opts: TrainOp
     columns: fitted.columns,
     parameters: { scaler: fitted.scaler, intercept: fitted.fit.intercept, weights: fitted.fit.weights, l2: DEFAULT_L2, iterations: fitted.iterations, converged: fitted.converged },
     backtest,
-    training: { dates: { from: dates[0], to: dates.at(-1)! }, rows: train.length, positives, baseRate: positives / train.length },
+    training: { dates: { from: dates[0], to: dates.at(-1)! }, rows: train.length, positives, baseRate: positives / train.length, customerShare: share },
   }
   if (opts.save !== false) await saveRiskModel(db, model)
   return model

@@ -84,3 +84,16 @@ describe('featuresAt', () => {
     expect(ex.map((e) => [e.customerId, e.label])).toEqual([['a', 1], ['b', 0]])
   })
 })
+
+describe('customerSample', () => {
+  it('keeps a stable share of customers', async () => {
+    const { customerSample } = await import('../../src/risk/examples.js')
+    expect(customerSample(1)).toBeUndefined()
+    const keep = customerSample(0.25)!
+    const ids = Array.from({ length: 20000 }, (_, i) => `C${String(i).padStart(6, '0')}`)
+    const kept = ids.filter(keep)
+    expect(kept.length / ids.length).toBeGreaterThan(0.23)
+    expect(kept.length / ids.length).toBeLessThan(0.27)
+    expect(ids.filter(customerSample(0.25)!)).toEqual(kept)
+  })
+})
