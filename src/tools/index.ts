@@ -4,6 +4,7 @@ import { churnReasonsTool } from './churn-reasons.js'
 import { compareSegmentsTool } from './compare-segments.js'
 import { describeDataTool } from './describe-data.js'
 import { interventionEffectTool } from './intervention-effect.js'
+import { measureSummaryTool } from './measure-summary.js'
 import { queryMetricTool } from './query-metric.js'
 import { riskReliabilityTool } from './risk-reliability.js'
 import { riskSummaryTool } from './risk-summary.js'
@@ -23,6 +24,7 @@ export function createTools(deps: ToolDeps) {
     risk_reliability: riskReliabilityTool(deps),
     intervention_effect: interventionEffectTool(deps),
     churn_digest: churnDigestTool(deps),
+    measure_summary: measureSummaryTool(deps),
   }
 }
 
