@@ -108,3 +108,26 @@ describe('digests and alerts on a schedule', () => {
     expect(() => parseAlertsFile({ channels: {}, digests: [{ id: 'd', schedule: { every: 'day' }, channels: ['nope'] }] })).toThrow('d: unknown channel "nope"')
   })
 })
+
+describe('startAlerts (what the server calls at start-up)', () => {
+  it('does nothing without an alerts file, and runs the file\'s schedules with it', async () => {
+    const { startAlerts } = await import('../../src/alerts/start-alerts.js')
+    const { mkdirSync, writeFileSync } = await import('node:fs')
+    const config = { alertsFile: 'test-artifacts/risk/none.json', slack: {}, logLevel: 'silent' as const }
+    expect(await startAlerts(config, () => deps)).toBeNull()
+    mkdirSync('test-artifacts/risk', { recursive: true })
+    writeFileSync('test-artifacts/risk/alerts.json', JSON.stringify({
+      channels: { hook: { type: 'webhook', url: `${hook.url}/start` } },
+      alerts: [{ id: 'mrr', kind: 'mrr_at_risk', threshold: 1, schedule: { every: 'hour', minute: 30 }, channels: ['hook'], language: 'zh' }],
+    }))
+    const clock = fakeClock('2026-11-03T10:00:00Z')
+    const s = (await startAlerts({ ...config, alertsFile: 'test-artifacts/risk/alerts.json' }, () => deps, { clock }))!
+    expect(s.next()).toEqual([{ id: 'alert:mrr', at: '2026-11-03T10:30:00.000Z' }])
+    const before = hook.got.length
+    clock.advance(30 * 60_000)
+    await hook.waitFor(() => hook.got.length > before)
+    expect(hook.got.at(-1)).toMatchObject({ path: '/start', body: { type: 'alert', language: 'zh' } })
+    expect(hook.got.at(-1)!.body.title).toMatch(/^风险MRR预警：[\d,]+ USD 超过阈值 1 USD$/)
+    s.stop()
+  })
+})
