@@ -16,6 +16,8 @@ export type Schedule = z.infer<typeof scheduleSchema>
 export const channelSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('slack'), channel: z.string().min(1).describe('Slack channel id or #name') }),
   z.object({ type: z.literal('webhook'), url: z.string().url(), headers: z.record(z.string(), z.string()).optional() }),
+  /** A group chat's incoming-webhook robot (Feishu/Lark custom bot, DingTalk custom robot, WeCom group robot). */
+  z.object({ type: z.enum(['feishu_robot', 'dingtalk_robot', 'wecom_robot']), url: z.string().url() }),
 ])
 export type ChannelConfig = z.infer<typeof channelSchema>
 

@@ -15,7 +15,8 @@ export function createDeliverer(deps: DeliveryDeps): Deliverer {
   return {
     async deliver(channel, message) {
       if (channel.type === 'slack') return postSlack(f, deps.slack ?? {}, channel.channel, message)
-      return postWebhook(f, channel.url, channel.headers ?? {}, message)
+      if (channel.type === 'webhook') return postWebhook(f, channel.url, channel.headers ?? {}, message)
+      return postRobot(f, channel.type, channel.url, message)
     },
   }
 }
@@ -46,4 +47,23 @@ async function postWebhook(f: typeof fetch, url: string, headers: Record<string,
 // Slack reads <…> as links and mentions: customer quotes must not become either.
 function slackEscape(t: string): string {
   return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+// Group-robot payloads as each platform documents them; each answers HTTP 200 with an error code in the body.
+const robotBody: Record<'feishu_robot' | 'dingtalk_robot' | 'wecom_robot', (m: OutgoingMessage) => unknown> = {
+  feishu_robot: (m) => ({ msg_type: 'text', content: { text: `${m.title}\n${m.text}` } }),
+  dingtalk_robot: (m) => ({ msgtype: 'markdown', markdown: { title: m.title, text: `### ${m.title}\n${m.text}` } }),
+  wecom_robot: (m) => ({ msgtype: 'markdown', markdown: { content: `**${m.title}**\n${m.text}` } }),
+}
+
+async function postRobot(f: typeof fetch, kind: keyof typeof robotBody, url: string, m: OutgoingMessage): Promise<void> {
+  const res = await f(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(robotBody[kind](m)),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  })
+  const body = (await res.json().catch(() => ({}))) as { code?: number; errcode?: number; StatusCode?: number; msg?: string; errmsg?: string }
+  const code = body.code ?? body.errcode ?? body.StatusCode
+  if (!res.ok || (code !== undefined && code !== 0)) throw new Error(`${kind} answered ${res.status}${code !== undefined ? ` code ${code}: ${body.msg ?? body.errmsg ?? ''}` : ''}`)
 }

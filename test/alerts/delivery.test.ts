@@ -131,3 +131,19 @@ describe('startAlerts (what the server calls at start-up)', () => {
     s.stop()
   })
 })
+
+describe('group-robot channels (Feishu, DingTalk, WeCom incoming webhooks)', () => {
+  it('post each platform\'s documented payload and surface an error code', async () => {
+    const msg = { kind: 'alert' as const, source: 'mrr', language: 'zh' as const, title: '风险MRR预警', text: '预期流失 1,234 USD', data: {} }
+    const deliverer = createDeliverer({})
+    for (const type of ['feishu_robot', 'dingtalk_robot', 'wecom_robot'] as const) await deliverer.deliver({ type, url: `${hook.url}/robot/${type}` }, msg)
+    const got = Object.fromEntries(hook.got.filter((g) => g.path.startsWith('/robot/')).map((g) => [g.path.slice(7), g.body]))
+    expect(got).toEqual({
+      feishu_robot: { msg_type: 'text', content: { text: '风险MRR预警\n预期流失 1,234 USD' } },
+      dingtalk_robot: { msgtype: 'markdown', markdown: { title: '风险MRR预警', text: '### 风险MRR预警\n预期流失 1,234 USD' } },
+      wecom_robot: { msgtype: 'markdown', markdown: { content: '**风险MRR预警**\n预期流失 1,234 USD' } },
+    })
+    const fetchWithCode: typeof fetch = async () => new Response(JSON.stringify({ errcode: 310000, errmsg: 'keywords not in content' }), { status: 200 })
+    await expect(createDeliverer({ fetch: fetchWithCode }).deliver({ type: 'dingtalk_robot', url: 'http://127.0.0.1:9/robot/send' }, msg)).rejects.toThrow('dingtalk_robot answered 200 code 310000: keywords not in content')
+  })
+})
