@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Db } from '../db/open-database.js'
-import { readCsv } from '../db/import/read-csv.js'
+import { readTable } from '../db/import/read-table.js'
 import { riskDb } from '../db/risk-schema.js'
 import { AppError } from '../errors.js'
 import { isIsoDate } from '../time/dates.js'
@@ -56,26 +56,20 @@ const headers: Record<keyof Intervention, string[]> = {
   note: ['note', 'notes', 'comment'],
 }
 
-/** Reads interventions from a CSV (columns customer_id, date, action, team, note) and stores them. */
+/** Reads interventions from a CSV or .xlsx file (columns customer_id, date, action, team, note) and stores them. */
 export async function importInterventionsCsv(db: Db, file: string, now?: () => Date): Promise<number> {
-  const csv = await readCsv(file)
-  try {
-    const lower = csv.columns.map((c) => c.trim().toLowerCase())
-    const col = (k: keyof Intervention) => lower.findIndex((c) => headers[k].includes(c))
-    for (const k of ['customer_id', 'date', 'action'] as const) {
-      if (col(k) < 0) throw new AppError('import_failed', `${file}: no "${k}" column (found: ${csv.columns.join(', ')})`)
-    }
-    const rows: Intervention[] = []
-    const lines: number[] = []
-    for await (const rec of csv.records) {
-      const get = (k: keyof Intervention) => (col(k) >= 0 ? rec.values[col(k)]?.trim() || null : null)
-      const parsed = interventionSchema.safeParse({ customer_id: get('customer_id'), date: get('date'), action: get('action'), team: get('team'), note: get('note') })
-      if (!parsed.success) throw new AppError('import_failed', `${file}: line ${rec.line}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`)
-      rows.push(parsed.data)
-      lines.push(rec.line)
-    }
-    return await addInterventions(db, rows, now, lines)
-  } finally {
-    csv.close()
+  const table = await readTable(file)
+  const lower = table.columns.map((c) => c.trim().toLowerCase())
+  const col = (k: keyof Intervention) => lower.findIndex((c) => headers[k].includes(c))
+  for (const k of ['customer_id', 'date', 'action'] as const) {
+    if (col(k) < 0) throw new AppError('import_failed', `${file}: no "${k}" column (found: ${table.columns.join(', ')})`)
   }
+  const rows: Intervention[] = []
+  table.rows.forEach((values, i) => {
+    const get = (k: keyof Intervention) => (col(k) >= 0 ? values[col(k)]?.trim() || null : null)
+    const parsed = interventionSchema.safeParse({ customer_id: get('customer_id'), date: get('date'), action: get('action'), team: get('team'), note: get('note') })
+    if (!parsed.success) throw new AppError('import_failed', `${file}: line ${table.lines[i]}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`)
+    rows.push(parsed.data)
+  })
+  return addInterventions(db, rows, now, table.lines)
 }
