@@ -8,7 +8,6 @@ import { openAppDeps } from '../open-app-deps.js'
 /** `churn-insight digest [--dry-run] [--id ID] [--lang en|zh] [--window week|month]`: build (and send) a churn digest. */
 export const digestCommand: Command = {
   name: 'digest',
-  summary: 'Print (--dry-run) or send a churn digest configured in alerts.json',
   help: `Usage: churn-insight digest [--dry-run] [--id DIGEST_ID] [--lang en|zh] [--window week|month] [--json]
 
 Builds the churn summary for the period ending at the data's as-of date: churn rate against the

@@ -14,7 +14,6 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 /** `churn-insight risk train | show | list | interventions <file.csv>`: the churn-risk model. */
 export const riskCommand: Command = {
   name: 'risk',
-  summary: 'Train the churn-risk model, show its backtest, list at-risk customers, import interventions',
   help: `Usage: churn-insight risk train [--json]
        churn-insight risk show [--json]
        churn-insight risk list [--limit N] [--horizon MONTHS] [--lang en|zh]
