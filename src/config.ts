@@ -1,6 +1,7 @@
 import type { ChurnDefinitionConfig } from './catalog/churn-definition.js'
 import { z } from 'zod'
 import { parseOriginList } from './auth/origins.js'
+import { scopeSchema, type Scope } from './auth/principal.js'
 
 /** Environment schema: the only place in src/ that reads process.env. */
 const envSchema = z.object({
@@ -32,6 +33,19 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  PII: z.enum(['mask', 'show']).default('mask'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  AUDIT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  ANSWER_LINK_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  SLACK_SCOPES: z.string().default('{}').transform((v, ctx) => {
+    try {
+      return z.record(z.string().regex(/^[A-Z0-9]+:(?:[A-Z0-9]+|\*)$/i, 'keys are TEAM:USER or TEAM:*'), scopeSchema).parse(JSON.parse(v))
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `must be JSON like {"T0123:U0456": {"region": ["APAC"]}} (${e instanceof SyntaxError ? 'not JSON' : 'bad shape'})` })
+      return z.NEVER
+    }
+  }),
 })
 
 /** Validated runtime configuration. */
@@ -50,6 +64,18 @@ export type Config = {
   web: { page: 'open' | 'off' }
   slack: { signingSecret?: string; botToken?: string; apiUrl?: string }
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+  /** Longest a model call may take before the offline analyst answers instead. */
+  modelTimeoutMs: number
+  /** `mask` (default): personal data is masked in answers, model input and pages; `show` turns that off. */
+  pii: 'mask' | 'show'
+  /** Questions per principal per minute (0 = unlimited). */
+  rateLimitPerMinute: number
+  /** Audit rows older than this many days are pruned. */
+  auditDays: number
+  /** Lifetime of the signed /answers links posted into Slack. */
+  answerLinkHours: number
+  /** Data scopes of Slack users: `TEAM:USER` or `TEAM:*` → scope. */
+  slackScopes: Record<string, Scope>
 }
 
 export type { ChurnDefinitionConfig }
@@ -80,5 +106,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     web: { page: e.WEB_PAGE ?? (['127.0.0.1', 'localhost', '::1'].includes(e.HOST) ? 'open' : 'off') },
     slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL },
     logLevel: e.LOG_LEVEL,
+    modelTimeoutMs: e.MODEL_TIMEOUT_MS,
+    pii: e.PII,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    auditDays: e.AUDIT_DAYS,
+    answerLinkHours: e.ANSWER_LINK_HOURS,
+    slackScopes: e.SLACK_SCOPES,
   }
 }

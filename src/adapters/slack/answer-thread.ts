@@ -1,7 +1,8 @@
 import { ask, type AskResult } from '../../chat/ask.js'
 import { isAppError } from '../../errors.js'
 import { MAX_QUESTION } from '../http/chat-routes.js'
-import { answerUrl } from './answer-page.js'
+import { answerPageAccess, answerUrl } from './answer-page.js'
+import { slackPrincipal } from '../../auth/principal.js'
 import { countAnswers } from '../../chat/answer-store.js'
 import { chartAltText } from './chart-summary.js'
 import { formatAnswer, type SlackBlock } from './format-blocks.js'
@@ -15,7 +16,7 @@ import { uploadChart } from './upload-chart.js'
 const MAX_CHARTS = 3
 
 /** Where to answer: the thread under the question (its parent ts), and whether to also show the reply in the channel. */
-export type ThreadQuestion = { team: string; channel: string; threadTs: string; text: string; broadcast?: boolean }
+export type ThreadQuestion = { team: string; channel: string; user: string; threadTs: string; text: string; broadcast?: boolean }
 
 /** The key that ties a Slack thread to a stored conversation, so follow-ups in the thread continue it. */
 export function threadKey(q: Pick<ThreadQuestion, 'team' | 'channel' | 'threadTs'>): string {
@@ -47,7 +48,7 @@ async function answer(bot: SlackBot, q: ThreadQuestion): Promise<void> {
   }
   let result: AskResult
   try {
-    result = await ask(bot.deps.chat, { question: q.text, channel: 'slack', externalKey: threadKey(q) })
+    result = await ask(bot.deps.chat, { question: q.text, channel: 'slack', externalKey: threadKey(q), principal: slackPrincipal(q.team, q.user, bot.deps.config.slackScopes) })
   } catch (e) {
     bot.logError(`slack: could not answer in ${threadKey(q)}`, e)
     // AppError messages are written for users; anything else may carry internals.
@@ -55,7 +56,7 @@ async function answer(bot: SlackBot, q: ThreadQuestion): Promise<void> {
     await reply({ text: `${l.failed}${why}` })
     return
   }
-  const url = answerUrl(bot.deps.config.publicUrl, result.conversationId, await countAnswers(bot.deps.db, result.conversationId))
+  const url = answerUrl(bot.deps.config.publicUrl, result.conversationId, await countAnswers(bot.deps.db, result.conversationId), answerPageAccess(bot.deps.config))
   await reply(formatAnswer(result, { answerUrl: url, lang }))
   bot.log(`slack: answered ${threadKey(q)} in ${Date.now() - started} ms (${result.toolCalls.length} tool calls, ${result.charts.length} charts)`)
   await shareCharts(bot, result, q, url, lang)
