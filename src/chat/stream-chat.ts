@@ -24,6 +24,8 @@ function start(model: Exclude<LanguageModel, string>, deps: ChatDeps, turn: Prep
     stopWhen: isStepCount(deps.maxSteps ?? 8),
     maxRetries: MODEL_RETRIES,
     abortSignal: signal,
+    // The default prints the raw error (API keys included) to the console; forward() logs it redacted instead.
+    onError: () => {},
     onToolExecutionEnd: ({ toolCall, toolOutput }) => {
       if (toolOutput.type !== 'tool-result') return
       const chart = chartOf(toolOutput.output)

@@ -5,6 +5,8 @@ import { importCommand } from './import.js'
 import { metricsCommand } from './metrics.js'
 import { seedCommand } from './seed.js'
 import { widgetTokenCommand } from './widget-token.js'
+import { tokensCommand } from './tokens.js'
+import { auditCommand } from './audit.js'
 
 /** Every CLI command, in help order. Add one line per command file. */
 export const commands: Command[] = [
@@ -14,4 +16,6 @@ export const commands: Command[] = [
   glossaryCommand,
   importCommand,
   widgetTokenCommand,
+  tokensCommand,
+  auditCommand,
 ]
