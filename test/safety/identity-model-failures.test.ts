@@ -144,7 +144,7 @@ describe('a client that goes away', () => {
       // no second (fallback) answer was computed for nobody
       expect(fake.requests).toHaveLength(1)
     } finally {
-      server.closeAllConnections()
+      ;(server as import('node:http').Server).closeAllConnections()
       await new Promise<void>((r) => server.close(() => r()))
     }
   })
