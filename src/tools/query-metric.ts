@@ -4,7 +4,8 @@ import { metricIds, metrics } from '../catalog/metrics.js'
 import { grains } from '../catalog/types.js'
 import { makeChart } from '../chart/make-chart.js'
 import { runCohortRetention } from '../query/cohort-retention.js'
-import { periodLabel, previousPeriod } from '../time/period.js'
+import { periodLabel } from '../time/period.js'
+import { observedPreviousPeriod } from '../time/covered-period.js'
 import { runMetric, type MetricRow } from '../query/run-metric.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
@@ -52,10 +53,9 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
   const base = { metric: input.metric, period: input.period, where }
   const result = await runMetric(deps, { ...base, grain: input.grain, by: input.by })
   const totalNow = input.grain || input.by?.length ? await runMetric(deps, base) : result
-  const prevRange = previousPeriod(totalNow.period)
-  const prev = prevRange.from >= deps.catalog.dataStart.slice(0, 7) + '-01'
-    ? await runMetric(deps, { ...base, period: prevRange }).catch(() => null)
-    : null
+  // A previous-period figure only when the data observes that period too; its SQL joins the provenance.
+  const prevRange = observedPreviousPeriod(totalNow.period, totalNow.coverage)
+  const prev = prevRange ? await runMetric(deps, { ...base, period: prevRange }) : null
   const current = totalNow.rows[0]?.value ?? null
   const previous = prev?.rows[0]?.value ?? null
   const prevLabel = prev ? periodLabel(prev.period.from, prev.period.to) : ''
@@ -81,7 +81,11 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     ...(input.by?.length && !input.grain ? { ranking: rank(result.rows, result.metric.higherIsBetter) } : {}),
     currency: result.currency,
     definition: describeChurnDefinition(deps.churn, lang),
-    sql: [...new Set([...result.sql, ...totalNow.sql])],
+    churn: result.churn,
+    coverage: result.coverage,
+    adjustments: result.adjustments,
+    ...(totalNow.reading ? { reading: totalNow.reading } : {}),
+    sql: [...new Set([...result.sql, ...totalNow.sql, ...(prev?.sql ?? [])])],
     rowCount: result.rows.length,
     chart: metricChart(result, lang, prev ? { label: prevLabel, value: previous } : undefined),
   }
