@@ -7,7 +7,7 @@ import { scriptedModel } from '../helpers/test-app.js'
 import { postAs, secureApp, streamedText, tokenFor, uiEvents } from './identity-helpers.js'
 
 // Issue 12, "Data scope per user": a scope on the token narrows every tool and route, and answers say so.
-// Oracles: tinyCompany Q1 2026 — active at 2026-01-01: c2 (South), c3 (North); both churned in Q1.
+// Oracles: tinyCompany Q1 2026 — churned: c2 (South, 03-10) and c3 (North, 02-01).
 // feedbackCompany Q2 2026 churners — East: f1, f2, f5, f7; West: f3, f4, f6, f8, f12.
 
 const q1 = { from: '2026-01-01', to: '2026-04-01' }
@@ -28,10 +28,11 @@ async function runTool(db: Awaited<ReturnType<typeof tinyCompany>>, tool: string
 
 describe('scope on every tool', () => {
   it('query_metric: grouped by region only shows the scope; a filter outside it is refused', async () => {
-    const all = await runTool(await tinyCompany(), 'query_metric', { metric: 'churn_rate', period: q1, by: ['region'] })
-    expect(all.output.rows.map((r: any) => [r.region, r.value])).toEqual([['North', 100], ['South', 100]])
-    const scoped = await runTool(await tinyCompany(), 'query_metric', { metric: 'churn_rate', period: q1, by: ['region'] }, north)
-    expect(scoped.output.rows.map((r: any) => [r.region, r.value, r.active_start])).toEqual([['North', 100, 1]])
+    const all = await runTool(await tinyCompany(), 'query_metric', { metric: 'churned_customers', period: q1, by: ['region'] })
+    expect(all.output.rows.map((r: any) => [r.region, r.value])).toEqual([['North', 1], ['South', 1]])
+    const scoped = await runTool(await tinyCompany(), 'query_metric', { metric: 'churned_customers', period: q1, by: ['region'] }, north)
+    expect(scoped.output.rows.map((r: any) => [r.region, r.value])).toEqual([['North', 1]])
+    expect(scoped.output.headline.value).toBe(1)
     expect(scoped.output.where).toEqual({ region: ['North'] })
     expect(scoped.body.answer).toBe('done\n\nWithin your scope: North.')
     const outside = await runTool(await tinyCompany(), 'query_metric', { metric: 'churn_rate', period: q1, filters: [{ dimension: 'region', values: ['South'] }] }, north)
@@ -78,10 +79,11 @@ describe('scope on routes and surfaces', () => {
   it('GET /api/metrics/:id narrows where= to the scope and refuses values outside it (403)', async () => {
     const { app } = await secureApp(await tinyCompany())
     const auth = { headers: { authorization: `Bearer ${await tokenFor('n', north)}` } }
-    const res = await app.request('/api/metrics/churn_rate?by=region&from=2026-01-01&to=2026-04-01', auth)
+    const res = await app.request('/api/metrics/churned_customers?by=region&from=2026-01-01&to=2026-04-01', auth)
     expect(res.status).toBe(200)
     const body = await res.json()
-    expect(body.rows.map((r: any) => [r.segment.region, r.value])).toEqual([['North', 100]])
+    expect(body.rows.map((r: any) => [r.segment.region, r.value])).toEqual([['North', 1]])
+    expect(body.where).toEqual({ region: ['North'] })
     const outside = await app.request('/api/metrics/churn_rate?where=region=South', auth)
     expect(outside.status).toBe(403)
     expect(await outside.json()).toEqual({ error: { code: 'forbidden', message: 'Your access is limited to region: North; South is outside it.' } })
