@@ -152,6 +152,30 @@ describe('a client that goes away', () => {
   })
 })
 
+describe('a client that leaves a stream', () => {
+  it('aborts the streaming model call too, and no fallback runs for nobody', async () => {
+    const { app, deps } = await secureApp(await tinyCompany(), undefined, env(fake.url, '60000'))
+    fake.script({ hang: true })
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise<void>((r) => (server.listening ? r() : server.once('listening', () => r())))
+    const { port } = server.address() as AddressInfo
+    try {
+      const controller = new AbortController()
+      const res = await fetch(`http://127.0.0.1:${port}/api/chat`, { ...postAs(await tokenFor('carol'), { messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: question }] }] }), signal: controller.signal })
+      expect(res.status).toBe(200)
+      await expect.poll(() => fake.requests.length, { timeout: 5000 }).toBe(1)
+      controller.abort()
+      await expect.poll(() => fake.hungUp(), { timeout: 5000 }).toBe(1)
+      await expect.poll(async () => (await readAudit(deps.db, { since: new Date(0) })).map((r) => r.outcome), { timeout: 5000 }).toEqual(['aborted'])
+      expect(fake.requests).toHaveLength(1)
+      expect(await deps.db.selectFrom('answers').select('id').execute()).toEqual([])
+    } finally {
+      ;(server as import('node:http').Server).closeAllConnections()
+      await new Promise<void>((r) => server.close(() => r()))
+    }
+  })
+})
+
 describe('when the fallback fails too', () => {
   it('the caller gets a short message in the question\'s language with a reference; the log has the details under it', async () => {
     const failing = scriptedModel([{ text: 'unused' }])
@@ -180,5 +204,19 @@ describe('a query that fails inside a tool (SqliteError)', () => {
     expect(body.answer).toMatch(/The query failed on the server \(reference [0-9a-f]{10}\)\./)
     expect(JSON.stringify(body)).not.toMatch(/sqlite|no such table/i)
     expect(logged.join('\n')).toMatch(/tool query_metric failed: SqliteError: no such table: subscriptions/)
+  })
+})
+
+describe('an unexpected error outside the chat (a broken table under /api/metrics)', () => {
+  it('is a 500 with a reference and no SQLite text; the log has the details under that reference', async () => {
+    const db = await tinyCompany()
+    const { app, logged } = await secureApp(db)
+    await db.schema.dropTable('subscriptions').execute()
+    const res = await app.request('/api/metrics/churned_customers', { headers: { authorization: `Bearer ${await tokenFor('alice')}` } })
+    expect(res.status).toBe(500)
+    const body = await res.json()
+    expect(body).toEqual({ error: { code: 'internal', message: `Something went wrong on the server (reference ${body.error.ref}).`, ref: body.error.ref } })
+    expect(body.error.ref).toMatch(/^[0-9a-f]{10}$/)
+    expect(logged.find((l) => l.startsWith(`[ref ${body.error.ref}] GET /api/metrics/churned_customers failed: SqliteError: no such table: subscriptions`))).toBeDefined()
   })
 })
