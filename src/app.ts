@@ -9,6 +9,7 @@ import { slackRoutes } from './adapters/slack/slack-routes.js'
 import { webRoutes } from './adapters/web/web-routes.js'
 import { requireToken } from './auth/require-token.js'
 import { verifyApiToken } from './auth/api-tokens.js'
+import { rateLimitRequests } from './auth/rate-limit.js'
 import { newRef } from './audit/server-log.js'
 
 /** Builds the Hono app from injected deps (tests pass an in-memory database and the offline model). */
@@ -19,6 +20,8 @@ export function createApp(deps: AppDeps) {
   // Portals on the allow-list may call the API from their own pages; everyone else gets no CORS headers.
   app.use('/api/*', cors({ origin: deps.config.widget.origins, allowMethods: ['GET', 'POST'], allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['x-conversation-id'], maxAge: 600 }))
   app.use('/api/*', requireToken(deps.config.widget, (token) => verifyApiToken(deps.db, token)))
+  // Questions are charged in the chat turn (every surface); metric queries here, from the same bucket.
+  app.use('/api/metrics/:id', rateLimitRequests(deps.chat.limiter))
   app.route('/', chatRoutes(deps.chat))
   app.route('/', metricsRoutes(deps.chat))
   app.route('/', slackRoutes(deps))

@@ -1,3 +1,7 @@
+import type { MiddlewareHandler } from 'hono'
+import { AppError } from '../errors.js'
+import { principalOf } from './principal-context.js'
+
 /** The answer of a rate check: go ahead, or wait `retryAfter` seconds. */
 export type RateDecision = { ok: true } | { ok: false; retryAfter: number }
 
@@ -36,5 +40,19 @@ export class RateLimiter {
       if (b.tokens + (t - b.at) * rate >= this.perMinute) this.buckets.delete(k)
       if (this.buckets.size <= MAX_KEYS / 2) break
     }
+  }
+}
+
+/**
+ * Hono middleware charging one token per request to the request's principal (after requireToken);
+ * the local caller is not limited. 429 with Retry-After, like questions.
+ */
+export function rateLimitRequests(limiter: RateLimiter | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    const principal = principalOf(c)
+    if (!limiter || principal.kind === 'local') return next()
+    const d = limiter.take(principal.id)
+    if (!d.ok) throw new AppError('rate_limited', `Too many requests: please wait ${d.retryAfter} seconds and try again.`, undefined, { retryAfter: d.retryAfter })
+    await next()
   }
 }
