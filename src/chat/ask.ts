@@ -2,7 +2,7 @@ import { generateText, isStepCount, type LanguageModel, type ModelMessage } from
 import type { Chart } from '../chart/chart-spec.js'
 import { resultRows, type StoredToolCall } from './answer-store.js'
 import type { ChatDeps } from './chat-deps.js'
-import { answeredBy, attemptSignal, fallbackOf, MODEL_RETRIES } from './model-attempt.js'
+import { attemptSignal, MODEL_RETRIES } from './model-attempt.js'
 import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
 import { failTurn, finalText, prepareTurn, recordTurn, type PreparedTurn, type TurnInput } from './turn.js'
 
@@ -36,7 +36,7 @@ export async function ask(deps: ChatDeps, opts: AskOptions): Promise<AskResult> 
     try {
       result = await generate(deps.model, deps, turn, attemptSignal(deps, opts.signal))
     } catch (e) {
-      const fallback = fallbackOf(deps)
+      const fallback = deps.fallbackModel
       if (opts.signal?.aborted || !fallback) throw e
       deps.log?.error(turn.ref, `model ${deps.modelName} failed or timed out; the offline analyst answers`, e)
       fellBack = true
@@ -52,7 +52,7 @@ export async function ask(deps: ChatDeps, opts: AskOptions): Promise<AskResult> 
       }
     }
     const answer = finalText(deps, turn, result.text, fellBack)
-    const model = answeredBy(deps, fellBack)
+    const model = fellBack ? 'offline' : deps.modelName
     await recordTurn(deps, turn, { responseMessages: result.responseMessages as ModelMessage[], answer, toolCalls: stored, charts, model, outcome: fellBack ? 'fallback' : 'answered' })
     const toolCalls: ToolCallSummary[] = stored.map(({ rows: _rows, ...summary }) => summary)
     return { conversationId: turn.conversationId, answer, charts, toolCalls, model }

@@ -16,9 +16,9 @@ function notFound(): AppError {
 export function canAccess(owner: string | null, principal: Principal): boolean {
   if (principal.kind === 'local') return true
   if (owner === principal.id) return true
-  // A Slack thread is shared by the people of its workspace who talk in it.
-  if (principal.kind === 'slack' && owner) return owner.split(':')[1] === principal.id.split(':')[1] && owner.startsWith('slack:')
-  return false
+  // A Slack thread is shared by the people of its workspace who talk in it: owner `slack:<team>:<user>`.
+  const team = (id: string) => id.split(':')[1]
+  return principal.kind === 'slack' && !!owner?.startsWith('slack:') && team(owner) === team(principal.id)
 }
 
 /**

@@ -2,10 +2,10 @@ import { createUIMessageStream, createUIMessageStreamResponse, isStepCount, stre
 import type { Chart } from '../chart/chart-spec.js'
 import { resultRows, type StoredToolCall } from './answer-store.js'
 import type { ChatDeps } from './chat-deps.js'
-import { answeredBy, attemptSignal, fallbackOf, MODEL_RETRIES } from './model-attempt.js'
+import { attemptSignal, MODEL_RETRIES } from './model-attempt.js'
 import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
 import { failTurn, finalText, prepareTurn, recordTurn, type PreparedTurn, type TurnInput } from './turn.js'
-import { fallbackNotice, scopeNotice } from './turn-messages.js'
+import { answerFailed, fallbackNotice, scopeNotice } from './turn-messages.js'
 
 /** UI message data parts the chat stream carries besides text and tool parts. */
 export type ChatDataParts = { chart: Chart; provenance: ToolCallSummary; conversation: { id: string } }
@@ -74,7 +74,7 @@ export async function streamChat(deps: ChatDeps, opts: TurnInput): Promise<Respo
       let fellBack = false
       const first = await forward(result, writer, true)
       if (first) {
-        const fallback = fallbackOf(deps)
+        const fallback = deps.fallbackModel
         if (opts.signal?.aborted || !fallback) throw Object.assign(new Error('model failed'), { cause: first.failed, aborted: !!opts.signal?.aborted })
         deps.log?.error(turn.ref, `model ${deps.modelName} failed or timed out while streaming; the offline analyst answers`, first.failed)
         fellBack = true
@@ -93,7 +93,7 @@ export async function streamChat(deps: ChatDeps, opts: TurnInput): Promise<Respo
         answer: finalText(deps, turn, text, fellBack),
         toolCalls: into.stored,
         charts: into.charts,
-        model: answeredBy(deps, fellBack),
+        model: fellBack ? 'offline' : deps.modelName,
         outcome: fellBack ? 'fallback' : 'answered',
       })
     },
@@ -101,14 +101,9 @@ export async function streamChat(deps: ChatDeps, opts: TurnInput): Promise<Respo
     onError: (e) => {
       const aborted = !!(e as { aborted?: boolean })?.aborted || !!opts.signal?.aborted
       void failTurn(deps, turn, (e as { cause?: unknown })?.cause ?? e, aborted)
-      return failTurnMessage(turn)
+      return answerFailed(turn.lang, turn.ref).message
     },
   })
   return createUIMessageStreamResponse({ stream, headers: { 'x-conversation-id': turn.conversationId } })
 }
 
-function failTurnMessage(turn: PreparedTurn): string {
-  return turn.lang === 'zh'
-    ? `服务器未能完成回答。请重试；如果仍然失败，请把参考编号 ${turn.ref} 告诉管理员。`
-    : `The answer failed on the server. Please try again; if it keeps failing, give an administrator the reference ${turn.ref}.`
-}
