@@ -40,6 +40,14 @@ describe('scope on every tool', () => {
     expect(outside.body.toolCalls[0].sql).toEqual([])
   })
 
+  it('a synonym inside the scope is allowed; a scope on a dimension the data lacks refuses everything', async () => {
+    const zh = await runTool(await tinyCompany(), 'query_metric', { metric: 'churned_customers', period: q1, filters: [{ dimension: 'region', values: ['北区'] }] }, north)
+    expect(zh.output.where).toEqual({ region: ['North'] })
+    expect(zh.output.headline.value).toBe(1)
+    const unknown = await runTool(await tinyCompany(), 'query_metric', { metric: 'churned_customers', period: q1 }, { planet: ['Mars'] })
+    expect(unknown.output).toEqual({ error: { code: 'out_of_scope', message: 'Your access is limited to planet: Mars.' } })
+  })
+
   it('churn_reasons counts only churners inside the scope', async () => {
     const all = await runTool(await feedbackCompany(), 'churn_reasons', { period: q2 })
     expect(all.output.churned).toBe(9)
