@@ -107,7 +107,7 @@ export const metrics = [
     compute: (m) => ({ value: m.end_mrr }),
   },
   {
-    id: 'churned_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr'], higherIsBetter: false,
+    id: 'churned_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr', 'present_mrr'], higherIsBetter: false,
     name: { en: 'Churned MRR', zh: '流失MRR' },
     synonyms: { en: ['churned mrr', 'lost mrr', 'revenue lost', 'lost revenue', 'revenue lost to churn', 'mrr churn'], zh: ['流失MRR', '流失收入', '收入损失', '损失收入', '流失金额'] },
     description: 'MRR at period start of customers who had no MRR at period end.',
