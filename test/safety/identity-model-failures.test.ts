@@ -193,6 +193,24 @@ describe('when the fallback fails too', () => {
   })
 })
 
+describe('when the fallback fails too, while streaming', () => {
+  it('the stream ends with one error event: the short message with a reference, nothing else', async () => {
+    const failing = scriptedModel([{ text: 'unused' }])
+    failing.doStream = async () => { throw new Error(`401 ${LEAK}`) }
+    const { app, deps, logged } = await secureApp(await tinyCompany(), failing)
+    deps.chat.fallbackModel = failing
+    const res = await app.request('/api/chat', postAs(await tokenFor('dan'), { messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: question }] }] }))
+    const raw = await res.clone().text()
+    expectNoLeak(raw)
+    const errors = (await uiEvents(res)).filter((e) => e.type === 'error')
+    expect(errors).toHaveLength(1)
+    const ref = /reference ([0-9a-f]{10})\.$/.exec(errors[0].errorText)?.[1]
+    expect(errors[0].errorText).toBe(`The answer failed on the server. Please try again; if it keeps failing, give an administrator the reference ${ref}.`)
+    await expect.poll(() => logged.filter((l) => l.startsWith(`[ref ${ref}]`)).length).toBe(2)
+    expect(logged.join('\n')).not.toContain(KEY)
+  })
+})
+
 describe('a query that fails inside a tool (SqliteError)', () => {
   it('the offline answer says the query failed with a reference, never the SQLite message; the log has it', async () => {
     const db = await tinyCompany()
