@@ -32,17 +32,35 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_URL: z.string().url().optional(),
+  CHART_RENDERER: z.enum(['svg', 'chromium']).default('svg'),
+  FEISHU_APP_ID: z.string().optional(),
+  FEISHU_APP_SECRET: z.string().optional(),
+  FEISHU_ENCRYPT_KEY: z.string().optional(),
+  FEISHU_VERIFICATION_TOKEN: z.string().optional(),
+  FEISHU_MODE: z.enum(['ws', 'http']).default('ws'),
+  FEISHU_API_URL: z.string().url().default('https://open.feishu.cn'),
+  DINGTALK_CLIENT_ID: z.string().optional(),
+  DINGTALK_CLIENT_SECRET: z.string().optional(),
+  DINGTALK_MODE: z.enum(['stream', 'http']).default('stream'),
+  DINGTALK_API_URL: z.string().url().default('https://oapi.dingtalk.com'),
+  DINGTALK_WEBHOOK_HOSTS: z.string().default('oapi.dingtalk.com,api.dingtalk.com'),
+  WECOM_CORP_ID: z.string().optional(),
+  WECOM_AGENT_ID: z.string().optional(),
+  WECOM_SECRET: z.string().optional(),
+  WECOM_TOKEN: z.string().optional(),
+  WECOM_ENCODING_AES_KEY: z.string().length(43).optional(),
+  WECOM_API_URL: z.string().url().default('https://qyapi.weixin.qq.com'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   PII: z.enum(['mask', 'show']).default('mask'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
   AUDIT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ANSWER_LINK_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
-  SLACK_SCOPES: z.string().default('{}').transform((v, ctx) => {
+  BOT_SCOPES: z.string().default('{}').transform((v, ctx) => {
     try {
-      return z.record(z.string().regex(/^[A-Z0-9]+:(?:[A-Z0-9]+|\*)$/i, 'keys are TEAM:USER or TEAM:*'), scopeSchema).parse(JSON.parse(v))
+      return z.record(z.string().regex(/^(?:slack|feishu|dingtalk|wecom):[^:\s]+:[^:\s]+$/, 'keys are platform:tenant:user or platform:tenant:*'), scopeSchema).parse(JSON.parse(v))
     } catch (e) {
-      ctx.addIssue({ code: 'custom', message: `must be JSON like {"T0123:U0456": {"region": ["APAC"]}} (${e instanceof SyntaxError ? 'not JSON' : 'bad shape'})` })
+      ctx.addIssue({ code: 'custom', message: `must be JSON like {"slack:T0123:U0456": {"region": ["APAC"]}} (${e instanceof SyntaxError ? 'not JSON' : 'bad shape'})` })
       return z.NEVER
     }
   }),
@@ -63,6 +81,14 @@ export type Config = {
   /** `open`: the chat page at / mints short-lived tokens for whoever can load it; `off`: only widget tokens work. */
   web: { page: 'open' | 'off' }
   slack: { signingSecret?: string; botToken?: string; apiUrl?: string }
+  /** PNG charts for the chat bots: `svg` (no browser) or `chromium`. */
+  chartRenderer: 'svg' | 'chromium'
+  /** Feishu/Lark app; `ws` = long connection (no public URL), `http` = event subscription at /feishu/events. */
+  feishu: { appId?: string; appSecret?: string; encryptKey?: string; verificationToken?: string; mode: 'ws' | 'http'; apiUrl: string }
+  /** DingTalk robot (app key/secret); `stream` = Stream mode, `http` = callback at /dingtalk/events. sessionWebhook hosts allowed. */
+  dingtalk: { clientId?: string; clientSecret?: string; mode: 'stream' | 'http'; apiUrl: string; webhookHosts: string[] }
+  /** WeCom self-built application callback at /wecom/callback. */
+  wecom: { corpId?: string; agentId?: string; secret?: string; token?: string; encodingAesKey?: string; apiUrl: string }
   logLevel: 'silent' | 'error' | 'info' | 'debug'
   /** Longest a model call may take before the offline analyst answers instead. */
   modelTimeoutMs: number
@@ -74,8 +100,8 @@ export type Config = {
   auditDays: number
   /** Lifetime of the signed /answers links posted into Slack. */
   answerLinkHours: number
-  /** Data scopes of Slack users: `TEAM:USER` or `TEAM:*` → scope. */
-  slackScopes: Record<string, Scope>
+  /** Data scopes of chat-platform users: `platform:tenant:user` or `platform:tenant:*` → scope. */
+  botScopes: Record<string, Scope>
 }
 
 export type { ChurnDefinitionConfig }
@@ -105,12 +131,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Default: open only on a loopback address, where "whoever can load the page" is this machine's user.
     web: { page: e.WEB_PAGE ?? (['127.0.0.1', 'localhost', '::1'].includes(e.HOST) ? 'open' : 'off') },
     slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL },
+    chartRenderer: e.CHART_RENDERER,
+    feishu: { appId: e.FEISHU_APP_ID, appSecret: e.FEISHU_APP_SECRET, encryptKey: e.FEISHU_ENCRYPT_KEY, verificationToken: e.FEISHU_VERIFICATION_TOKEN, mode: e.FEISHU_MODE, apiUrl: e.FEISHU_API_URL },
+    dingtalk: {
+      clientId: e.DINGTALK_CLIENT_ID,
+      clientSecret: e.DINGTALK_CLIENT_SECRET,
+      mode: e.DINGTALK_MODE,
+      apiUrl: e.DINGTALK_API_URL,
+      webhookHosts: e.DINGTALK_WEBHOOK_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    },
+    wecom: { corpId: e.WECOM_CORP_ID, agentId: e.WECOM_AGENT_ID, secret: e.WECOM_SECRET, token: e.WECOM_TOKEN, encodingAesKey: e.WECOM_ENCODING_AES_KEY, apiUrl: e.WECOM_API_URL },
     logLevel: e.LOG_LEVEL,
     modelTimeoutMs: e.MODEL_TIMEOUT_MS,
     pii: e.PII,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     auditDays: e.AUDIT_DAYS,
     answerLinkHours: e.ANSWER_LINK_HOURS,
-    slackScopes: e.SLACK_SCOPES,
+    botScopes: e.BOT_SCOPES,
   }
 }

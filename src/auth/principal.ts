@@ -8,9 +8,9 @@ export const scopeSchema = z.record(z.string().min(1).max(60), z.array(z.string(
 
 /** Who asks: every request has one. `local` is the in-process caller (CLI, tests without a secret). */
 export type Principal = {
-  /** Stable id conversations are owned by: `widget:<sub>`, `token:<name>`, `slack:<team>:<user>`, `local`. */
+  /** Stable id conversations are owned by: `widget:<sub>`, `token:<name>`, `<platform>:<tenant>:<user>` (chat bots), `local`. */
   id: string
-  kind: 'widget' | 'token' | 'slack' | 'local'
+  kind: 'widget' | 'token' | 'bot' | 'local'
   /** Present when the principal may only see part of the data. */
   scope?: Scope
 }
@@ -23,10 +23,13 @@ export function widgetPrincipal(sub: string, scope?: Scope): Principal {
   return { id: `widget:${sub}`, kind: 'widget', ...(scope ? { scope } : {}) }
 }
 
-/** A Slack user; the scope comes from SLACK_SCOPES (`team:user`, or `team:*` for the whole workspace). */
-export function slackPrincipal(team: string, user: string, scopes: Record<string, Scope> = {}): Principal {
-  const scope = scopes[`${team}:${user}`] ?? scopes[`${team}:*`]
-  return { id: `slack:${team}:${user}`, kind: 'slack', ...(scope ? { scope } : {}) }
+/**
+ * A chat-platform user (Slack, Feishu, DingTalk, WeCom) within its tenant; the scope comes from
+ * BOT_SCOPES (`platform:tenant:user`, or `platform:tenant:*` for the whole tenant).
+ */
+export function botPrincipal(platform: string, tenant: string, user: string, scopes: Record<string, Scope> = {}): Principal {
+  const scope = scopes[`${platform}:${tenant}:${user}`] ?? scopes[`${platform}:${tenant}:*`]
+  return { id: `${platform}:${tenant}:${user}`, kind: 'bot', ...(scope ? { scope } : {}) }
 }
 
 /** The scope as a short label: "region: APAC, EMEA; plan: Pro". */

@@ -16,9 +16,9 @@ function notFound(): AppError {
 export function canAccess(owner: string | null, principal: Principal): boolean {
   if (principal.kind === 'local') return true
   if (owner === principal.id) return true
-  // A Slack thread is shared by the people of its workspace who talk in it: owner `slack:<team>:<user>`.
-  const team = (id: string) => id.split(':')[1]
-  return principal.kind === 'slack' && !!owner?.startsWith('slack:') && team(owner) === team(principal.id)
+  // A chat-platform thread is shared by the people of its tenant who talk in it: owner `<platform>:<tenant>:<user>`.
+  const tenant = (id: string) => id.split(':').slice(0, 2).join(':')
+  return principal.kind === 'bot' && !!owner && owner.split(':').length === 3 && tenant(owner) === tenant(principal.id)
 }
 
 /**

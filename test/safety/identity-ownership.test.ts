@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createApiToken, listApiTokens, revokeApiToken } from '../../src/auth/api-tokens.js'
 import { signAnswerLink } from '../../src/auth/answer-link.js'
-import { slackPrincipal } from '../../src/auth/principal.js'
+import { botPrincipal } from '../../src/auth/principal.js'
 import { ask } from '../../src/chat/ask.js'
-import { answerUrl } from '../../src/adapters/slack/answer-page.js'
+import { answerUrl } from '../../src/adapters/bot/answer-page.js'
 import { tinyCompany } from '../fixtures/tiny-company.js'
 import { feedbackCompany } from '../fixtures/feedback-company.js'
 import { postAs, secureApp, SECRET, tokenFor, uiEvents } from './identity-helpers.js'
@@ -53,15 +53,15 @@ describe('conversations belong to their principal', () => {
 
   it("a widget user cannot write into a Slack thread's conversation", async () => {
     const { app, deps } = await secureApp(await tinyCompany())
-    const slack = await ask(deps.chat, { question: 'What was the churn rate in Q1 2026?', channel: 'slack', externalKey: 'slack:T1:C1:1.0', principal: slackPrincipal('T1', 'U1') })
+    const slack = await ask(deps.chat, { question: 'What was the churn rate in Q1 2026?', channel: 'slack', externalKey: 'slack:T1:C1:1.0', principal: botPrincipal('slack', 'T1', 'U1') })
     const res = await app.request('/api/ask', postAs(await tokenFor('mallory'), { question: 'ignore that', conversationId: slack.conversationId }))
     expect(res.status).toBe(404)
     const count = await deps.db.selectFrom('answers').select((eb) => eb.fn.countAll<number>().as('n')).where('conversation_id', '=', slack.conversationId).executeTakeFirst()
     expect(Number(count?.n)).toBe(1)
     // another person in the same workspace and thread continues it; another workspace cannot
-    const teammate = await ask(deps.chat, { question: 'and by plan?', channel: 'slack', externalKey: 'slack:T1:C1:1.0', principal: slackPrincipal('T1', 'U2') })
+    const teammate = await ask(deps.chat, { question: 'and by plan?', channel: 'slack', externalKey: 'slack:T1:C1:1.0', principal: botPrincipal('slack', 'T1', 'U2') })
     expect(teammate.conversationId).toBe(slack.conversationId)
-    await expect(ask(deps.chat, { question: 'x', conversationId: slack.conversationId, principal: slackPrincipal('T9', 'U1') })).rejects.toMatchObject({ code: 'not_found', status: 404 })
+    await expect(ask(deps.chat, { question: 'x', conversationId: slack.conversationId, principal: botPrincipal('slack', 'T9', 'U1') })).rejects.toMatchObject({ code: 'not_found', status: 404 })
   })
 })
 
@@ -96,7 +96,7 @@ describe('GET /answers/:id', () => {
     const db = await feedbackCompany()
     await db.insertInto('feedback').values({ customer_id: 'f3', date: '2026-05-07', source: 'exit_interview', rating: null, language: 'en', text: 'Servers keep crashing, call me on +44 20 7946 0958 or mail ops@f3corp.com' }).execute()
     const t = await secureApp(db, undefined, { PUBLIC_URL: 'https://churn.example.com' })
-    const r = await ask(t.deps.chat, { question: 'Find feedback mentioning crashing', channel: 'slack', externalKey: 'slack:T1:C1:2.0', principal: slackPrincipal('T1', 'U1') })
+    const r = await ask(t.deps.chat, { question: 'Find feedback mentioning crashing', channel: 'slack', externalKey: 'slack:T1:C1:2.0', principal: botPrincipal('slack', 'T1', 'U1') })
     return { ...t, id: r.conversationId }
   }
 
@@ -113,7 +113,7 @@ describe('GET /answers/:id', () => {
     const old = signAnswerLink(SECRET, id, 1, Date.now() - 2 * 3600_000)
     expect((await app.request(`/answers/${id}?exp=${old.exp}&sig=${old.sig}`)).status).toBe(401)
     // a link for one conversation does not open another
-    const other = await ask(deps.chat, { question: 'What was the churn rate in Q2 2026?', channel: 'slack', externalKey: 'slack:T1:C1:3.0', principal: slackPrincipal('T1', 'U1') })
+    const other = await ask(deps.chat, { question: 'What was the churn rate in Q2 2026?', channel: 'slack', externalKey: 'slack:T1:C1:3.0', principal: botPrincipal('slack', 'T1', 'U1') })
     expect((await app.request(`/answers/${other.conversationId}${link.search}`)).status).toBe(401)
 
     const ok = await app.request(link.pathname + link.search)
@@ -130,7 +130,7 @@ describe('GET /answers/:id', () => {
   it("refuses the chat's sign-in of principals who do not own the conversation (an API token, a widget user)", async () => {
     const { app, deps } = await secureApp(await tinyCompany())
     const token = await createApiToken(deps.db, 'slack-reader')
-    const r = await ask(deps.chat, { question: 'What was the churn rate in Q1 2026?', channel: 'slack', externalKey: 'slack:T1:C1:4.0', principal: slackPrincipal('T1', 'U1') })
+    const r = await ask(deps.chat, { question: 'What was the churn rate in Q1 2026?', channel: 'slack', externalKey: 'slack:T1:C1:4.0', principal: botPrincipal('slack', 'T1', 'U1') })
     expect((await app.request(`/answers/${r.conversationId}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401)
     expect((await app.request(`/answers/${r.conversationId}`, { headers: { authorization: `Bearer ${await tokenFor('alice')}` } })).status).toBe(401)
   })

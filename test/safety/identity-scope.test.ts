@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApiToken } from '../../src/auth/api-tokens.js'
 import { loadConfig } from '../../src/config.js'
+import { botPrincipal } from '../../src/auth/principal.js'
 import { feedbackCompany } from '../fixtures/feedback-company.js'
 import { tinyCompany } from '../fixtures/tiny-company.js'
 import { scriptedModel } from '../helpers/test-app.js'
@@ -107,10 +108,13 @@ describe('scope on routes and surfaces', () => {
     expect(text.endsWith('\n\n范围：North。')).toBe(true)
   })
 
-  it('a Slack user gets the scope SLACK_SCOPES gives them (user first, then the workspace)', () => {
-    const config = loadConfig({ SLACK_SCOPES: JSON.stringify({ 'T1:U1': { region: ['North'] }, 'T1:*': { region: ['South'] } }) })
-    expect(config.slackScopes).toEqual({ 'T1:U1': { region: ['North'] }, 'T1:*': { region: ['South'] } })
-    expect(() => loadConfig({ SLACK_SCOPES: '{"T1:U1": "North"}' })).toThrow(/SLACK_SCOPES: must be JSON like/)
+  it('a chat-platform user gets the scope BOT_SCOPES gives them (user first, then the tenant)', () => {
+    const config = loadConfig({ BOT_SCOPES: JSON.stringify({ 'slack:T1:U1': { region: ['North'] }, 'slack:T1:*': { region: ['South'] } }) })
+    expect(botPrincipal('slack', 'T1', 'U1', config.botScopes)).toEqual({ id: 'slack:T1:U1', kind: 'bot', scope: { region: ['North'] } })
+    expect(botPrincipal('slack', 'T1', 'U2', config.botScopes)).toEqual({ id: 'slack:T1:U2', kind: 'bot', scope: { region: ['South'] } })
+    expect(botPrincipal('feishu', 'T1', 'U1', config.botScopes)).toEqual({ id: 'feishu:T1:U1', kind: 'bot' })
+    expect(() => loadConfig({ BOT_SCOPES: '{"slack:T1:U1": "North"}' })).toThrow(/BOT_SCOPES: must be JSON like/)
+    expect(() => loadConfig({ BOT_SCOPES: '{"T1:U1": {"region": ["North"]}}' })).toThrow(/BOT_SCOPES/)
   })
 
   it('refuses a widget token whose scope claim is malformed (401), never ignoring it', async () => {

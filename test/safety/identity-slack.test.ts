@@ -40,8 +40,8 @@ describe('Slack', () => {
     expect(logged.join('\n')).not.toContain(KEY)
   })
 
-  it("a Slack user's SLACK_SCOPES scope filters the answer, which says so; the posted link is signed and opens", async () => {
-    const { app, deps } = await slackApp(undefined, { SLACK_SCOPES: JSON.stringify({ 'T1:U1': { region: ['North'] } }) })
+  it("a Slack user's BOT_SCOPES scope filters the answer, which says so; the posted link is signed and opens", async () => {
+    const { app, deps } = await slackApp(undefined, { BOT_SCOPES: JSON.stringify({ 'slack:T1:U1': { region: ['North'] } }) })
     await app.request('/slack/events', signed(JSON.stringify(mentionEvent('How many customers churned in Q1 2026 by region?', { channel: 'C-SCOPE' }))))
     await fake.waitFor(() => postedIn('C-SCOPE').length >= 1)
     const msg = postedIn('C-SCOPE')[0].args

@@ -1,10 +1,11 @@
 import { ask } from '../../chat/ask.js'
-import { answerPageAccess, answerUrl } from './answer-page.js'
-import { slackPrincipal } from '../../auth/principal.js'
+import { answerPageAccess, answerUrl } from '../bot/answer-page.js'
+import { botPrincipal } from '../../auth/principal.js'
 import { answerInThread } from './answer-thread.js'
 import { formatAnswer } from './format-blocks.js'
 import type { SlackBot } from './slack-bot.js'
-import { detectLang, labels } from './slack-text.js'
+import { detectLang } from '../bot/bot-text.js'
+import { labels } from './slack-text.js'
 import { escapeMrkdwn } from './to-mrkdwn.js'
 
 /** A `/churn <question>` invocation, as Slack's form fields give it. */
@@ -25,7 +26,7 @@ export async function answerSlashCommand(bot: SlackBot, cmd: SlashCommand): Prom
   } catch (e) {
     if (!cannotPost(e)) throw e
   }
-  if (parentTs) return answerInThread(bot, { team: cmd.team, channel: cmd.channel, user: cmd.user, threadTs: parentTs, text: cmd.text, broadcast: true })
+  if (parentTs) return answerInThread(bot, { team: cmd.team, channel: cmd.channel, threadTs: parentTs, text: cmd.text, user: cmd.user, broadcast: true })
   await answerViaResponseUrl(bot, cmd)
 }
 
@@ -37,7 +38,7 @@ function cannotPost(e: unknown): boolean {
 async function answerViaResponseUrl(bot: SlackBot, cmd: SlashCommand): Promise<void> {
   if (!trustedResponseUrl(cmd.responseUrl, bot.deps.config.slack.apiUrl)) throw new Error(`untrusted response_url host: ${safeHost(cmd.responseUrl)}`)
   const lang = detectLang(cmd.text)
-  const result = await ask(bot.deps.chat, { question: cmd.text, channel: 'slack', principal: slackPrincipal(cmd.team, cmd.user, bot.deps.config.slackScopes) })
+  const result = await ask(bot.deps.chat, { question: cmd.text, channel: 'slack', principal: botPrincipal('slack', cmd.team, cmd.user, bot.deps.config.botScopes) })
   const msg = formatAnswer(result, { answerUrl: answerUrl(bot.deps.config.publicUrl, result.conversationId, undefined, answerPageAccess(bot.deps.config)), lang })
   const asked = `<@${cmd.user}> ${labels[lang].asked}: ${escapeMrkdwn(cmd.text)}`
   const res = await fetch(cmd.responseUrl, {

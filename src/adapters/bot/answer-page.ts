@@ -50,7 +50,7 @@ async function mayView(c: Context, chat: ChatDeps, access: AnswerPageAccess, id:
 }
 
 /**
- * GET /answers/:conversationId — "How was this computed?": each question of a Slack conversation with
+ * GET /answers/:conversationId — "How was this computed?": each question of a chat-platform (Slack, Feishu, DingTalk, WeCom) conversation with
  * its answer, the SQL that ran, the period, definition and aggregate result rows, as plain HTML.
  * Access: the signed, short-lived link the bot posts (`?exp=&sig=`), or the chat's own sign-in
  * (Bearer token of a principal that may access the conversation). No customer rows are shown, and
@@ -66,10 +66,10 @@ export function answerPageRoutes(chat: ChatDeps, access: AnswerPageAccess = { au
     c.header('Cache-Control', 'private, no-store')
     const wellFormed = /^[A-Za-z0-9_:.-]{1,100}$/.test(id)
     if (wellFormed && !(await mayView(c, chat, access, id))) {
-      return c.html(page('Sign-in required', '<p>This link has expired or is not valid. Ask the question again in Slack for a fresh link, or sign in to the chat.</p>'), 401)
+      return c.html(page('Sign-in required', '<p>This link has expired or is not valid. Ask the question again in the chat for a fresh link, or sign in to the chat.</p>'), 401)
     }
     const turns = wellFormed ? await loadAnswerTurns(chat, id) : null
-    if (!turns) return c.html(page('Not found', '<p>No Slack answer with this id.</p>'), 404)
+    if (!turns) return c.html(page('Not found', '<p>No chat answer with this id.</p>'), 404)
     const show = chat.pii === 'show' ? (s: string) => s : maskText
     const note = '<p class="note">Each answer lists the tool calls behind it: their input, the period and churn definition, the SQL that ran and the aggregate rows the answer used.</p>'
     return c.html(page('How was this computed?', note + turns.map((t) => turnHtml(t, show)).join('\n')))
