@@ -34,7 +34,7 @@ export function guardTools<T extends Record<string, object>>(tools: T, g: ToolGu
         const o = (result ?? {}) as { sql?: unknown; rowCount?: unknown; error?: { code?: string } }
         g.trace.push({
           name,
-          sql: Array.isArray(o.sql) ? (o.sql as string[]) : [],
+          sql: Array.isArray(o.sql) ? (o.sql as string[]) : typeof o.sql === 'string' ? [o.sql] : [],
           rowCount: typeof o.rowCount === 'number' ? o.rowCount : 0,
           ms: Math.round(performance.now() - started),
           ...(o.error?.code ? { error: o.error.code } : {}),

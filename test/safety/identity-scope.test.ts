@@ -77,6 +77,17 @@ describe('scope on every tool', () => {
     expect(rest.output.error.code).toBe('out_of_scope')
   })
 
+  it('measure_summary summarises only customers inside the scope', async () => {
+    const all = await runTool(await tinyCompany(), 'measure_summary', { measure: 'tenure_months', by: ['region'], period: q1 })
+    expect(all.output.rows).toHaveLength(2)
+    const scoped = await runTool(await tinyCompany(), 'measure_summary', { measure: 'tenure_months', by: ['region'], period: q1 }, north)
+    expect(scoped.output.rows).toHaveLength(1)
+    expect(JSON.stringify(scoped.output.rows)).toContain('North')
+    expect(JSON.stringify(scoped.output.rows)).not.toContain('South')
+    expect(scoped.output.where).toEqual({ region: ['North'] })
+    expect(scoped.body.toolCalls[0].sql.join('\n')).toContain(`"c"."region" in ('North')`)
+  })
+
   it('describe_data lists only the scope\'s values of a scoped dimension', async () => {
     const scoped = await runTool(await tinyCompany(), 'describe_data', {}, north)
     expect(scoped.output.dimensions.find((d: any) => d.id === 'region').values).toEqual(['North'])
