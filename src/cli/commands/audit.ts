@@ -17,7 +17,6 @@ export function parseSince(v: string, now = Date.now()): Date | null {
 /** `churn-insight audit --since 1d [--user X]`: who asked what, which tools and SQL ran, the outcome. */
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'Show the audit of questions: who, where, tools, SQL, rows, timings, model, outcome',
   help: `Usage: churn-insight audit [--since 1d] [--user NAME] [--json] [--limit 1000]
 
 Every question leaves one audit row: the principal (widget:<sub>, token:<name>, slack:<team>:<user>,

@@ -8,7 +8,6 @@ import { formatTable } from '../format-table.js'
 /** `churn-insight tokens create|list|revoke`: named API tokens for services and scripts. */
 export const tokensCommand: Command = {
   name: 'tokens',
-  summary: 'Create, list or revoke named API tokens for services and scripts',
   help: `Usage: churn-insight tokens create <name> [--scope '{"region":["APAC"]}']
        churn-insight tokens list [--json]
        churn-insight tokens revoke <name>

@@ -64,9 +64,10 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
   } else if (o.by.length) {
     const dims = o.by.map(dimName).join(lang === 'zh' ? '和' : ' and ')
     lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmt, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmt, lang)}.`)
-    if (o.ranking && o.ranking.highest.segment !== o.ranking.lowest.segment) {
-      const { highest: h, lowest: l } = o.ranking
-      lines.push(lang === 'zh' ? `最高：${h.segment}（${fmt(h.value)}）；最低：${l.segment}（${fmt(l.value)}）。` : `Highest: ${h.segment} (${fmt(h.value)}); lowest: ${l.segment} (${fmt(l.value)}).`)
+    const valued = o.rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)
+    if (o.ranking && valued.length >= 2) {
+      const [h, l] = [valued[0], valued.at(-1)!]
+      lines.push(lang === 'zh' ? `最高：${segLabel(h)}（${fmt(h.value)}）；最低：${segLabel(l)}（${fmt(l.value)}）。` : `Highest: ${segLabel(h)} (${fmt(h.value)}); lowest: ${segLabel(l)} (${fmt(l.value)}).`)
     }
     if (overall) lines.push(lang === 'zh' ? `整体：${overall}${changeText(o, lang)}。` : `Overall: ${overall}${changeText(o, lang)}.`)
   } else if (overall) {
