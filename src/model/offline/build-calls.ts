@@ -1,5 +1,6 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import type { Filters, Meaning, Side } from './meaning.js'
+import { isYesNoDimension } from './lexicon.js'
 
 /** A tool call the analyst makes: the tool's name and its input, exactly as the tool's schema takes it. */
 export type ToolCall = { toolName: string; input: Record<string, unknown> }
@@ -35,8 +36,13 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
         },
       }]
     case 'metric':
-    case 'none':
-      return (m.metrics.length ? m.metrics : ['churn_rate']).map((metric) => metricCall(metric, m, catalog, lang))
+    case 'none': {
+      const metrics = m.metrics.length ? m.metrics : ['churn_rate']
+      // "Online backup and device protection, with and without": two yes/no traits are two breakdowns, not a cross-table.
+      const traits = m.by.length === 2 && !m.band && m.by.every((d) => isYesNoDimension((catalog.values[d] ?? []).map((v) => v.value)))
+      if (traits) return metrics.flatMap((metric) => m.by.map((d) => metricCall(metric, { ...m, by: [d] }, catalog, lang)))
+      return metrics.map((metric) => metricCall(metric, m, catalog, lang))
+    }
   }
 }
 

@@ -84,7 +84,11 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
   }
   for (const d of catalog.dimensions) {
     const stored = (catalog.values[d.id] ?? []).map((v) => v.value)
-    for (const [value, phrases] of Object.entries(yesNoPhrases(d, stored))) for (const p of phrases) add(p, { kind: 'value', dim: d.id, value, synonym: true }, false)
+    // The sides are named with every word the dimension goes by, its common words included ("non-seniors", "非老年").
+    const keys = new Set([d.id, d.name.en, d.name.zh].map(dimensionKey))
+    const common = commonDimensionWords.find(([k]) => k.some((x) => keys.has(x)))?.[1]
+    const named = { ...d, synonyms: { en: [...d.synonyms.en, ...(common?.en ?? [])], zh: [...d.synonyms.zh, ...(common?.zh ?? [])] } }
+    for (const [value, phrases] of Object.entries(yesNoPhrases(named, stored))) for (const p of phrases) add(p, { kind: 'value', dim: d.id, value, synonym: true }, false)
   }
   for (const m of catalog.measures) {
     for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh, ...measureWordsFromNames(m.name)]) add(p, { kind: 'measure', id: m.id })

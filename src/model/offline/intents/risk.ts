@@ -42,7 +42,9 @@ export function planRiskCalls(n: Normalised, catalog: DataCatalog, previous: Too
   const bare = /^how (reliable|accurate|good|trustworthy) (is|are) (this|that|it|these|those)\b/.test(text)
   if (reliabilityWords.test(text) && (riskContext.test(text) || afterRisk || bare)) return [{ toolName: 'risk_reliability', input: { language: lang } }]
   const atRisk = atRiskWords.test(text) || (/\brisk\b|风险/.test(text) && revenueWords.test(text))
-  if (!atRisk) return undefined
+  // "Are X less likely to churn than Y?" compares what happened to two groups: a churn-rate question, not a forecast.
+  const comparesGroups = /\b(more|less) likely to (churn|leave|cancel)\b.*\bthan\b|比.*更(容易|可能)流失/.test(text) && !/\b(at[- ]risk|risk|predict|forecast)\b|风险|预测/.test(text)
+  if (!atRisk || comparesGroups) return undefined
   const m = understandClause(text, n.cased, catalog, lexiconFor(catalog))
   const filters = Object.entries(m.filters).map(([dimension, values]) => ({ dimension, values }))
   const withFilters = filters.length ? { filters } : {}
