@@ -8,7 +8,7 @@ import type { QueryMetricInput } from '../src/tools/query-metric.js'
 /** Every catalog metric once (last quarter by plan, or its cohort matrix), plus the trend shapes managers ask for most. */
 export const catalogCases: Array<[string, MetricRequest]> = [
   ...metrics.map((m): [string, MetricRequest] =>
-    m.kind === 'cohort' ? [`${m.id}, 12 monthly cohorts`, { metric: m.id, period: 'last_n_months', n: 12 }] : [`${m.id} by plan, last quarter`, { metric: m.id, period: 'last_quarter', by: 'plan' }]),
+    ('kind' in m && m.kind === 'cohort') ? [`${m.id}, 12 monthly cohorts`, { metric: m.id, period: 'last_n_months', n: 12 }] : [`${m.id} by plan, last quarter`, { metric: m.id, period: 'last_quarter', by: 'plan' }]),
   ['churn_rate by month, 12 months', { metric: 'churn_rate', period: 'last_n_months', n: 12, grain: 'month' }],
   ['churn_rate by month × plan × region, 12 months', { metric: 'churn_rate', period: 'last_n_months', n: 12, grain: 'month', by: 'plan,region' }],
   ['churn_rate by contract (attribute), last quarter', { metric: 'churn_rate', period: 'last_quarter', by: 'contract' }],

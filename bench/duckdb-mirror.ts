@@ -26,9 +26,25 @@ const MACROS = [
   `set integer_division = true`,
 ]
 
-/** Rewrites SQLite function names to the macros above; everything else is left as the project wrote it. */
+// The FTS5 lookup the feedback search uses, with its inlined MATCH string of quoted phrases.
+const FTS_LOOKUP = /f\.id in \(select rowid from feedback_fts where feedback_fts match '((?:[^']|'')*)'\)/g
+
+/** An FTS5 phrase list ('"a" OR "b"') as the equivalent substring test. */
+function ftsToLike(match: string): string {
+  const phrases = [...match.replace(/''/g, "'").matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'))
+  const lit = (p: string) => `'%${p.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/'/g, "''")}%'`
+  return `(${phrases.map((p) => `f.text ilike ${lit(p)} escape '\\'`).join(' or ')})`
+}
+
+/**
+ * Rewrites SQLite function names to the macros above, SQLite's case-insensitive LIKE to ILIKE,
+ * and the FTS5 feedback lookup to the substring tests it stands for; everything else is left as
+ * the project wrote it.
+ */
 export function toDuckSql(sqliteSql: string): string {
   return sqliteSql
+    .replace(FTS_LOOKUP, (_m, match: string) => ftsToLike(match))
+    .replace(/ like '/gi, " ilike '")
     .replace(/(?<![\w."])date\(/gi, 'sqlite_date(')
     .replace(/(?<![\w."])julianday\(/gi, 'sqlite_julianday(')
     .replace(/(?<![\w."])strftime\(/gi, 'sqlite_strftime(')

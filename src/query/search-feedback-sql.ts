@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { dialectName } from '../db/dialects/dialect-name.js'
 import type { FeedbackTable } from '../db/schema.js'
 import { runFamily } from './families/family.js'
 import type { Period } from '../time/period.js'
@@ -25,6 +26,31 @@ export function likePattern(term: string): string {
   return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
+/** The shortest term the FTS5 trigram index can find: shorter ones fall back to LIKE. */
+const TRIGRAM = 3
+
+/** An FTS5 query matching any of `terms` as a literal substring (each a quoted phrase; quotes doubled). */
+export function ftsMatch(terms: string[]): string {
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')
+}
+
+/**
+ * "text contains any term", case-insensitively. SQLite/D1: terms of 3+ characters through the
+ * FTS5 trigram index (feedback_fts), shorter ones (many Chinese words are one or two characters)
+ * by LIKE, which already ignores ASCII case so no lower() is needed. PostgreSQL: ILIKE.
+ */
+function containsAny(db: Kysely<any>, terms: string[]): RawBuilder<unknown> {
+  const like = (t: string) => sql`f.text ${sql.raw(dialectName(db) === 'postgres' ? 'ilike' : 'like')} ${likePattern(t)} escape '\\'`
+  if (dialectName(db) === 'postgres') return sql`(${sql.join(terms.map(like), sql` or `)})`
+  const long = terms.filter((t) => [...t].length >= TRIGRAM)
+  const short = terms.filter((t) => [...t].length < TRIGRAM)
+  const parts = [
+    ...(long.length ? [sql`f.id in (select rowid from feedback_fts where feedback_fts match ${ftsMatch(long)})`] : []),
+    ...short.map(like),
+  ]
+  return sql`(${sql.join(parts, sql` or `)})`
+}
+
 /**
  * Two queries over the same filtered feedback: match counts per source (their sum is the total)
  * and the newest `limit` matches. "Churned" = the customer has a spell that ended on or before the
@@ -34,14 +60,15 @@ export async function searchFeedbackRows(deps: QueryDeps, s: FeedbackSearch): Pr
   const asOf = deps.catalog.meta.asOf
   const churned = sql<number>`case when exists (select 1 from spells s where s.customer_id = f.customer_id and s.end_date is not null and s.end_date <= ${asOf})
     and not exists (select 1 from spells s where s.customer_id = f.customer_id and s.start_date <= ${asOf} and (s.end_date is null or s.end_date > ${asOf})) then 1 else 0 end`
-  // A term containing another term adds no matches under LIKE '%…%' ("costs" given "cost"): leave it out of the SQL.
+  // A term containing another term adds no matches to a substring search ("costs" given "cost"): leave it out of the SQL.
   const likeTerms = s.terms.filter((t) => !s.terms.some((o) => o !== t && t.includes(o)))
+  const db = deps.db as unknown as Kysely<any>
   const base = () => {
-    let q = (withSpells(deps.db as unknown as Kysely<any>, deps.churn, asOf) as any)
+    let q = (withSpells(db, deps.churn, asOf) as any)
       .selectFrom('feedback as f')
       .where('f.date', '>=', s.period.from)
       .where('f.date', '<', s.period.to)
-      .where(sql`(${sql.join(likeTerms.map((t): RawBuilder<unknown> => sql`lower(f.text) like ${likePattern(t)} escape '\\'`), sql` or `)})`)
+      .where(containsAny(db, likeTerms))
     if (s.sources?.length) q = q.where('f.source', 'in', s.sources)
     if (s.language) q = q.where('f.language', '=', s.language)
     if (s.churnedOnly) q = q.where(sql`${churned} = 1`)
