@@ -50,7 +50,9 @@ export async function runSegmentComparison(
         ])
         .groupBy('s.customer_id'))
     .with('members', (q: any) => memberRows(q, 'a', a, to).unionAll(memberRows(q, 'b', b, to)))
-    .with('vals', (q: any) => q.selectFrom('members as m').select(['m.seg', 'm.churned', 'm.active_start', ...perCustomer]))
+    // Materialised: otherwise SQLite folds `vals` into the aggregates and re-runs each correlated
+    // lookup once per aggregate that reads its column (count, sum, sum of squares).
+    .with((cte: any) => cte('vals').materialized(), (q: any) => q.selectFrom('members as m').select(['m.seg', 'm.churned', 'm.active_start', ...perCustomer]))
     .selectFrom('vals as v')
     .select(['v.seg', sql`count(*)`.as('customers'), ...aggregates])
     .groupBy('v.seg')
