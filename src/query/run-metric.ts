@@ -36,6 +36,25 @@ export type MetricResult = {
 
 /** Validates a query against the catalog and runs it: one SQL query per measure family. */
 export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<MetricResult> {
+  return runBuckets(deps, q, (period) => bucketize(period, q.grain))
+}
+
+/**
+ * The ungrouped, ungrained value of `q` for its period and for `previous` (the period just before
+ * it), from one engine call per family: both are buckets of one query over [previous.from, to).
+ */
+export async function runMetricWithPrevious(deps: QueryDeps, q: Omit<MetricQuery, 'by' | 'grain'>, previous: { from: string; to: string }): Promise<{ now: MetricResult; previous: MetricResult }> {
+  let now: Period | undefined
+  const both = await runBuckets(deps, q, (period) => {
+    now = period
+    return [{ key: 'previous', start: previous.from, end: previous.to }, { key: 'total', start: period.from, end: period.to }]
+  })
+  const prevPeriod = resolvePeriod({ from: previous.from, to: previous.to }, deps.catalog.meta.asOf, deps.catalog.dataStart)
+  // Only the row order tells the buckets apart once merged: previous first, as bucketed.
+  return { now: { ...both, period: now!, rows: both.rows.slice(1) }, previous: { ...both, period: prevPeriod, rows: both.rows.slice(0, 1) } }
+}
+
+async function runBuckets(deps: QueryDeps, q: MetricQuery, bucketsFor: (period: Period) => Bucket[]): Promise<MetricResult> {
   const def = findMetric(q.metric)
   if (!def) {
     throw new AppError('unknown_metric', `Unknown metric "${q.metric}". Valid metrics: ${deps.catalog.metrics.map((m) => m.id).join(', ')}`, {
@@ -48,7 +67,7 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
   }
   const plan = resolveSegments(deps.catalog, q.by, q.where)
   const period = clampPeriod(resolvePeriod(q.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart), def)
-  const buckets = bucketize(period, q.grain)
+  const buckets = bucketsFor(period)
   const input = { db: deps.db as any, buckets, plan, churn: deps.churn, asOf: deps.catalog.meta.asOf }
   const results = await Promise.all(def.families.map((f) => familyRunners[f](input)))
   const merged = mergeFamilies(results.map((r) => r.rows), buckets, plan.by.length === 0)
