@@ -8,7 +8,7 @@
  * bench/report.md; the last line printed is the worst ratio to DuckDB.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { createApp } from '../src/app.js'
@@ -22,7 +22,7 @@ import { computeMetric } from '../src/tools/metrics-service.js'
 import { queryMetric } from '../src/tools/query-metric.js'
 import { searchFeedback } from '../src/tools/search-feedback.js'
 import type { ToolDeps } from '../src/tools/tool-deps.js'
-import { cachedSample, sizeMiB } from './cached-sample.js'
+import { CACHE_DIR, cachedSample, sizeMiB } from './cached-sample.js'
 import { catalogCases, questions, toolCases, type ToolCase } from './cases.js'
 import { duckRows, openDuckMirror } from './duckdb-mirror.js'
 import { writeReport, type SizeReport, type CaseFigures } from './report.js'
@@ -134,10 +134,17 @@ for (const customers of sizes) {
   }
   await db.destroy()
   reports.push(report)
+  writeFileSync(join(CACHE_DIR, `result-${customers}-${cacheKey}.json`), JSON.stringify(report))
 }
 
+// The report shows every size measured with this code's data (earlier runs' sizes included), smallest first.
+const earlier = [10_000, 100_000, 1_000_000]
+  .filter((n) => !sizes.includes(n))
+  .map((n) => join(CACHE_DIR, `result-${n}-${cacheKey}.json`))
+  .filter((f) => existsSync(f))
+  .map((f) => JSON.parse(readFileSync(f, 'utf8')) as SizeReport)
 const file = join(import.meta.dirname, 'report.md')
-writeFileSync(file, writeReport(reports))
+writeFileSync(file, writeReport([...earlier, ...reports].sort((a, b) => a.customers - b.customers)))
 log(`\nreport: ${file}`)
 const ratios = reports.flatMap((r) => [...r.catalog, ...r.tools]).filter((c) => c.duck && Number.isFinite(c.duck.ratio))
 const unequal = reports.flatMap((r) => [...r.catalog, ...r.tools]).filter((c) => c.duck && !c.duck.rowsEqual)

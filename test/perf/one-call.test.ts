@@ -17,7 +17,7 @@ describe('a figure and its previous period from one query per family', () => {
   for (const m of metrics.filter((x) => !('kind' in x && x.kind === 'cohort'))) {
     it(`${m.id}: equals two separate queries`, async () => {
       for (const period of periods) {
-        const where = m.id === 'nps' ? {} : { region: ['EMEA', 'APAC'] }
+        const where: Record<string, string[]> = m.id === 'nps' ? {} : { region: ['EMEA', 'APAC'] }
         const p = resolvePeriod(period, deps.catalog.meta.asOf, deps.catalog.dataStart)
         const prev = previousPeriod(p)
         const pair = await runMetricWithPrevious(deps, { metric: m.id, period, where }, prev)
