@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { AppError } from '../errors.js'
+import { openPostgres } from './dialects/open-postgres.js'
 import { migrationProvider } from './migrations/index.js'
 import type { Database } from './schema.js'
 
@@ -42,7 +43,9 @@ export type Db = Kysely<Database>
  */
 export async function openDatabase(url: string): Promise<Db> {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new AppError('bad_request', 'PostgreSQL is not supported yet: set DATABASE_URL to a SQLite file path (default data/churn.db).')
+    const db = openPostgres(url)
+    await migrate(db)
+    return db
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/, '')
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
