@@ -4,7 +4,6 @@ import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { AppError } from '../errors.js'
-import { openPostgres } from './dialects/open-postgres.js'
 import { migrationProvider } from './migrations/index.js'
 import type { Database } from './schema.js'
 
@@ -43,6 +42,8 @@ export type Db = Kysely<Database>
  */
 export async function openDatabase(url: string): Promise<Db> {
   if (/^postgres(ql)?:\/\//.test(url)) {
+    // Loaded on demand: the pg driver is only needed for a postgres:// URL.
+    const { openPostgres } = await import('./dialects/open-postgres.js')
     const db = openPostgres(url)
     await migrate(db)
     return db
