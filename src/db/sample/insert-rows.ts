@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely'
-import { dialectName } from '../dialects/dialect-name.js'
+import { dialectName, maxBindParameters } from '../dialects/dialect-name.js'
 import type { Database } from '../schema.js'
 import { sampleTables, type SampleRows } from './customer-rows.js'
 
@@ -34,7 +34,7 @@ export async function insertRows(db: Kysely<Database>, rows: SampleRows): Promis
     const all = rows[table] as Array<Record<string, unknown>>
     if (all.length === 0) continue
     const columns = Object.keys(all[0])
-    const perInsert = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length))
+    const perInsert = Math.max(1, Math.floor(Math.min(MAX_PARAMETERS, maxBindParameters(db)) / columns.length))
     for (let i = 0; i < all.length; i += perInsert) {
       const batch = all.slice(i, i + perInsert)
       const params: unknown[] = []
