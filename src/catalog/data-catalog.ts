@@ -1,3 +1,4 @@
+import type { Coverage } from './coverage.js'
 import type { DatasetMeta } from './dataset-meta.js'
 import type { MetricDef } from './metric-types.js'
 import type { DimensionDef } from './types.js'
@@ -13,5 +14,7 @@ export type DataCatalog = {
   meta: DatasetMeta
   /** First signup date: the start of "all time". */
   dataStart: string
+  /** The span in which the data observes churn (a snapshot file: its churn window). */
+  coverage: Coverage
   counts: Record<'customers' | 'subscriptions' | 'churn_events' | 'mrr_history' | 'feedback' | 'tickets' | 'activity', number>
 }

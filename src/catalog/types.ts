@@ -21,8 +21,12 @@ export type DimensionDef = {
   name: Bilingual
   synonyms: Synonyms
   /** Other names a stored value goes by, e.g. { "North America": { zh: ["北美"] } }. */
-  values: Record<string, Partial<Synonyms>>
+  values: Record<string, Partial<Synonyms> & { label?: Partial<Bilingual> }>
   description: string
+  /** Display names of stored values per language (Germany → 德国, Yes → 是). */
+  labels?: Record<string, Partial<Bilingual>>
+  /** The values are yes/no (with perhaps a "no internet service"-style third one). */
+  yesNo?: boolean
 }
 
 /** A churn reason category: stored reason codes and the feedback classifier share these ids. */

@@ -8,21 +8,22 @@ import type { Bucket } from '../time/period.js'
  */
 export type PeriodRow = { bucket: string; p_start: string; p_end: string; first_month: string; start_month: string; end_month: string }
 
-/** Row values for the periods CTE. */
-export function periodRows(buckets: Bucket[]): PeriodRow[] {
+/** Row values for the periods CTE; `lastBilledMonth` caps the end snapshot (no MRR is billed after it). */
+export function periodRows(buckets: Bucket[], lastBilledMonth?: string): PeriodRow[] {
+  const cap = (m: string) => (lastBilledMonth && m > lastBilledMonth ? lastBilledMonth : m)
   return buckets.map((b) => ({
     bucket: b.key,
     p_start: b.start,
     p_end: b.end,
     first_month: startOfMonth(b.start),
     start_month: startOfMonth(addDays(b.start, -1)),
-    end_month: startOfMonth(addDays(b.end, -1)),
+    end_month: cap(startOfMonth(addDays(b.end, -1))),
   }))
 }
 
 /** `db.with('periods', …)`: the buckets as a UNION ALL of parameterised selects (portable across dialects). */
-export function withPeriods(db: Kysely<any>, buckets: Bucket[]) {
-  const selects = periodRows(buckets).map((r) =>
+export function withPeriods(db: Kysely<any>, buckets: Bucket[], lastBilledMonth?: string) {
+  const selects = periodRows(buckets, lastBilledMonth).map((r) =>
     db.selectNoFrom([
       sql.val(r.bucket).as('bucket'),
       sql.val(r.p_start).as('p_start'),

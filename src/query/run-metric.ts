@@ -8,7 +8,10 @@ import type { DataCatalog } from '../catalog/data-catalog.js'
 import { monthsBetween } from '../time/dates.js'
 import { familyRunners } from './families/index.js'
 import type { FamilyRow } from './families/family.js'
-import { bucketize, resolvePeriod, type Bucket, type Period, type PeriodInput } from '../time/period.js'
+import { bucketize, type Bucket, type Period, type PeriodInput } from '../time/period.js'
+import { resolveCoveredPeriod } from '../time/covered-period.js'
+import type { Coverage, PeriodAdjustment, RateReading } from '../catalog/coverage.js'
+import type { ChurnDefinition } from '../catalog/churn-definition.js'
 import { resolveSegments } from './resolve-segments.js'
 import { describeChurnDefinition } from './spells.js'
 
@@ -30,31 +33,19 @@ export type MetricResult = {
   where: Record<string, string[]>
   rows: MetricRow[]
   currency: string
+  /** The churn definition in English words (for logs and the CLI); answers word `churn` themselves. */
   definition: string
+  churn: ChurnDefinition
+  /** What the data observes, and how the period was fitted to it. */
+  coverage: Coverage
+  adjustments: PeriodAdjustment[]
+  /** How a churn-type rate was read (absent for other metrics). */
+  reading?: RateReading
   sql: string[]
 }
 
 /** Validates a query against the catalog and runs it: one SQL query per measure family. */
 export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<MetricResult> {
-  return runBuckets(deps, q, (period) => bucketize(period, q.grain))
-}
-
-/**
- * The ungrouped, ungrained value of `q` for its period and for `previous` (the period just before
- * it), from one engine call per family: both are buckets of one query over [previous.from, to).
- */
-export async function runMetricWithPrevious(deps: QueryDeps, q: Omit<MetricQuery, 'by' | 'grain'>, previous: { from: string; to: string }): Promise<{ now: MetricResult; previous: MetricResult }> {
-  let now: Period | undefined
-  const both = await runBuckets(deps, q, (period) => {
-    now = period
-    return [{ key: 'previous', start: previous.from, end: previous.to }, { key: 'total', start: period.from, end: period.to }]
-  })
-  const prevPeriod = resolvePeriod({ from: previous.from, to: previous.to }, deps.catalog.meta.asOf, deps.catalog.dataStart)
-  // Only the row order tells the buckets apart once merged: previous first, as bucketed.
-  return { now: { ...both, period: now!, rows: both.rows.slice(1) }, previous: { ...both, period: prevPeriod, rows: both.rows.slice(0, 1) } }
-}
-
-async function runBuckets(deps: QueryDeps, q: MetricQuery, bucketsFor: (period: Period) => Bucket[]): Promise<MetricResult> {
   const def = findMetric(q.metric)
   if (!def) {
     throw new AppError('unknown_metric', `Unknown metric "${q.metric}". Valid metrics: ${deps.catalog.metrics.map((m) => m.id).join(', ')}`, {
@@ -66,14 +57,30 @@ async function runBuckets(deps: QueryDeps, q: MetricQuery, bucketsFor: (period: 
     throw new AppError('bad_request', `${def.id} cannot be bucketed by ${q.grain}; allowed grains: ${def.grains.join(', ')}`)
   }
   const plan = resolveSegments(deps.catalog, q.by, q.where)
-  const period = clampPeriod(resolvePeriod(q.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart), def)
-  const buckets = bucketsFor(period)
+  const coverage = deps.catalog.coverage
+  const snapshot = coverage.kind === 'snapshot'
+  const covered = resolveCoveredPeriod(q.period, coverage, deps.catalog.meta.asOf, deps.catalog.dataStart, q.grain)
+  const period = clampPeriod(covered.period, def, snapshot)
+  const buckets = bucketize(period, q.grain)
   const input = { db: deps.db as any, buckets, plan, churn: deps.churn, asOf: deps.catalog.meta.asOf }
   const results = await Promise.all(def.families.map((f) => familyRunners[f](input)))
   const merged = mergeFamilies(results.map((r) => r.rows), buckets, plan.by.length === 0)
+  const multiMonth = buckets.some((b) => monthsSpan(b) > 1.01)
+  const monthly = def.monthlyAverage && !snapshot && multiMonth ? await monthlyRates({ ...input, buckets: bucketize(period, 'month') }, buckets) : null
+  if (monthly) {
+    for (const m of merged.values()) {
+      const avg = monthly.rates.get([m.bucket, ...m.groups].join('\u0000'))
+      m.measures.avg_monthly_churn = avg?.mean ?? 0
+      m.measures.avg_monthly_months = avg?.months ?? 0
+    }
+  }
   const rows = [...merged.values()].map(({ bucket, groups, measures }) => {
     const months = Math.max(1, monthsSpan(buckets.find((b) => b.key === bucket)!))
-    const v = def.compute(measures, { months, grossMargin: deps.grossMargin })
+    const v = def.compute(measures, { months, grossMargin: deps.grossMargin, snapshot })
+    if (def.bounded && v.value !== null && (v.value < -1e-9 || v.value > 100 + 1e-9)) {
+      // A share outside 0–100% means the numerator is not a subset of the denominator: a bug, never an answer.
+      throw new AppError('internal', `${def.id} came out at ${v.value} for ${bucket} ${groups.join('/')}: outside 0–100%`)
+    }
     const segment = Object.fromEntries(plan.by.map((d, i) => [d.id, groups[i]]))
     return {
       ...(q.grain ? { period: bucket } : {}),
@@ -92,13 +99,39 @@ async function runBuckets(deps: QueryDeps, q: MetricQuery, bucketsFor: (period: 
     rows,
     currency: deps.catalog.meta.currency,
     definition: describeChurnDefinition(deps.churn),
-    sql: results.map((r) => r.sql),
+    churn: deps.churn,
+    coverage,
+    adjustments: covered.adjustments,
+    ...(def.monthlyAverage ? { reading: snapshot ? { kind: 'snapshot_share' as const } : monthly ? { kind: 'average_monthly' as const, months: bucketize(period, 'month').length } : { kind: 'single_period' as const } } : {}),
+    sql: [...results.map((r) => r.sql), ...(monthly ? [monthly.sql] : [])],
   }
 }
 
+/**
+ * The starting-cohort churn of each month, averaged over the months of each bucket and segment:
+ * the SaaS convention for "the churn rate" over a quarter or a year. Months with nobody active
+ * at their start are left out of the average.
+ */
+async function monthlyRates(input: Parameters<(typeof familyRunners)['flow']>[0], buckets: Bucket[]): Promise<{ rates: Map<string, { mean: number; months: number }>; sql: string }> {
+  const flow = await familyRunners.flow(input)
+  const acc = new Map<string, { sum: number; months: number }>()
+  for (const r of flow.rows) {
+    const month = input.buckets.find((b) => b.key === r.bucket)!
+    const owner = buckets.find((b) => month.start >= b.start && month.start < b.end)
+    const active = Number(r.active_start ?? 0)
+    if (!owner || active <= 0) continue
+    const key = [owner.key, ...[r.g0, r.g1].filter((g) => g !== undefined).map(String)].join('\u0000')
+    const a = acc.get(key) ?? { sum: 0, months: 0 }
+    a.sum += (100 * Number(r.churned_from_start ?? 0)) / active
+    a.months++
+    acc.set(key, a)
+  }
+  return { rates: new Map([...acc].map(([k, a]) => [k, { mean: a.sum / a.months, months: a.months }])), sql: flow.sql }
+}
+
 // Revenue metrics use monthly snapshots; a period inside one month would compare a month with itself.
-function clampPeriod(p: Period, def: MetricDef): Period {
-  if (!def.grains.includes('day') && monthsBetween(p.from, p.to) < 1 && p.from.slice(0, 7) === p.to.slice(0, 7)) {
+function clampPeriod(p: Period, def: MetricDef, snapshot: boolean): Period {
+  if (!snapshot && !def.grains.includes('day') && monthsBetween(p.from, p.to) < 1 && p.from.slice(0, 7) === p.to.slice(0, 7)) {
     throw new AppError('bad_period', `${def.name.en} is measured monthly: choose a period of at least one calendar month`)
   }
   return p

@@ -2,8 +2,8 @@ import { AppError } from '../errors.js'
 import type { Grain } from '../catalog/types.js'
 import { addDays, addMonths, isIsoDate, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from './dates.js'
 
-export { relativePeriods, type Bucket, type Period, type PeriodInput, type RelativePeriod } from '../catalog/period.js'
-import type { Period, PeriodInput, RelativePeriod, Bucket } from '../catalog/period.js'
+export { relativePeriods, type Bucket, type Period, type PeriodInput, type PeriodName, type RelativePeriod } from '../catalog/period.js'
+import type { Period, PeriodInput, PeriodName, RelativePeriod, Bucket } from '../catalog/period.js'
 
 /** Resolves a PeriodInput against the as-of date; `dataStart` bounds `all_time`. */
 export function resolvePeriod(input: PeriodInput, asOf: string, dataStart: string, fallback: RelativePeriod = 'last_n_months'): Period {
@@ -14,7 +14,7 @@ export function resolvePeriod(input: PeriodInput, asOf: string, dataStart: strin
       if (!isIsoDate(v)) throw new AppError('bad_period', `"${k}" must be a date like 2026-01-31, got "${v}"`)
     }
     if (from >= to) throw new AppError('bad_period', `"from" (${from}) must be before "to" (${to}); "to" is exclusive`)
-    return { from, to, label: `${from} – ${addDays(to, -1)}` }
+    return { from, to, label: `${from} – ${addDays(to, -1)}`, name: { kind: 'range' } }
   }
   const rel = input.relative ?? fallback
   const n = Math.max(1, Math.min(input.n ?? (rel === 'last_n_months' ? 12 : 1), 120))
@@ -22,6 +22,8 @@ export function resolvePeriod(input: PeriodInput, asOf: string, dataStart: strin
   const q = startOfQuarter(asOf)
   const y = startOfYear(asOf)
   // asOf is the snapshot date: periods end at it, so "this_*" periods are to-date.
+  const nm: PeriodName = { kind: 'relative', relative: rel, n }
+  const named = (from: string, to: string, label: string) => namedPeriod(from, to, label, nm)
   switch (rel) {
     case 'last_month': return named(addMonths(m, -1), m, addMonths(m, -1).slice(0, 7))
     case 'this_month': return named(m, asOf, `${m.slice(0, 7)} (to date)`)
@@ -36,9 +38,9 @@ export function resolvePeriod(input: PeriodInput, asOf: string, dataStart: strin
   }
 }
 
-function named(from: string, to: string, label: string): Period {
+function namedPeriod(from: string, to: string, label: string, name: PeriodName): Period {
   if (from >= to) throw new AppError('bad_period', `The period ${label} is empty as of the data's snapshot date`)
-  return { from, to, label }
+  return { from, to, label, name }
 }
 
 /** `2026-Q3` for a quarter's first day. */

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { compareMeasure, compareMeasureIds, compareMeasures, type CompareMeasureId, type MeasureSummary } from '../query/compare-measures.js'
 import { runSegmentComparison } from '../query/compare-segments-sql.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
-import { resolvePeriod } from '../time/period.js'
+import { resolveCoveredPeriod } from '../time/covered-period.js'
 import { resolveComparison } from '../query/resolve-comparison.js'
 import { round } from '../query/run-metric.js'
 import { twoProportionZTest, welchTTest, type TestResult } from '../query/significance.js'
@@ -51,15 +51,16 @@ export function compareSegmentsTool(deps: ToolDeps) {
 export async function compareSegments(deps: ToolDeps, input: CompareSegmentsInput) {
   const lang = input.language ?? 'en'
   const { a, b } = resolveComparison(deps.catalog, input.a, input.b, lang)
-  const period = resolvePeriod(input.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart)
+  const { period } = resolveCoveredPeriod(input.period, deps.catalog.coverage, deps.catalog.meta.asOf, deps.catalog.dataStart)
+  const snapshot = deps.catalog.coverage.kind === 'snapshot'
   // Churn rate is 100% vs 0% by construction when a segment is defined by churn status.
   const byStatus = a.status !== 'any' || b.status !== 'any'
   const ids: readonly CompareMeasureId[] = input.measures?.length ? [...new Set(input.measures)] : compareMeasureIds.filter((id) => !(byStatus && id === 'churn_rate'))
   const defs = ids.map(compareMeasure)
   const { rows, sql } = await runSegmentComparison(deps, period, a, b, defs)
   const measures = defs.map((def) => {
-    const sa = def.summarize(rows.a)
-    const sb = def.summarize(rows.b)
+    const sa = def.summarize(rows.a, { snapshot })
+    const sb = def.summarize(rows.b, { snapshot })
     const test = significance(def.test, sa, sb)
     const va = sa.value === null ? null : round(sa.value, def.unit)
     const vb = sb.value === null ? null : round(sb.value, def.unit)

@@ -4,8 +4,9 @@ import { metricIds, metrics } from '../catalog/metrics.js'
 import { grains } from '../catalog/types.js'
 import { makeChart } from '../chart/make-chart.js'
 import { runCohortRetention } from '../query/cohort-retention.js'
-import { periodLabel, previousPeriod, resolvePeriod } from '../time/period.js'
-import { runMetric, runMetricWithPrevious, type MetricRow } from '../query/run-metric.js'
+import { periodLabel } from '../time/period.js'
+import { observedPreviousPeriod } from '../time/covered-period.js'
+import { runMetric, type MetricRow } from '../query/run-metric.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import { metricChart } from './metric-chart.js'
@@ -50,44 +51,43 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     return { kind: 'cohort' as const, metric: { id: 'cohort_retention', unit: 'percent' }, period: r.period, cohorts: r.cohorts.slice(-24), definition: describeChurnDefinition(deps.churn, lang), sql: r.sql, rowCount: r.cohorts.length, chart }
   }
   const base = { metric: input.metric, period: input.period, where }
-  const grouped = Boolean(input.grain || input.by?.length)
-  const result = grouped ? await runMetric(deps, { ...base, grain: input.grain, by: input.by }) : null
-  // The headline and the previous period come from one query (two buckets) when history allows.
-  const period = result?.period ?? resolvePeriod(input.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart)
-  const prevRange = previousPeriod(period)
-  const hasPrevious = prevRange.from >= deps.catalog.dataStart.slice(0, 7) + '-01'
-  const pair = hasPrevious ? await runMetricWithPrevious(deps, base, prevRange).catch(() => null) : null
-  const totalNow = pair?.now ?? (await runMetric(deps, base))
-  const prev = pair?.previous ?? null
+  const result = await runMetric(deps, { ...base, grain: input.grain, by: input.by })
+  const totalNow = input.grain || input.by?.length ? await runMetric(deps, base) : result
+  // A previous-period figure only when the data observes that period too; its SQL joins the provenance.
+  const prevRange = observedPreviousPeriod(totalNow.period, totalNow.coverage)
+  const prev = prevRange ? await runMetric(deps, { ...base, period: prevRange }) : null
   const current = totalNow.rows[0]?.value ?? null
   const previous = prev?.rows[0]?.value ?? null
   const prevLabel = prev ? periodLabel(prev.period.from, prev.period.to) : ''
   const change = current !== null && previous !== null ? Math.round((current - previous) * 100) / 100 : null
-  const main = result ?? totalNow
-  const rows = main.rows.slice(0, MAX_ROWS)
+  const rows = result.rows.slice(0, MAX_ROWS)
   return {
     kind: 'metric' as const,
-    metric: { ...main.metric, name: main.metric.name },
-    period: main.period,
-    grain: main.grain,
-    by: main.by,
-    where: main.where,
+    metric: { ...result.metric, name: result.metric.name },
+    period: result.period,
+    grain: result.grain,
+    by: result.by,
+    where: result.where,
     headline: {
       value: current,
       ...(totalNow.rows[0]?.reason ? { reason: totalNow.rows[0].reason } : {}),
       parts: totalNow.rows[0]?.parts ?? {},
       previous: prev ? { period: prevLabel, value: previous } : null,
       change,
-      changeUnit: main.metric.unit === 'percent' ? 'percentage points' : main.metric.unit,
+      changeUnit: result.metric.unit === 'percent' ? 'percentage points' : result.metric.unit,
     },
     rows: rows.map(compactRow),
-    ...(main.rows.length > MAX_ROWS ? { truncated: main.rows.length - MAX_ROWS } : {}),
-    ...(input.by?.length && !input.grain ? { ranking: rank(main.rows, main.metric.higherIsBetter) } : {}),
-    currency: main.currency,
+    ...(result.rows.length > MAX_ROWS ? { truncated: result.rows.length - MAX_ROWS } : {}),
+    ...(input.by?.length && !input.grain ? { ranking: rank(result.rows, result.metric.higherIsBetter) } : {}),
+    currency: result.currency,
     definition: describeChurnDefinition(deps.churn, lang),
-    sql: [...new Set([...main.sql, ...totalNow.sql])],
-    rowCount: main.rows.length,
-    chart: metricChart(main, lang, prev ? { label: prevLabel, value: previous } : undefined),
+    churn: result.churn,
+    coverage: result.coverage,
+    adjustments: result.adjustments,
+    ...(totalNow.reading ? { reading: totalNow.reading } : {}),
+    sql: [...new Set([...result.sql, ...totalNow.sql, ...(prev?.sql ?? [])])],
+    rowCount: result.rows.length,
+    chart: metricChart(result, lang, prev ? { label: prevLabel, value: previous } : undefined),
   }
 }
 

@@ -292,13 +292,22 @@ describe('IBM Telco (Cognos edition) import', () => {
     expect(Math.abs(pct['One year'] - 11.3)).toBeLessThanOrEqual(0.1)
     expect(Math.abs(pct['Two year'] - 2.8)).toBeLessThanOrEqual(0.1)
 
-    // The metric engine gives the same figures through the catalog ("last month" before asOf 2019-10-01).
+    // The metric engine reads the file as a snapshot: churned ÷ every customer in the file (IBM's 26.5%),
+    // with no period and with one that contains the file's churn window.
     const deps = { db, catalog: await loadDataCatalog(db), churn: { kind: 'subscription' as const }, grossMargin: 0.8 }
-    const engine = await runMetric(deps, { metric: 'churn_rate', period: { relative: 'last_month' }, by: ['contract'] })
-    expect(engine.period).toMatchObject({ from: '2019-09-01', to: '2019-10-01' })
-    for (const row of engine.rows) expect(row.value).toBe(Math.round(100 * pct[row.segment.contract]) / 100)
-    const total = await runMetric(deps, { metric: 'churn_rate', period: { relative: 'last_month' } })
-    expect(total.rows[0]).toMatchObject({ value: 26.58, parts: { churned: 1869, active_start: 7032 } })
+    expect(deps.catalog.coverage.kind).toBe('snapshot')
+    const all = Number((await sql<{ n: number }>`select count(*) as n from customers`.execute(db)).rows[0].n)
+    for (const period of [undefined, { relative: 'last_month' as const }]) {
+      const total = await runMetric(deps, { metric: 'churn_rate', period })
+      expect(total.rows[0].value).toBe(Math.round((10000 * 1869) / all) / 100)
+      expect(total.reading).toEqual({ kind: 'snapshot_share' })
+    }
+    const engine = await runMetric(deps, { metric: 'churn_rate', by: ['contract'] })
+    const inFile = await sql<{ contract: string; n: number; churned: number }>`
+      select a.value as contract, count(*) as n, sum(case when s.end_date is not null then 1 else 0 end) as churned
+      from subscriptions s join customer_attributes a on a.customer_id = s.customer_id and a.dimension = 'contract' group by a.value`.execute(db)
+    const share = Object.fromEntries(inFile.rows.map((x) => [x.contract, (100 * x.churned) / x.n]))
+    for (const row of engine.rows) expect(row.value).toBe(Math.round(100 * share[row.segment.contract]) / 100)
 
     // Every stated reason is mapped; the four competitor reasons total 140 + 130 + 162 + 189.
     const byCode = await db.selectFrom('subscriptions').select(['reason_code', (eb) => eb.fn.countAll<number>().as('n')]).where('end_date', 'is not', null).groupBy('reason_code').execute()

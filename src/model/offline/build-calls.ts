@@ -47,6 +47,8 @@ function metricCall(metric: string, m: Meaning, catalog: DataCatalog, lang: 'en'
   // Revenue metrics are monthly snapshots: a weekly or daily trend becomes monthly.
   if (grain && !grains.includes(grain)) grain = grains.includes('month') ? 'month' : undefined
   if (def?.kind === 'cohort') grain = undefined
+  // A snapshot file has no dates: "monthly charges" is not a trend; an explicit trend is asked and refused by the tool.
+  if (catalog.coverage.kind === 'snapshot' && !m.roles.has('trend') && !m.roles.has('by')) grain = undefined
   // A yearly trend over the default 12 months would be one bar: show every year of the data instead.
   const period = m.period ?? (grain === 'year' ? { relative: 'all_time' } : undefined)
   return {

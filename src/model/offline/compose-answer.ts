@@ -27,7 +27,7 @@ function composeOne(o: ToolOutcome, catalog: DataCatalog, lang: Lang, dimName: (
   if (!out || typeof out !== 'object') return composeError({ code: 'empty', message: lang === 'zh' ? '没有返回结果' : 'the tool returned nothing' }, o.input, catalog, lang)
   if (out.error) return composeError(out.error, o.input, catalog, lang)
   switch (out.kind) {
-    case 'metric': return composeMetric(out as unknown as MetricOutput, lang, dimName)
+    case 'metric': return composeMetric(out as unknown as MetricOutput, lang, catalog)
     case 'cohort': return composeCohort(out as unknown as CohortOutput, lang)
     case 'comparison': return composeComparison(out as unknown as ComparisonOutput, lang, focusOf(o.input))
     case 'reasons': return composeReasons(out as unknown as ReasonsOutput, lang)

@@ -4,7 +4,7 @@
  */
 export type Role =
   | 'by' | 'compare' | 'than' | 'which' | 'most' | 'least' | 'why' | 'feedback' | 'trend'
-  | 'churned' | 'retained' | 'describe' | 'followup' | 'only' | 'rest' | 'lose' | 'howMany' | 'rate' | 'new' | 'filler'
+  | 'churned' | 'retained' | 'describe' | 'followup' | 'only' | 'rest' | 'lose' | 'howMany' | 'rate' | 'new' | 'effect' | 'filler'
 
 /** The fixed table of function words, English and Chinese (normalised: lower case, half-width). */
 export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: string[] }> = {
@@ -33,12 +33,17 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
     zh: ['能回答', '可以回答', '能问', '可以问', '哪些数据', '什么数据', '哪些指标', '加载了', '帮助', '有哪些维度', '能做什么', '介绍一下', '数据概况', '你们的数据', '有什么数据'],
   },
   followup: { en: ['and', 'what about', 'how about', 'and what about', 'same for', 'now', 'same thing', 'the same', 'same', 'same question', 'likewise'], zh: ['那', '呢', '那么', '那如果', '换成', '同样', '一样', '同样的'] },
-  only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看'] },
+  only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看', '那只看', '那只'] },
   rest: { en: ['the rest', 'everyone else', 'everybody else', 'others', 'all other', 'other customers'], zh: ['其他客户', '其余客户', '其他', '其余'] },
   lose: { en: ['lose', 'loses', 'lost', 'losing', 'left', 'leave', 'leaves', 'leaving', 'left us', 'cancel', 'cancels', 'cancelled', 'canceled', 'quit', 'quits', 'drop', 'dropped'], zh: ['流失了', '掉了', '走了', '离开', '丢了', '丢失', '取消了', '退订', '损失', '损失了', '少了'] },
   howMany: { en: ['how many', 'number of', 'count of', 'count', 'total number'], zh: ['多少', '几个', '几家', '多少个', '多少家', '数量', '多少人'] },
   rate: { en: ['rate', 'percentage', 'percent', 'share', 'ratio', 'likely'], zh: ['率', '比例', '比率', '占比'] },
   new: { en: ['new', 'signed up', 'sign up', 'joined', 'acquired'], zh: ['新增', '新', '新签'] },
+  // Asking whether a yes/no trait matters: both sides are wanted, not one of them.
+  effect: {
+    en: ['matter', 'matters', 'affect', 'affects', 'impact', 'influence', 'effect', 'make a difference', 'more or less', 'churn more', 'churn less', 'leave more', 'leave less', 'with vs without', 'with or without', 'with and without', 'or not'],
+    zh: ['影响', '有影响', '更容易', '差多少', '是否', '有没有', '有无', '还是', '差别', '关系', '更容易流失', '是不是'],
+  },
 }
 
 /** Words that carry no meaning for the analyst; anything else not recognised counts as an unknown term. */

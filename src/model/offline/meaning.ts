@@ -23,6 +23,8 @@ export type Meaning = {
   trend: boolean
   sides?: Side[]
   keywords: string[]
+  /** Reason words named in the clause ("price", "竞争对手"). */
+  topics: string[]
   churnedOnly: boolean
   /** "What do customers complain about?": a feedback question without a topic. */
   anyComplaint: boolean
@@ -42,7 +44,7 @@ export type Meaning = {
 /** A meaning with nothing in it yet. */
 export function emptyMeaning(): Meaning {
   return {
-    intent: 'none', metrics: [], by: [], filters: {}, trend: false, keywords: [], churnedOnly: false, anyComplaint: false,
+    intent: 'none', metrics: [], by: [], filters: {}, trend: false, keywords: [], topics: [], churnedOnly: false, anyComplaint: false,
     unknownValues: [], unknownWords: [], roles: new Set(), followup: false, elliptical: false, future: false,
   }
 }

@@ -33,6 +33,7 @@ export function catalogFixture(): DataCatalog {
     metrics, dimensions, values,
     meta: { asOf: '2026-11-01', currency: 'USD', source: 'fixture', companyName: 'Fixture Co' },
     dataStart: '2023-11-01',
+    coverage: { kind: 'dated', from: '2023-11-01', to: '2026-11-01' },
     counts: { customers: 70, subscriptions: 80, churn_events: 20, mrr_history: 0, feedback: 0, tickets: 0, activity: 0 },
   }
 }
