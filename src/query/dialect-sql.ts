@@ -1,8 +1,10 @@
 import { sql, type RawBuilder } from 'kysely'
 
 /**
- * SQL fragments that differ between dialects. SQLite is the one implemented;
- * PostgreSQL/D1 variants go here behind the same functions.
+ * SQL fragments that differ between dialects, written in SQLite's date functions (date, julianday,
+ * strftime over ISO-date text). D1 is SQLite. PostgreSQL gets the same functions from migration
+ * 006-postgres-functions, so one SQL text serves every dialect; a fragment that cannot be
+ * expressed through them needs a dialect branch here (see src/db/dialects/dialect-name.ts).
  */
 export const dialectSql = {
   /** ISO date `expr` plus n days, as ISO text. */
