@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely'
 /**
  * SQL fragments that differ between dialects, written in SQLite's date functions (date, julianday,
  * strftime over ISO-date text). D1 is SQLite. PostgreSQL gets the same functions from migration
- * 006-postgres-functions, so one SQL text serves every dialect; a fragment that cannot be
+ * 006-perf-3-postgres-functions, so one SQL text serves every dialect; a fragment that cannot be
  * expressed through them needs a dialect branch here (see src/db/dialects/dialect-name.ts).
  */
 export const dialectSql = {
