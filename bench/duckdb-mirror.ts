@@ -102,8 +102,12 @@ export async function openDuckMirror(sqlitePath: string, log: (s: string) => voi
   return { conn, copiedMs, close: () => { conn.closeSync(); inst.closeSync() } }
 }
 
-/** Runs translated SQL in DuckDB and returns plain rows (bigints as numbers). */
+/** How long one DuckDB statement may run before it is interrupted (the bench reports "> limit"). */
+export const DUCK_LIMIT_MS = 60_000
+
+/** Runs translated SQL in DuckDB and returns plain rows (bigints as numbers); interrupted after DUCK_LIMIT_MS. */
 export async function duckRows(conn: DuckDBConnection, sqliteSql: string): Promise<Array<Record<string, unknown>>> {
-  const r = await conn.runAndReadAll(toDuckSql(sqliteSql))
+  const timer = setTimeout(() => conn.interrupt(), DUCK_LIMIT_MS)
+  const r = await conn.runAndReadAll(toDuckSql(sqliteSql)).finally(() => clearTimeout(timer))
   return r.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])))
 }

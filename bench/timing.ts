@@ -3,11 +3,16 @@ import { performance } from 'node:perf_hooks'
 /** Median and 95th percentile of a timed function, in milliseconds (nearest-rank p95: with few runs it is the slowest). */
 export type Timing = { median: number; p95: number; runs: number }
 
-/** Runs `fn` once to warm caches, then `runs` times, timing each call. */
+/** A warm-up slower than this means few timed runs: the figure is clear and the run stays short. */
+const SLOW_MS = 3000
+
+/** Runs `fn` once to warm caches, then `runs` times (2 when the warm-up took over SLOW_MS), timing each call. */
 export async function time(fn: () => unknown, runs: number): Promise<Timing> {
+  const warm = performance.now()
   await fn()
+  const n = performance.now() - warm > SLOW_MS ? Math.min(runs, 2) : runs
   const t: number[] = []
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < n; i++) {
     const start = performance.now()
     await fn()
     t.push(performance.now() - start)
