@@ -31,7 +31,8 @@ const FTS_LOOKUP = /f\.id in \(select rowid from feedback_fts where feedback_fts
 
 /** An FTS5 phrase list ('"a" OR "b"') as the equivalent substring test. */
 function ftsToLike(match: string): string {
-  const phrases = [...match.replace(/''/g, "'").matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"'))
+  // Indexed texts end in two U+E000 padding characters (a trigram of it stands for "the text ends here").
+  const phrases = [...match.replace(/''/g, "'").matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"').replace(/\uE000+$/, ''))
   const lit = (p: string) => `'%${p.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/'/g, "''")}%'`
   return `(${phrases.map((p) => `f.text ilike ${lit(p)} escape '\\'`).join(' or ')})`
 }

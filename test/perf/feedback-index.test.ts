@@ -41,11 +41,12 @@ describe('feedback search through the FTS5 trigram index (5,000-customer sample)
     })
   }
 
-  it('uses the index for terms of three or more characters and LIKE only for shorter ones', async () => {
+  it('uses the index for every term: phrases of 3+ characters, the trigrams a shorter term begins', async () => {
     const r = await indexedIds(['price', '贵'])
-    expect(r.sql[0]).toContain(`feedback_fts match '"price"'`)
-    expect(r.sql[0]).toContain(`f.text like '%贵%'`)
-    expect(r.sql[0]).not.toContain('lower(')
+    expect(r.sql[0]).toMatch(/^select term from feedback_fts_vocab where term >= '贵'/)
+    expect(r.sql[1]).toContain(`feedback_fts match '"price" OR "贵`)
+    expect(r.sql[1]).not.toContain(' like ')
+    expect(r.sql[1]).not.toContain('lower(')
     expect(r.ids.length).toBeGreaterThan(100)
   })
 
@@ -60,6 +61,22 @@ describe('feedback search through the FTS5 trigram index (5,000-customer sample)
     await fresh.deleteFrom('feedback').where('id', '=', 1).execute()
     expect(await hits('pricing')).toEqual([2])
     expect(await hits('confusing')).toEqual([])
+    await fresh.destroy()
+  })
+
+  it('finds one- and two-character terms at the very end of a text, and texts shorter than a trigram', async () => {
+    const fresh = await openDatabase(':memory:')
+    const row = { customer_id: 'c1', date: '2026-01-05', source: 'review' as const, rating: 2, language: 'zh' as const }
+    await fresh.insertInto('feedback').values(['贵', '价格', '太贵', '不贵的价格合理', 'UX', 'ok'].map((text) => ({ ...row, text }))).execute()
+    const catalog = await loadDataCatalog(fresh)
+    const d: ToolDeps = { db: fresh, catalog, churn: { kind: 'subscription' }, grossMargin: 0.8 }
+    const all = { from: '2000-01-01', to: '2100-01-01', label: 'all time' } as never
+    const texts = async (terms: string[]) => (await searchFeedbackRows(d, { terms, period: all, plan: resolveSegments(catalog, [], {}), limit: 50 })).hits.map((h) => h.text).sort()
+    expect(await texts(['贵'])).toEqual(['不贵的价格合理', '太贵', '贵'])
+    expect(await texts(['价格'])).toEqual(['不贵的价格合理', '价格'])
+    expect(await texts(['ux'])).toEqual(['UX'])
+    expect(await texts(['k'])).toEqual(['ok'])
+    expect(await texts(['zz'])).toEqual([])
     await fresh.destroy()
   })
 })
