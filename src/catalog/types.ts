@@ -1,3 +1,4 @@
+import type { BandEdge, MeasureDef } from './measure.js'
 /** Words a term goes by, per language; the offline analyst's vocabulary and the LLM's descriptions both read them. */
 export type Bilingual = { en: string; zh: string }
 export type Synonyms = { en: string[]; zh: string[] }
@@ -13,6 +14,8 @@ export type Unit = 'count' | 'percent' | 'currency' | 'months' | 'ratio' | 'hour
 export type DimensionSource =
   | { kind: 'column'; column: 'plan' | 'region' | 'channel' | 'industry' | 'company_size' }
   | { kind: 'attribute' }
+  /** A numeric attribute cut into bands at query time ("age band", "balance over 100k"); never stored. */
+  | { kind: 'band'; measure: MeasureDef; edges: BandEdge[]; labels: string[]; asOf: string }
 
 /** A segment dimension (plan, region, contract, …) that metrics can be grouped and filtered by. */
 export type DimensionDef = {

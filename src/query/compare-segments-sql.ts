@@ -31,25 +31,9 @@ export async function runSegmentComparison(
 ): Promise<ComparisonRows> {
   const { from, to } = period
   const window = { from, to, firstMonth: startOfMonth(from) }
-  const inPeriod = sql`s.end_date >= ${from} and s.end_date < ${to}`
-  const activeAt = (t: string) => sql`s.start_date < ${t} and (s.end_date is null or s.end_date >= ${t})`
   const perCustomer = measures.flatMap((m) => Object.entries(m.perCustomer(window)).map(([k, e]) => e.as(k)))
   const aggregates = measures.flatMap((m) => Object.entries(m.aggregates).map(([k, e]) => e.as(k)))
-  const qc = withSpells(deps.db as unknown as Kysely<any>, deps.churn, deps.catalog.meta.asOf) as any
-  const query = qc
-    .with('pop', (q: any) =>
-      q.selectFrom('spells as s')
-        .where(sql`s.start_date < ${to} and (s.end_date is null or s.end_date >= ${from})`)
-        .select([
-          's.customer_id',
-          sql`max(case when ${inPeriod} then 1 else 0 end)`.as('churned'),
-          // A customer who churned twice in the period is measured at the last churn.
-          sql`max(case when ${inPeriod} then s.end_date end)`.as('churn_date'),
-          sql`max(case when ${activeAt(from)} then 1 else 0 end)`.as('active_start'),
-          sql`max(case when ${activeAt(to)} then 1 else 0 end)`.as('active_end'),
-        ])
-        .groupBy('s.customer_id'))
-    .with('members', (q: any) => memberRows(q, 'a', a, to).unionAll(memberRows(q, 'b', b, to)))
+  const query = withMembers(deps, period, a, b)
     // Materialised: otherwise SQLite folds `vals` into the aggregates and re-runs each correlated
     // lookup once per aggregate that reads its column (count, sum, sum of squares).
     .with((cte: any) => cte('vals').materialized(), (q: any) => q.selectFrom('members as m').select(['m.seg', 'm.churned', 'm.active_start', ...perCustomer]))
@@ -64,6 +48,31 @@ export async function runSegmentComparison(
     for (const [k, v] of Object.entries(r)) if (k !== 'seg') rows[seg][k] = Number(v ?? 0)
   }
   return { rows, sql: result.sql }
+}
+
+/**
+ * The `spells` → `pop` → `members` CTEs shared by the comparison and the churner profile: one
+ * member row per customer and segment ('a' / 'b'), with churned / active flags and the endpoint.
+ */
+export function withMembers(deps: QueryDeps, period: Period, a: SegmentCondition, b: SegmentCondition): any {
+  const { from, to } = period
+  const inPeriod = sql`s.end_date >= ${from} and s.end_date < ${to}`
+  const activeAt = (t: string) => sql`s.start_date < ${t} and (s.end_date is null or s.end_date >= ${t})`
+  const qc = withSpells(deps.db as unknown as Kysely<any>, deps.churn, deps.catalog.meta.asOf) as any
+  return qc
+    .with('pop', (q: any) =>
+      q.selectFrom('spells as s')
+        .where(sql`s.start_date < ${to} and (s.end_date is null or s.end_date >= ${from})`)
+        .select([
+          's.customer_id',
+          sql`max(case when ${inPeriod} then 1 else 0 end)`.as('churned'),
+          // A customer who churned twice in the period is measured at the last churn.
+          sql`max(case when ${inPeriod} then s.end_date end)`.as('churn_date'),
+          sql`max(case when ${activeAt(from)} then 1 else 0 end)`.as('active_start'),
+          sql`max(case when ${activeAt(to)} then 1 else 0 end)`.as('active_end'),
+        ])
+        .groupBy('s.customer_id'))
+    .with('members', (q: any) => memberRows(q, 'a', a, to).unionAll(memberRows(q, 'b', b, to)))
 }
 
 // One segment's members: population rows that pass its status and filter condition.

@@ -15,6 +15,14 @@ export const dialectSql = {
   startOfMonth(expr: RawBuilder<unknown>): RawBuilder<string> {
     return sql<string>`strftime('%Y-%m-01', ${expr})`
   },
+  /**
+   * A non-negative number rounded to the nearest whole number, halves up. Not `cast(x + 0.5 as
+   * integer)`: SQLite's cast truncates where PostgreSQL's rounds. `round` of a numeric rounds
+   * halves away from zero on both (PostgreSQL's round of a double would round halves to even).
+   */
+  roundWhole(expr: RawBuilder<unknown>): RawBuilder<number> {
+    return sql<number>`round(cast(${expr} as numeric))`
+  },
   /** Days from ISO date a to b, as a real number. */
   daysBetween(a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number> {
     return sql<number>`(julianday(${b}) - julianday(${a}))`

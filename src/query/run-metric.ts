@@ -13,13 +13,21 @@ import { resolveCoveredPeriod } from '../time/covered-period.js'
 import type { Coverage, PeriodAdjustment, RateReading } from '../catalog/coverage.js'
 import type { ChurnDefinition } from '../catalog/churn-definition.js'
 import { resolveSegments } from './resolve-segments.js'
+import type { BandSpec } from '../catalog/measure.js'
+import { defaultEdges, type Threshold } from './band-dimension.js'
+import { measureExpr } from './measure-sql.js'
+import { sql } from 'kysely'
 import { describeChurnDefinition } from './spells.js'
 
 /** Everything a metric query needs besides its input. */
 export type QueryDeps = { db: Db; catalog: DataCatalog; churn: ChurnDefinitionConfig; grossMargin: number }
 
 /** A catalog query: metric, period, optional grain, up to two group-by dimensions and filters. */
-export type MetricQuery = { metric: string; period?: PeriodInput; grain?: Grain; by?: string[]; where?: Record<string, string[]> }
+export type MetricQuery = {
+  metric: string; period?: PeriodInput; grain?: Grain; by?: string[]; where?: Record<string, string[]>
+  /** Numeric attributes cut into bands, grouped like dimensions; thresholds filter on them. */
+  bands?: Array<Omit<BandSpec, 'edges'> & { edges?: BandSpec['edges'] }>; thresholds?: Threshold[]
+}
 
 /** One result row: its time bucket (when a grain was asked), segment values, the value and its parts. */
 export type MetricRow = { period?: string; segment: Record<string, string>; value: number | null; reason?: string; parts: Record<string, number> }
@@ -31,6 +39,8 @@ export type MetricResult = {
   grain?: Grain
   by: string[]
   where: Record<string, string[]>
+  /** Names of the dimensions and bands in `by` and `where`, in both languages. */
+  names: Record<string, { en: string; zh: string }>
   rows: MetricRow[]
   currency: string
   /** The churn definition in English words (for logs and the CLI); answers word `churn` themselves. */
@@ -56,7 +66,8 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
   if (q.grain && !def.grains.includes(q.grain)) {
     throw new AppError('bad_request', `${def.id} cannot be bucketed by ${q.grain}; allowed grains: ${def.grains.join(', ')}`)
   }
-  const plan = resolveSegments(deps.catalog, q.by, q.where)
+  const bands = await Promise.all((q.bands ?? []).map((b) => withDefaultEdges(deps, b)))
+  const plan = resolveSegments(deps.catalog, q.by, q.where, { bands, thresholds: q.thresholds })
   const coverage = deps.catalog.coverage
   const snapshot = coverage.kind === 'snapshot'
   const covered = resolveCoveredPeriod(q.period, coverage, deps.catalog.meta.asOf, deps.catalog.dataStart, q.grain)
@@ -96,6 +107,7 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
     ...(q.grain ? { grain: q.grain } : {}),
     by: plan.by.map((d) => d.id),
     where: Object.fromEntries(plan.where.map((w) => [w.dim.id, w.values])),
+    names: Object.fromEntries([...plan.by, ...plan.where.map((w) => w.dim)].map((d) => [d.id, d.name])),
     rows,
     currency: deps.catalog.meta.currency,
     definition: describeChurnDefinition(deps.churn),
@@ -168,4 +180,15 @@ function mergeFamilies(families: FamilyRow[][], buckets: Bucket[], ungrouped: bo
 export function round(v: number, unit: Unit): number {
   if (unit === 'count') return Math.round(v)
   return Math.round(v * 100) / 100
+}
+
+/** A band without cut points gets round ones spanning the attribute's observed range. */
+async function withDefaultEdges(deps: QueryDeps, b: Omit<BandSpec, 'edges'> & { edges?: BandSpec['edges'] }): Promise<BandSpec> {
+  if (b.edges?.length) return { measure: b.measure, edges: b.edges }
+  const m = deps.catalog.measures.find((x) => x.id === b.measure)
+  if (!m) return { measure: b.measure, edges: [] }
+  const x = measureExpr(m, deps.catalog.meta.asOf)
+  const r = await sql<{ lo: number | null; hi: number | null }>`select min(${x}) as lo, max(${x}) as hi from customers c`.execute(deps.db)
+  const { lo, hi } = r.rows[0] ?? { lo: null, hi: null }
+  return { measure: b.measure, edges: lo === null || hi === null ? [] : defaultEdges(Number(lo), Number(hi), m.integer) }
 }

@@ -78,7 +78,7 @@ export async function churnReasons(deps: ToolDeps, input: ChurnReasonsInput) {
     sql: [fetched.sql],
     rowCount: fetched.rows.length,
     chart: categories.length
-      ? makeChart({ type: 'pie', title: `${title} · ${period.label}`, x: categories.map((c) => c.name), series: [{ name: title, values: categories.map((c) => c.count) }], unit })
+      ? makeChart({ type: 'pie', title: `${title} · ${period.label}`, x: categories.map((c) => c.name), series: [{ name: title, values: categories.map((c) => c.count) }], unit, lang })
       : null,
   }
 }

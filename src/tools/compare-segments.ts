@@ -2,13 +2,14 @@ import { tool } from 'ai'
 import { z } from 'zod'
 import { compareMeasure, compareMeasureIds, compareMeasures, type CompareMeasureId, type MeasureSummary } from '../query/compare-measures.js'
 import { runSegmentComparison } from '../query/compare-segments-sql.js'
+import { runProfile } from '../query/profile-sql.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import { resolveCoveredPeriod } from '../time/covered-period.js'
 import { resolveComparison } from '../query/resolve-comparison.js'
 import { round } from '../query/run-metric.js'
 import { twoProportionZTest, welchTTest, type TestResult } from '../query/significance.js'
 import { describeChurnDefinition } from '../query/spells.js'
-import { comparisonChart } from './comparison-chart.js'
+import { comparisonChart } from '../chart/comparison-chart.js'
 import { filtersSchema, languageSchema, periodSchema } from './schemas.js'
 import { asToolResult, type ToolDeps } from './tool-deps.js'
 
@@ -57,7 +58,7 @@ export async function compareSegments(deps: ToolDeps, input: CompareSegmentsInpu
   const byStatus = a.status !== 'any' || b.status !== 'any'
   const ids: readonly CompareMeasureId[] = input.measures?.length ? [...new Set(input.measures)] : compareMeasureIds.filter((id) => !(byStatus && id === 'churn_rate'))
   const defs = ids.map(compareMeasure)
-  const { rows, sql } = await runSegmentComparison(deps, period, a, b, defs)
+  const [{ rows, sql }, profile] = await Promise.all([runSegmentComparison(deps, period, a, b, defs), runProfile(deps, period, a, b)])
   const measures = defs.map((def) => {
     const sa = def.summarize(rows.a, { snapshot })
     const sb = def.summarize(rows.b, { snapshot })
@@ -87,9 +88,12 @@ export async function compareSegments(deps: ToolDeps, input: CompareSegmentsInpu
     a: { label: a.label, customers: rows.a.customers ?? 0 },
     b: { label: b.label, customers: rows.b.customers ?? 0 },
     measures,
+    // Every dimension and numeric attribute, strongest difference first (top values of each dimension only).
+    profile: profile.factors.slice(0, 12).map((f) => (f.kind === 'dimension' ? { ...f, values: f.values.slice(0, 3) } : f)),
+    churn: deps.churn,
     currency: deps.catalog.meta.currency,
     definition: `${describeChurnDefinition(deps.churn, lang)}. Population: customers with a subscription active at any time in the period; churned = a subscription ended in it; retained = active at its end; each customer is measured up to their endpoint (churn date, else period end). Rates: two-proportion z-test; means: Welch t-test; significant when p < ${ALPHA}.`,
-    sql: [sql],
+    sql: [sql, ...profile.sql],
     rowCount: (rows.a.customers ?? 0) + (rows.b.customers ?? 0),
     chart: comparisonChart(title, { a: a.label, b: b.label }, measures, deps.catalog.meta.currency, lang),
   }

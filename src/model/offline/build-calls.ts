@@ -25,6 +25,15 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
       const [a, b] = m.sides!
       return [{ toolName: 'compare_segments', input: { a: side(a), ...(b ? { b: side(b) } : {}), ...period, language: lang } }]
     }
+    case 'measure':
+      return [{
+        toolName: 'measure_summary',
+        input: {
+          measure: m.measures[0], ...(m.by.length ? { by: m.by.slice(0, 1) } : {}),
+          ...(m.roles.has('churned') || m.roles.has('retained') || m.roles.has('compare') || m.sides ? { byStatus: true } : {}),
+          ...withFilters(m.filters), ...period, language: lang,
+        },
+      }]
     case 'metric':
     case 'none':
       return (m.metrics.length ? m.metrics : ['churn_rate']).map((metric) => metricCall(metric, m, catalog, lang))
@@ -57,9 +66,20 @@ function metricCall(metric: string, m: Meaning, catalog: DataCatalog, lang: 'en'
       metric,
       ...(period ? { period } : {}),
       ...(grain ? { grain } : {}),
-      ...(m.by.length && def?.kind !== 'cohort' ? { by: m.by.slice(0, 2) } : {}),
+      ...(m.by.length && def?.kind !== 'cohort' ? { by: m.by.slice(0, m.band ? 1 : 2) } : {}),
+      ...(m.band ? bandInput(m.band, m.by.length > 0) : {}),
       ...withFilters(m.filters),
       language: lang,
     },
   }
+}
+
+// A band with one cut and a breakdown by a dimension reads as a filter ("by contract, for customers over $70");
+// otherwise both sides of every cut are shown, so the figure asked for is there with what it compares to.
+function bandInput(band: NonNullable<Meaning['band']>, hasBy: boolean): Record<string, unknown> {
+  if (hasBy && band.edges.length === 1) {
+    const e = band.edges[0]
+    return { thresholds: [{ measure: band.measure, op: e.equalBelow ? '>' : '>=', value: e.at }] }
+  }
+  return { bands: [{ measure: band.measure, ...(band.edges.length ? { edges: band.edges } : {}) }] }
 }

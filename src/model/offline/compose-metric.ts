@@ -17,6 +17,7 @@ export type MetricOutput = {
   grain?: string
   by: string[]
   where?: Record<string, string[]>
+  names?: Record<string, { en: string; zh: string }>
   churn?: ChurnDefinition
   coverage?: Coverage
   adjustments?: PeriodAdjustment[]
@@ -34,9 +35,9 @@ const LIST_ROWS = 12
 
 /** The answer for a query_metric result: key numbers, the period, what stands out, the definition. */
 export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog): string {
-  const dimName = (id: string) => catalog.dimensions.find((d) => d.id === id)?.name[lang] ?? id
+  const dimName = (id: string) => catalog.dimensions.find((d) => d.id === id)?.name[lang] ?? o.names?.[id]?.[lang] ?? id
   const fmt = (v: number | null | undefined) => formatValue(v, o.metric.unit, o.currency, lang)
-  const group = groupText(o.where, catalog, lang)
+  const group = groupText(o.where, catalog, lang, o.names)
   const name = group ? (lang === 'zh' ? `${o.metric.name.zh}（${group}）` : `${o.metric.name.en} (${group})`) : o.metric.name[lang]
   const period = formatPeriod(o.period, lang)
   const lines: string[] = []

@@ -10,6 +10,7 @@ export type Sense =
   | { kind: 'dimension'; id: string }
   | { kind: 'value'; dim: string; value: string; synonym: boolean; cased?: string; upper?: boolean }
   | { kind: 'reason'; id: string }
+  | { kind: 'measure'; id: string }
   | { kind: 'role'; role: Role }
 
 /** Phrase keys (see keyOf) → their senses, the longest key length for the matcher, and the reason keys (topics). */
@@ -71,6 +72,9 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
   for (const d of catalog.dimensions) {
     const stored = (catalog.values[d.id] ?? []).map((v) => v.value)
     for (const [value, phrases] of Object.entries(yesNoPhrases(d, stored))) for (const p of phrases) add(p, { kind: 'value', dim: d.id, value, synonym: true }, false)
+  }
+  for (const m of catalog.measures) {
+    for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh]) add(p, { kind: 'measure', id: m.id })
   }
   for (const r of reasons) {
     for (const p of [r.id.replace(/_/g, ' '), r.name.en, r.name.zh, ...r.keywords.en, ...r.keywords.zh]) add(p, { kind: 'reason', id: r.id })

@@ -9,11 +9,12 @@ type Lang = 'en' | 'zh'
 const span = (from: string, to: string) => `${from} – ${addDays(to, -1)}`
 
 /** The group an answer counted, in words: "Internet service = Fiber optic, Contract = Month-to-month"; empty for everyone. */
-export function groupText(where: Record<string, string[]> | undefined, catalog: DataCatalog, lang: Lang): string {
+export function groupText(where: Record<string, string[]> | undefined, catalog: DataCatalog, lang: Lang, names?: Record<string, { en: string; zh: string }>): string {
   const parts = Object.entries(where ?? {}).map(([id, values]) => {
     const d = catalog.dimensions.find((x) => x.id === id)
     const shown = values.map((v) => valueLabel(d, v, lang)).join(lang === 'zh' ? '或' : ' or ')
-    return `${d?.name[lang] ?? id}${lang === 'zh' ? '：' : ' = '}${shown}`
+    const name = d?.name[lang] ?? names?.[id]?.[lang]?.replace(/ band$|分段$/, '') ?? id
+    return `${name}${lang === 'zh' ? '：' : d ? ' = ' : ' '}${shown}`
   })
   return parts.join(lang === 'zh' ? '，' : ', ')
 }

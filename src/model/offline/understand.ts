@@ -5,6 +5,7 @@ import { emptyMeaning, type Filters, type Meaning } from './meaning.js'
 import { parseTime } from './parse-time.js'
 import { recognise, type Mention } from './recognise.js'
 import { pickSides } from './pick-sides.js'
+import { edgesFrom, numberCues } from './parse-numbers.js'
 import { resolveMetrics } from './resolve-metrics.js'
 import type { Token } from './segment-zh.js'
 
@@ -30,6 +31,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const values: Value[] = []
   const metricMentions: Array<{ id: string; key: string; start: number; end: number }> = []
   const topics: string[] = []
+  const measureMentions: Array<{ id: string; start: number }> = []
   mentions.forEach((x, i) => {
     const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
     const s = pickSense(x.senses, prev, m.roles, mentionedDims)
@@ -41,7 +43,17 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     else if (s.kind === 'dimension') dims.push({ id: s.id, at: i, start: x.start })
     else if (s.kind === 'value') values.push({ dim: s.dim, value: s.value, at: i })
     else if (s.kind === 'reason') topics.push(x.key)
+    else if (s.kind === 'measure') measureMentions.push({ id: s.id, start: x.start })
   })
+  m.measures = [...new Set(measureMentions.map((x) => x.id))]
+  // With a numeric attribute named, "12 months" or "2 years" are its cut points, not values that happen to share the words.
+  const cues = m.measures.length ? numberCues(time.cased.toLowerCase()) : []
+  if (cues.length) {
+    for (const v of [...values]) {
+      const at = mentions[v.at]
+      if (at && /\d/.test(at.cased)) values.splice(values.indexOf(v), 1)
+    }
+  }
   const unknownTokens = unknown.filter((t) => !/^\d+$/.test(t.text) && !fillers.has(t.text) && /[\p{L}]/u.test(t.text))
   // A word the data does not know right before a dimension name reads as a value of it ("Platinum plan", "白金套餐").
   const qualified = new Set<string>()
@@ -99,6 +111,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
   m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
+  // "churn by tenure: under 12, 12–24, over 24", "余额超过10万的客户流失率": numbers near a numeric attribute cut it into bands.
+  const measure = catalog.measures.find((x) => x.id === m.measures[0])
+  if (measure && !(m.roles.has('average') && !m.roles.has('band'))) {
+    const edges = edgesFrom(cues, measure.unit)
+    if (edges.length || m.roles.has('band') || m.roles.has('by')) m.band = { measure: measure.id, edges }
+  }
   const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
   const lead = meaningful[0] ?? mentions[0]
   m.followup = (lead ? ['followup', 'only'].includes(roleOf(lead) ?? '') : false) || meaningful.at(-1)?.key === '呢'
@@ -115,14 +133,16 @@ function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, me
   const talk = roles.has('feedback') || roles.has('why')
   const contrast = roles.has('compare') || roles.has('than') || roles.has('retained')
   const find = <K extends Sense['kind']>(k: K) => real.filter((s): s is Extract<Sense, { kind: K }> => s.kind === k)
-  const [metric, dim, vals, reason, role] = [find('metric')[0], find('dimension')[0], find('value'), find('reason')[0], find('role')[0]]
+  const [metric, dim, vals, reason, role, measure] = [find('metric')[0], find('dimension')[0], find('value'), find('reason')[0], find('role')[0], find('measure')[0]]
+  // A numeric attribute wins over a metric of the same name when the clause cuts, compares or averages it per customer.
+  if (measure && (!metric || roles.has('churned') || roles.has('retained') || roles.has('band') || (roles.has('average') && !roles.has('by')))) return measure
   if (dim && (prev === 'by' || prev === 'which')) return dim
   // "多线路每个选项的流失率": a phrase that names both a dimension and one of its values is the dimension when the clause breaks down.
   if (dim && roles.has('by') && !mentionedDims.size && vals.every((v) => v.dim === dim.id)) return dim
   if (role && (role.role === 'churned' || role.role === 'retained') && (talk || contrast || !metric)) return role
   if (reason && talk) return reason
   if (vals.length) return vals.find((v) => mentionedDims.has(v.dim)) ?? vals.find((v) => v.synonym) ?? vals[0]
-  return metric ?? dim ?? role ?? reason
+  return metric ?? dim ?? role ?? reason ?? measure
 }
 
 // "complaints about support response times": the topic words inside a metric's name (support, response time).
@@ -161,7 +181,9 @@ function intentOf(m: Meaning, segmentTerms: number): Meaning['intent'] {
   const churnWord = r.has('lose') || r.has('churned') || m.metrics.some((id) => id === 'churn_rate' || id === 'churned_customers')
   if (m.topics.length && !r.has('feedback') && churnWord && (r.has('howMany') || r.has('rate') || m.metrics.length > 0)) return 'reasons'
   if (r.has('feedback') && (m.keywords.length || m.anyComplaint)) return 'feedback'
+  if (m.measures.length && r.has('average') && !m.band) return 'measure'
   if (m.sides) return 'compare'
+  if (m.band) return 'metric'
   const asks = m.metrics.length || r.has('lose') || r.has('howMany') || r.has('trend') || r.has('most') || r.has('least') || r.has('rate')
   if (asks || m.by.length || Object.keys(m.filters).length || m.period || m.grain) return 'metric'
   return 'none'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ask } from '../../../src/chat/ask.js'
-import { answerPageRoutes, answerUrl } from '../../../src/adapters/slack/answer-page.js'
+import { answerPageRoutes, answerUrl } from '../../../src/adapters/bot/answer-page.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'
 import { scriptedModel, testApp } from '../../helpers/test-app.js'
 
@@ -22,8 +22,9 @@ describe('GET /answers/:conversationId', () => {
     expect(html).not.toContain('<script>')
     expect(html).toContain('<dt>Period</dt><dd>2026-01-01 – 2026-03-31</dd>')
     expect(html).toMatch(/<h4>SQL<\/h4><pre>with &#34;spells&#34; as/)
-    // The rows the answer used: Feb 2026, 1 of 3 active customers churned.
-    expect(html).toContain('<tr><td>2026-02</td><td>33.33</td><td>1</td><td>3</td></tr>')
+    // The rows the answer used: Feb 2026, 1 of the 3 customers active at the start churned (1 new that month).
+    expect(html).toContain('<tr><th>period</th><th>value</th><th>churned_from_start</th><th>active_start</th><th>churned</th><th>new</th></tr>')
+    expect(html).toContain('<tr><td>2026-02</td><td>33.33</td><td>1</td><td>3</td><td>1</td><td>1</td></tr>')
   })
 
   it('answers 404 for unknown ids and for conversations that did not come from Slack', async () => {

@@ -1,20 +1,19 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import type { ChartSpec } from '../../chart/chart-spec.js'
-import { toMermaid } from '../../chart/to-mermaid.js'
+import type { ChartRenderer } from './chart-renderer.js'
+import type { ChartSpec } from './chart-spec.js'
+import { chartTheme } from './chart-theme.js'
+import { toMermaid } from './to-mermaid.js'
 
 /** Debian's Chromium; with fonts-noto-cjk installed, Chinese labels render as glyphs instead of boxes. */
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 
-/** Turns a chart spec into PNG bytes, or null when no browser is available (callers then link to the web page). */
-export type ChartRenderer = { render(spec: ChartSpec): Promise<Buffer | null>; close(): Promise<void> }
-
 /** Tunables: the browser binary, a bound on one render (cold start included) and how long an idle browser lives. */
 export type RendererOptions = { executablePath?: string; timeoutMs?: number; idleMs?: number; log?: (msg: string) => void }
 
-const FONT = '"Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif'
-const PALETTE = '#2563eb, #f97316, #16a34a, #dc2626, #9333ea, #0891b2, #ca8a04, #db2777'
+const FONT = chartTheme.fontFamily
+const PALETTE = chartTheme.palette.join(', ')
 
 /** True when the Chromium binary exists (checked before every launch, so a missing browser costs nothing). */
 export function chromiumAvailable(path = CHROMIUM_PATH): boolean {
@@ -120,11 +119,4 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms) })
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer))
-}
-
-let shared: ChartRenderer | null = null
-
-/** The process-wide renderer (one browser for all Slack answers). */
-export function sharedChartRenderer(log?: (msg: string) => void): ChartRenderer {
-  return (shared ??= createChartRenderer({ log }))
 }

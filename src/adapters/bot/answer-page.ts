@@ -11,7 +11,7 @@ export function answerUrl(publicUrl: string, conversationId: string, turn?: numb
 }
 
 /**
- * GET /answers/:conversationId — "How was this computed?": each question of a Slack conversation with
+ * GET /answers/:conversationId — "How was this computed?": each question of a chat-platform (Slack, Feishu, DingTalk, WeCom) conversation with
  * its answer, the SQL that ran, the period, definition and result rows, as plain HTML.
  * The conversation id is a random UUID, so the link works as a capability, like a shared-document link.
  */
@@ -24,7 +24,7 @@ export function answerPageRoutes(chat: ChatDeps) {
     c.header('Referrer-Policy', 'no-referrer')
     c.header('X-Robots-Tag', 'noindex')
     c.header('Cache-Control', 'private, no-store')
-    if (!turns) return c.html(page('Not found', '<p>No Slack answer with this id.</p>'), 404)
+    if (!turns) return c.html(page('Not found', '<p>No chat answer with this id.</p>'), 404)
     const note = '<p class="note">Each answer lists the tool calls behind it: their input, the period and churn definition, the SQL that ran and the rows the answer used.</p>'
     return c.html(page('How was this computed?', note + turns.map(turnHtml).join('\n')))
   })

@@ -1,4 +1,4 @@
-import type { ChartSpec } from '../../chart/chart-spec.js'
+import type { ChartSpec } from './chart-spec.js'
 
 /** A value with its unit as people write it: 33.33%, 1,200 USD; a gap shows as "–". */
 export function formatValue(v: number | null, unit: string): string {

@@ -1,6 +1,6 @@
-import type { Chart } from '../chart/chart-spec.js'
-import { makeChart } from '../chart/make-chart.js'
-import { unitLabel } from '../chart/unit-label.js'
+import type { Chart } from './chart-spec.js'
+import { makeChart } from './make-chart.js'
+import { unitLabel } from './unit-label.js'
 import type { Unit } from '../catalog/types.js'
 
 /** What the chart needs of one compared measure. */
@@ -31,5 +31,6 @@ export function comparisonChart(
       { name: labels.b, values: chosen.map((m) => m.b) },
     ],
     unit: unitLabel(chosen[0].unit, currency, lang),
-  })
+    lang,
+  }, 'given')
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { KeyedQueue } from '../../../src/adapters/slack/background.js'
-import { RecentKeys } from '../../../src/adapters/slack/recent-keys.js'
+import { KeyedQueue } from '../../../src/adapters/bot/background.js'
+import { RecentKeys } from '../../../src/adapters/bot/recent-keys.js'
 import { cleanSlackText } from '../../../src/adapters/slack/read-event.js'
 
 describe('RecentKeys (retry dedupe)', () => {
