@@ -2,7 +2,8 @@
  * `npm run build:worker`: bundles src/worker.ts for Cloudflare Workers into dist/worker.js
  * (wrangler.toml points at it, no_bundle). Node-only modules the Worker never calls are replaced
  * by stubs that throw if reached: better-sqlite3 and pg (D1 is the database there), playwright-core
- * (Slack chart PNGs need a browser) and esbuild (the web page's client is built on Node only).
+ * and @resvg/resvg-js (chart PNGs), esbuild (the web page's client is built on Node only), the
+ * Feishu/DingTalk long-connection SDKs and the xlsx reader (import).
  * The system prompt, read from disk on Node, is inlined.
  */
 import { readFileSync } from 'node:fs'
@@ -12,16 +13,18 @@ import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
 
 const root = join(fileURLToPath(import.meta.url), '../..')
-const stubbed = ['better-sqlite3', 'pg', 'playwright-core', 'esbuild']
+const stubbed = ['better-sqlite3', 'pg', 'playwright-core', 'esbuild', '@resvg/resvg-js', 'dingtalk-stream', '@larksuiteoapi/node-sdk', 'read-excel-file/node']
 
 const stubs: esbuild.Plugin = {
   name: 'worker-stubs',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${stubbed.join('|')})$`) }, (a) => ({ path: a.path, namespace: 'stub' }))
+    b.onResolve({ filter: new RegExp(`^(${stubbed.map((m) => m.replace(/[/.]/g, '\\$&')).join('|')})$`) }, (a) => ({ path: a.path, namespace: 'stub' }))
     b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => ({
       contents: `const fail = () => { throw new Error(${JSON.stringify(`${a.path} is not available on Cloudflare Workers`)}) }
         const stub = new Proxy(fail, { get: (_t, k) => (k === '__esModule' ? false : stub), apply: fail, construct: fail })
-        export default stub; export const chromium = stub; export const build = stub; export const Pool = stub`,
+        export default stub
+        export const chromium = stub, build = stub, Pool = stub, Resvg = stub, readSheet = stub
+        export const DWClient = stub, EventAck = stub, TOPIC_ROBOT = 'stub', EventDispatcher = stub, LoggerLevel = stub, WSClient = stub, Client = stub`,
       loader: 'js',
     }))
     // CommonJS dependencies require() Node built-ins, which an ES module bundle cannot do at run time:
