@@ -4,6 +4,7 @@ import { cors } from 'hono/cors'
 import { AppError, isAppError } from './errors.js'
 import type { AppDeps } from './app-deps.js'
 import { chatRoutes } from './adapters/http/chat-routes.js'
+import { interventionsRoutes } from './adapters/http/interventions-routes.js'
 import { metricsRoutes } from './adapters/http/metrics-routes.js'
 import { dingtalkRoutes } from './adapters/dingtalk/dingtalk-routes.js'
 import { feishuRoutes } from './adapters/feishu/feishu-routes.js'
@@ -22,6 +23,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', requireToken(deps.config.widget))
   app.route('/', chatRoutes(deps.chat))
   app.route('/', metricsRoutes(deps.chat))
+  app.route('/', interventionsRoutes(deps.chat))
   app.route('/', slackRoutes(deps))
   app.route('/', feishuRoutes(deps))
   app.route('/', dingtalkRoutes(deps))

@@ -50,6 +50,7 @@ const envSchema = z.object({
   WECOM_ENCODING_AES_KEY: z.string().length(43).optional(),
   WECOM_API_URL: z.string().url().default('https://qyapi.weixin.qq.com'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  ALERTS_FILE: z.string().min(1).default('alerts.json'),
 })
 
 /** Validated runtime configuration. */
@@ -76,6 +77,8 @@ export type Config = {
   /** WeCom self-built application callback at /wecom/callback. */
   wecom: { corpId?: string; agentId?: string; secret?: string; token?: string; encodingAesKey?: string; apiUrl: string }
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+  /** Digests and alerts (schedules, channels, language); the server runs them when the file exists. */
+  alertsFile: string
 }
 
 export type { ChurnDefinitionConfig }
@@ -116,5 +119,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     wecom: { corpId: e.WECOM_CORP_ID, agentId: e.WECOM_AGENT_ID, secret: e.WECOM_SECRET, token: e.WECOM_TOKEN, encodingAesKey: e.WECOM_ENCODING_AES_KEY, apiUrl: e.WECOM_API_URL },
     logLevel: e.LOG_LEVEL,
+    alertsFile: e.ALERTS_FILE,
   }
 }

@@ -5,7 +5,6 @@ import { openAppDeps } from '../open-app-deps.js'
 /** `churn-insight ask "question"`: the same answer /api/ask gives, on the command line. */
 export const askCommand: Command = {
   name: 'ask',
-  summary: 'Ask a question in English or Chinese and print the answer',
   help: `Usage: churn-insight ask "question" [--json] [--conversation <id>]
 
 Answers like the chat: the model (MODEL, default offline) calls the tools, every number

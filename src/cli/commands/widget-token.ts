@@ -5,7 +5,6 @@ import { parseArgs, type Command } from '../command.js'
 /** `churn-insight widget-token`: prints a short-lived widget/API token signed with WIDGET_SECRET (for development). */
 export const widgetTokenCommand: Command = {
   name: 'widget-token',
-  summary: `Print a development token for the widget or the API (HS256, ≤ ${MAX_TOKEN_MINUTES} min)`,
   help: `Usage: churn-insight widget-token [--sub user] [--minutes ${MAX_TOKEN_MINUTES}]
 
 Prints an HS256 JWT {sub, aud, iat, exp} signed with WIDGET_SECRET, as your portal's back end

@@ -28,8 +28,7 @@ class D1Connection implements DatabaseConnection {
       ...(r.meta?.last_row_id !== undefined && changes ? { insertId: BigInt(r.meta.last_row_id) } : {}),
     }
   }
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('D1 does not stream query results')
   }
 }

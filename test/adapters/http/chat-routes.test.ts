@@ -25,7 +25,7 @@ describe('POST /api/ask', () => {
     const [stored] = await loadAnswers(deps.db, body.conversationId)
     expect(stored).toMatchObject({ n: 1, question: 'Churn by plan in Q1?', answer: 'Plan A 100%, plan B 100%.', model: 'test:scripted' })
     expect(stored.toolCalls[0].sql).toEqual(body.toolCalls[0].sql)
-    expect(stored.toolCalls[0].rows.map((r) => [r.plan, r.value])).toEqual([['A', 100], ['B', 100]])
+    expect(stored.toolCalls[0].rows.map((r) => [r.plan, r.value])).toEqual([['A', 16.67], ['B', 33.33]])
     expect(stored.charts[0].spec.x).toEqual(['B', 'A'])
   })
 
@@ -88,7 +88,7 @@ describe('GET /api/metrics/:id', () => {
   it('returns the metric JSON and 400 listing valid ids for unknown metric or dimension', async () => {
     const { app } = await testApp(await tinyCompany(), scriptedModel([{ text: 'x' }]))
     const ok = await (await app.request('/api/metrics/churn_rate?from=2026-01-01&to=2026-04-01&by=plan')).json()
-    expect(ok.rows.map((r: { segment: { plan: string }; value: number }) => [r.segment.plan, r.value])).toEqual([['A', 100], ['B', 100]])
+    expect(ok.rows.map((r: { segment: { plan: string }; value: number }) => [r.segment.plan, r.value])).toEqual([['A', 16.67], ['B', 33.33]])
     const um = await app.request('/api/metrics/happiness')
     expect(um.status).toBe(400)
     expect((await um.json()).error.message).toMatch(/Valid metrics: active_customers, new_customers/)
