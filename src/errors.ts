@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'import_failed'
   | 'model_failed'
+  | 'rate_limited'
+  | 'answer_failed'
   | 'internal'
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -25,6 +27,8 @@ const statusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   import_failed: 400,
   model_failed: 502,
+  rate_limited: 429,
+  answer_failed: 500,
   internal: 500,
 }
 
@@ -33,16 +37,22 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly status: number
   readonly details?: unknown
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  /** Reference id of the server-log entry holding the details (errors whose cause stays on the server). */
+  readonly ref?: string
+  /** Seconds until a rate-limited principal may ask again (sent as Retry-After). */
+  readonly retryAfter?: number
+  constructor(code: ErrorCode, message: string, details?: unknown, extra: { ref?: string; retryAfter?: number } = {}) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.status = statusByCode[code]
     this.details = details
+    if (extra.ref) this.ref = extra.ref
+    if (extra.retryAfter !== undefined) this.retryAfter = extra.retryAfter
   }
   /** The JSON body HTTP clients receive. */
-  toJSON(): { error: { code: ErrorCode; message: string; details?: unknown } } {
-    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } }
+  toJSON(): { error: { code: ErrorCode; message: string; details?: unknown; ref?: string } } {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }), ...(this.ref ? { ref: this.ref } : {}) } }
   }
 }
 

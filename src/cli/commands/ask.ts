@@ -1,4 +1,5 @@
 import { ask } from '../../chat/ask.js'
+import { localPrincipal } from '../../auth/principal.js'
 import { parseArgs, type Command } from '../command.js'
 import { openAppDeps } from '../open-app-deps.js'
 
@@ -24,7 +25,7 @@ Examples:
     }
     const deps = await openAppDeps()
     try {
-      const r = await ask(deps.chat, { question, conversationId: typeof flags.conversation === 'string' ? flags.conversation : undefined, channel: 'cli' })
+      const r = await ask(deps.chat, { question, conversationId: typeof flags.conversation === 'string' ? flags.conversation : undefined, channel: 'cli', principal: localPrincipal })
       if (flags.json) {
         console.log(JSON.stringify(r, null, 2))
         return 0

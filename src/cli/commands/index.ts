@@ -13,4 +13,6 @@ export const commands: CommandEntry[] = [
   { name: 'risk', summary: 'Train the churn-risk model, show its backtest, list at-risk customers, import interventions', load: async () => (await import('./risk.js')).riskCommand },
   { name: 'digest', summary: 'Print (--dry-run) or send a churn digest configured in alerts.json', load: async () => (await import('./digest.js')).digestCommand },
   { name: 'widget-token', summary: 'Print a development token for the widget or the API (HS256, ≤ 15 min)', load: async () => (await import('./widget-token.js')).widgetTokenCommand },
+  { name: 'tokens', summary: 'Create, list or revoke named API tokens for services and scripts', load: async () => (await import('./tokens.js')).tokensCommand },
+  { name: 'audit', summary: 'Show the audit of questions: who, where, tools, SQL, rows, timings, model, outcome', load: async () => (await import('./audit.js')).auditCommand },
 ]

@@ -70,7 +70,7 @@ describe('POST /api/chat (UI message stream)', () => {
   it('streams text, tool parts, and data-chart / data-provenance parts', async () => {
     const model = scriptedModel([{ tool: 'query_metric', input: { metric: 'churn_rate', period: q1, grain: 'month' } }, { text: 'Churn rose in February.' }])
     const { app } = await testApp(await tinyCompany(), model)
-    const res = await app.request('/api/chat', post('/api/chat', { id: 'chat-1', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'monthly churn Q1' }] }] }))
+    const res = await app.request('/api/chat', post('/api/chat', { messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'monthly churn Q1' }] }] }))
     expect(res.status).toBe(200)
     expect(res.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1')
     const events = (await res.text()).split('\n').filter((l) => l.startsWith('data: ') && l !== 'data: [DONE]').map((l) => JSON.parse(l.slice(6)))
