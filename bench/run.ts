@@ -1,62 +1,169 @@
 /**
- * `npm run bench [-- --customers N]`: medians of catalog queries and of /api/ask on a generated
- * sample company, plus ratios taken in the same run (so machine speed cancels out).
+ * `npm run bench [-- --quick] [-- --sizes 10000,100000] [-- --runs N] [-- --no-duckdb]`
+ *
+ * Per size (10k, 100k, 1M customers of the sample company, generated once and cached in
+ * bench/.cache): seed rows/s, database size, server start, median and p95 of every catalog query,
+ * every tool and /api/ask on a fixed question list; then the same SQL statements run raw in SQLite
+ * and in DuckDB on a copy of the same data, rows checked equal, with the time ratio. Writes
+ * bench/report.md; the last line printed is the worst ratio to DuckDB.
  */
-import { performance } from 'node:perf_hooks'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import SQLite from 'better-sqlite3'
 import { createApp } from '../src/app.js'
 import { buildAppDeps } from '../src/app-deps.js'
 import { loadConfig } from '../src/config.js'
 import { openDatabase } from '../src/db/open-database.js'
-import { generateSampleCompany } from '../src/db/sample/generate-sample-company.js'
-import { runMetric, type MetricQuery } from '../src/query/run-metric.js'
+import { churnReasons } from '../src/tools/churn-reasons.js'
+import { compareSegments } from '../src/tools/compare-segments.js'
+import { describeData } from '../src/tools/describe-data.js'
+import { computeMetric } from '../src/tools/metrics-service.js'
+import { queryMetric } from '../src/tools/query-metric.js'
+import { searchFeedback } from '../src/tools/search-feedback.js'
+import type { ToolDeps } from '../src/tools/tool-deps.js'
+import { CACHE_DIR, cachedSample, sizeMiB } from './cached-sample.js'
+import { catalogCases, questions, toolCases, type ToolCase } from './cases.js'
+import { DUCK_LIMIT_MS, duckRows, openDuckMirror } from './duckdb-mirror.js'
+import { writeReport, type SizeReport, type CaseFigures } from './report.js'
+import { sameRows } from './same-rows.js'
+import { ms, summarize, time, type Timing } from './timing.js'
 
-const arg = (name: string, d: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? Number(process.argv[i + 1]) : d
-}
-const customers = arg('customers', 5000)
-const runs = arg('runs', 15)
+const argv = process.argv.slice(2)
+const flag = (name: string) => argv.includes(`--${name}`)
+const opt = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined }
+const quick = flag('quick')
+const sizes = (opt('sizes') ?? (quick ? '10000' : '10000,100000,1000000')).split(',').map(Number)
+const withDuck = !flag('no-duckdb')
+const log = (s: string) => console.log(s)
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    await fn()
-    times.push(performance.now() - t)
+// The cache key follows the schema and the generator: a change to either regenerates the data.
+const root = join(import.meta.dirname, '..')
+const hash = createHash('sha1')
+for (const dir of ['src/db/migrations', 'src/db/sample']) for (const f of readdirSync(join(root, dir)).sort()) hash.update(readFileSync(join(root, dir, f)))
+const cacheKey = hash.digest('hex').slice(0, 8)
+
+const runsFor = (n: number) => Number(opt('runs') ?? (quick ? 5 : n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 9))
+
+async function runTool(deps: ToolDeps, c: ToolCase): Promise<{ sql?: string[] }> {
+  switch (c.tool) {
+    case 'query_metric': return queryMetric(deps, c.input) as Promise<{ sql?: string[] }>
+    case 'compare_segments': return compareSegments(deps, c.input).then((r) => ({ sql: [r.sql].flat() as string[] }))
+    case 'churn_reasons': return churnReasons(deps, c.input)
+    case 'search_feedback': return searchFeedback(deps, c.input)
+    case 'describe_data': return describeData(deps)
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]
 }
 
-const db = await openDatabase(':memory:')
-const gen = await generateSampleCompany(db, { customers })
-const rows = Object.values(gen.rows).reduce((a, b) => a + b, 0)
-console.log(`sample company: ${gen.customers} customers, ${rows} rows in ${(gen.ms / 1000).toFixed(1)} s (${Math.round(rows / (gen.ms / 1000))} rows/s)`)
-const deps = await buildAppDeps(loadConfig({ LOG_LEVEL: 'silent' }), db)
-const qd = { db, catalog: deps.chat.catalog(), churn: deps.chat.churn, grossMargin: deps.chat.grossMargin }
-const cases: Array<[string, MetricQuery]> = [
-  ['churn_rate, last quarter', { metric: 'churn_rate', period: { relative: 'last_quarter' } }],
-  ['churn_rate by region, last quarter', { metric: 'churn_rate', period: { relative: 'last_quarter' }, by: ['region'] }],
-  ['churn_rate by month, 12 months', { metric: 'churn_rate', period: { relative: 'last_n_months', n: 12 }, grain: 'month' }],
-  ['churn_rate by month × plan, 12 months', { metric: 'churn_rate', period: { relative: 'last_n_months', n: 12 }, grain: 'month', by: ['plan'] }],
-  ['churn_rate by contract (attribute)', { metric: 'churn_rate', period: { relative: 'last_quarter' }, by: ['contract'] }],
-  ['net_revenue_retention by quarter, 2 years', { metric: 'net_revenue_retention', period: { relative: 'last_n_quarters', n: 8 }, grain: 'quarter' }],
-  ['ltv_cac_ratio by channel, last year', { metric: 'ltv_cac_ratio', period: { relative: 'last_year' }, by: ['channel'] }],
-]
-const results: Record<string, number> = {}
-console.log(`\nmedian of ${runs} runs (ms):`)
-for (const [name, q] of cases) {
-  results[name] = await median(() => runMetric(qd, q))
-  console.log(`  ${results[name].toFixed(2).padStart(9)}  ${name}`)
-}
-console.log(`\nratio 12-month trend ÷ single quarter: ${(results[cases[2][0]] / results[cases[0][0]]).toFixed(2)}x`)
-console.log(`ratio grouped by region ÷ ungrouped:   ${(results[cases[1][0]] / results[cases[0][0]]).toFixed(2)}x`)
+// Provenance SQL may hold several statements separated by a blank line after ';' (a helper query first).
+const statements = (texts: string[]) => texts.flatMap((t) => t.split(/;\s*\n\s*\n/)).map((s) => s.trim().replace(/;$/, '')).filter(Boolean)
 
-const app = createApp(deps)
-const askOnce = (question: string) =>
-  Promise.resolve(app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })).then((r) => r.json())
-const en = await median(() => askOnce('What was our churn rate last quarter by plan?'))
-const zh = await median(() => askOnce('上个季度各地区的流失率是多少？'))
-console.log(`\n/api/ask (${deps.chat.modelName} model), median: ${en.toFixed(1)} ms (English), ${zh.toFixed(1)} ms (Chinese)`)
-await db.destroy()
+const reports: SizeReport[] = []
+
+// The report shows every size measured with this code's data (earlier runs' sizes included), smallest
+// first; rewritten after each size so a long run leaves a report even if stopped.
+function writeAll(): void {
+  const earlier = [10_000, 100_000, 1_000_000]
+    .filter((n) => !reports.some((r) => r.customers === n))
+    .map((n) => join(CACHE_DIR, `result-${n}-${cacheKey}.json`))
+    .filter((f) => existsSync(f))
+    .map((f) => JSON.parse(readFileSync(f, 'utf8')) as SizeReport)
+  writeFileSync(join(import.meta.dirname, 'report.md'), writeReport([...earlier, ...reports].sort((a, b) => a.customers - b.customers)))
+}
+for (const customers of sizes) {
+  const runs = runsFor(customers)
+  log(`\n# ${customers.toLocaleString('en-US')} customers (${runs} timed runs each after one warm-up)`)
+  const sample = await cachedSample(customers, cacheKey, log)
+  const report: SizeReport = { customers, runs, dbMiB: sizeMiB(sample.path), seed: sample.generated, catalog: [], tools: [], ask: [] }
+  if (sample.generated) log(`seed: ${sample.generated.rows.toLocaleString('en-US')} rows in ${(sample.generated.ms / 1000).toFixed(1)} s`)
+
+  const db = await openDatabase(sample.path)
+  const started = performance.now()
+  const appDeps = await buildAppDeps(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: sample.path, CHAT_MODEL: 'offline' }), db)
+  report.serverStartMs = performance.now() - started
+  const deps: ToolDeps = { db, catalog: appDeps.chat.catalog(), churn: appDeps.chat.churn, grossMargin: appDeps.chat.grossMargin }
+
+  const measure = async (name: string, fn: () => Promise<{ sql?: string[] } | { result: { sql: string[] } }>): Promise<CaseFigures> => {
+    let sqlTexts: string[] = []
+    const t = await time(async () => {
+      const r = await fn()
+      sqlTexts = 'result' in r ? r.result.sql : (r.sql ?? [])
+    }, runs)
+    log(`  ${ms(t.median).padStart(8)} ${ms(t.p95).padStart(8)}  ${name}`)
+    return { name, timing: t, sql: statements(sqlTexts) }
+  }
+  log('catalog queries (median, p95 ms):')
+  for (const [name, req] of catalogCases) report.catalog.push(await measure(name, () => computeMetric(deps, req)))
+  log('tools:')
+  for (const c of toolCases) report.tools.push(await measure(c.name, () => runTool(deps, c)))
+
+  log('/api/ask (offline analyst):')
+  const app = createApp(appDeps)
+  for (const question of questions) {
+    const ask = async () => {
+      const res = await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) })
+      if (res.status !== 200) throw new Error(`/api/ask ${res.status}: ${await res.text()}`)
+      return res.json()
+    }
+    const t = await time(ask, runs)
+    log(`  ${ms(t.median).padStart(8)} ${ms(t.p95).padStart(8)}  ${question}`)
+    report.ask.push({ name: question, timing: t, sql: [] })
+  }
+
+  if (withDuck) {
+    log('same SQL, raw: SQLite vs DuckDB (median ms, ratio, rows equal):')
+    const duck = await openDuckMirror(sample.path, log)
+    if (duck.copiedMs) log(`  (copied into DuckDB in ${(duck.copiedMs / 1000).toFixed(1)} s)`)
+    const raw = new SQLite(sample.path, { readonly: true })
+    for (const c of [...report.catalog, ...report.tools]) {
+      // FTS5 term-list lookups have no DuckDB counterpart (their result is inlined into the next statement).
+      c.sql = c.sql.filter((s) => !s.includes('feedback_fts_vocab'))
+      let sqliteMs = 0
+      let duckMs = 0
+      let slowDuck = false
+      const mismatches: string[] = []
+      for (const text of c.sql) {
+        const stmt = raw.prepare(text)
+        const sqliteT = await time(() => stmt.all(), runs)
+        const expected = stmt.all() as Array<Record<string, unknown>>
+        let got: Array<Record<string, unknown>> = []
+        let duckT: Timing
+        try {
+          duckT = await time(async () => { got = await duckRows(duck.conn, text) }, runs)
+        } catch (e) {
+          const msg = (e as Error).message.split('\n')[0]
+          // An interrupted statement took longer than the limit: count it at the limit (a lower bound).
+          if (/interrupt/i.test(msg)) duckT = summarize([DUCK_LIMIT_MS])
+          else {
+            mismatches.push(`DuckDB error: ${msg}`)
+            duckT = summarize([Number.NaN])
+          }
+          got = expected
+          slowDuck = true
+        }
+        const same = sameRows(expected, got)
+        if (!same.equal && Number.isFinite(duckT.median)) mismatches.push(same.detail!)
+        sqliteMs += sqliteT.median
+        duckMs += duckT.median
+      }
+      if (!c.sql.length) continue
+      c.duck = { sqliteMs, duckMs, ratio: sqliteMs / duckMs, rowsEqual: mismatches.length === 0 && !slowDuck, detail: mismatches[0] ?? (slowDuck ? `DuckDB interrupted after ${DUCK_LIMIT_MS / 1000} s (rows not compared)` : undefined) }
+      log(`  ${ms(sqliteMs).padStart(8)} ${ms(duckMs).padStart(8)} ${`${c.duck.ratio.toFixed(1)}×`.padStart(7)} ${c.duck.rowsEqual ? 'equal' : `DIFFERENT (${c.duck.detail})`}  ${c.name}`)
+    }
+    raw.close()
+    duck.close()
+  }
+  await db.destroy()
+  reports.push(report)
+  writeFileSync(join(CACHE_DIR, `result-${customers}-${cacheKey}.json`), JSON.stringify(report))
+  writeAll()
+}
+
+log(`\nreport: ${join(import.meta.dirname, 'report.md')}`)
+const ratios = reports.flatMap((r) => [...r.catalog, ...r.tools]).filter((c) => c.duck && Number.isFinite(c.duck.ratio))
+const unequal = reports.flatMap((r) => [...r.catalog, ...r.tools]).filter((c) => c.duck && !c.duck.rowsEqual)
+if (unequal.length) log(`rows differ from DuckDB (or were not compared) in ${unequal.length} case(s): ${unequal.map((c) => c.name).join('; ')}`)
+if (ratios.length) {
+  const worst = ratios.reduce((a, b) => (b.duck!.ratio > a.duck!.ratio ? b : a))
+  log(`worst ratio to DuckDB: ${worst.duck!.ratio.toFixed(1)}× (${worst.name})`)
+}

@@ -42,7 +42,11 @@ export type Db = Kysely<Database>
  */
 export async function openDatabase(url: string): Promise<Db> {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new AppError('bad_request', 'PostgreSQL is not supported yet: set DATABASE_URL to a SQLite file path (default data/churn.db).')
+    // Loaded on demand: the pg driver is only needed for a postgres:// URL.
+    const { openPostgres } = await import('./dialects/open-postgres.js')
+    const db = openPostgres(url)
+    await migrate(db)
+    return db
   }
   const path = url.replace(/^(sqlite|file):(\/\/)?/, '')
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })

@@ -15,6 +15,7 @@ export interface Database {
   subscriptions: SubscriptionsTable
   mrr_history: MrrHistoryTable
   feedback: FeedbackTable
+  feedback_reasons: FeedbackReasonsTable
   tickets: TicketsTable
   activity: ActivityTable
   conversations: ConversationsTable
@@ -127,6 +128,12 @@ export interface FeedbackTable {
   rating: number | null
   text: string
   language: 'en' | 'zh'
+}
+
+/** The keyword classifier's reason category of a feedback text, stored at seed/import time (src/db/store-reason-categories.ts). */
+export interface FeedbackReasonsTable {
+  feedback_id: number
+  reason_id: string
 }
 
 /** Support tickets: opened date, category, hours to resolve (null while open). */

@@ -46,9 +46,11 @@ function walk(v: unknown, key: string): unknown {
 }
 
 // Keyed per process: ids are often sequential, so an unkeyed hash could be reversed by trying them all.
-const pseudonymKey = randomBytes(32)
+// Made on first use: Cloudflare Workers refuse random values at module load.
+let pseudonymKey: Buffer | undefined
 
 /** A short stand-in for a customer id, stable within this process, not reversible without the key. */
 export function pseudonym(id: string): string {
+  pseudonymKey ??= randomBytes(32)
   return `customer-${createHmac('sha256', pseudonymKey).update(id).digest('hex').slice(0, 8)}`
 }

@@ -34,7 +34,9 @@ export async function runSegmentComparison(
   const perCustomer = measures.flatMap((m) => Object.entries(m.perCustomer(window)).map(([k, e]) => e.as(k)))
   const aggregates = measures.flatMap((m) => Object.entries(m.aggregates).map(([k, e]) => e.as(k)))
   const query = withMembers(deps, period, a, b)
-    .with('vals', (q: any) => q.selectFrom('members as m').select(['m.seg', 'm.churned', 'm.active_start', ...perCustomer]))
+    // Materialised: otherwise SQLite folds `vals` into the aggregates and re-runs each correlated
+    // lookup once per aggregate that reads its column (count, sum, sum of squares).
+    .with((cte: any) => cte('vals').materialized(), (q: any) => q.selectFrom('members as m').select(['m.seg', 'm.churned', 'm.active_start', ...perCustomer]))
     .selectFrom('vals as v')
     .select(['v.seg', sql`count(*)`.as('customers'), ...aggregates])
     .groupBy('v.seg')

@@ -9,6 +9,7 @@ import type { Coverage } from '../catalog/coverage.js'
 import type { DatasetMeta } from '../catalog/dataset-meta.js'
 import { builtInMeasures, type MeasureDef, type MeasureUnit } from '../catalog/measure.js'
 import { addDays, startOfMonth } from '../time/dates.js'
+import { tableExists } from '../db/dialects/table-exists.js'
 
 
 /** Reads dimensions, their values, dates and row counts from the database (call again after an import). */
@@ -79,8 +80,7 @@ const units = new Set<MeasureUnit>(['years', 'months', 'days', 'currency', 'coun
  * (the `measures` table, when the database has one). An imported tenure replaces the built-in one.
  */
 async function loadMeasures(db: Db): Promise<MeasureDef[]> {
-  const has = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'measures'`.execute(db)
-  if (!Number(has.rows[0]?.n)) return [...builtInMeasures]
+  if (!(await tableExists(db, 'measures'))) return [...builtInMeasures]
   const rows = await sql<{ id: string; name_en: string; name_zh: string; unit: string | null; synonyms: string | null }>`select * from measures order by position, id`.execute(db)
   const integers = await sql<{ measure: string; fractional: number }>`
     select measure, sum(case when value <> cast(value as integer) then 1 else 0 end) as fractional from customer_measures group by measure`.execute(db)

@@ -16,7 +16,7 @@ export function measureExpr(m: MeasureDef, asOf: string, customer: RawBuilder<un
     case 'tenure': {
       // Active customers are counted to the as-of date; those who left, to their last churn.
       const end = sql`coalesce((select case when count(s.end_date) = count(*) then max(s.end_date) end from subscriptions s where s.customer_id = ${customer}), ${asOf})`
-      return sql<number>`cast(${dialectSql.daysBetween(sql.ref('c.signup_date'), end)} / 30.4375 + 0.5 as integer)`
+      return dialectSql.roundWhole(sql`${dialectSql.daysBetween(sql.ref('c.signup_date'), end)} / 30.4375`)
     }
   }
 }

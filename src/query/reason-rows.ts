@@ -12,8 +12,8 @@ export const TEXT_DAYS_BEFORE = 90
 /** …to this many days after it (exit interviews often come later). */
 export const TEXT_DAYS_AFTER = 30
 
-/** A feedback text as the reason tools read it. */
-export type FeedbackText = { feedback_id: number; customer_id: string; date: string; source: FeedbackTable['source']; language: 'en' | 'zh'; text: string }
+/** A feedback text as the reason tools read it; `category` is its stored reason category (null when not stored yet). */
+export type FeedbackText = { feedback_id: number; customer_id: string; date: string; source: FeedbackTable['source']; language: 'en' | 'zh'; text: string; category: string | null }
 
 /** One churned customer with a stored reason (if any) and, per row, one nearby feedback text (nulls when none). */
 export type ChurnReasonRow = { customer_id: string; churn_date: string; reason_code: string | null; reason_text: string | null } & (FeedbackText | { [K in keyof FeedbackText]: null })
@@ -42,9 +42,10 @@ export async function churnReasonRows(deps: QueryDeps, period: Period, plan: Seg
         .on(sql`f.date <= ${dialectSql.addDays(sql.ref('ch.churn_date'), TEXT_DAYS_AFTER)}`)
         // Shift the feedback date forward rather than the churn date back: addDays takes n ≥ 0.
         .on(sql`${dialectSql.addDays(sql.ref('f.date'), TEXT_DAYS_BEFORE)} >= ch.churn_date`))
+    .leftJoin('feedback_reasons as fr', 'fr.feedback_id', 'f.id')
     .select([
       'ch.customer_id', 'ch.churn_date', stored('reason_code').as('reason_code'), stored('reason_text').as('reason_text'),
-      'f.id as feedback_id', 'f.date', 'f.source', 'f.language', 'f.text',
+      'f.id as feedback_id', 'f.date', 'f.source', 'f.language', 'f.text', 'fr.reason_id as category',
     ])
     .orderBy('ch.churn_date').orderBy('ch.customer_id').orderBy('f.date').orderBy('f.id')
   const r = await runFamily(query)
@@ -56,9 +57,10 @@ export async function periodFeedbackRows(deps: QueryDeps, period: Period, plan: 
   const db = deps.db as unknown as Kysely<any>
   const query = applySegments(
     db.selectFrom('feedback as f')
+      .leftJoin('feedback_reasons as fr', 'fr.feedback_id', 'f.id')
       .where('f.date', '>=', period.from)
       .where('f.date', '<', period.to)
-      .select(['f.id as feedback_id', 'f.customer_id', 'f.date', 'f.source', 'f.language', 'f.text'])
+      .select(['f.id as feedback_id', 'f.customer_id', 'f.date', 'f.source', 'f.language', 'f.text', 'fr.reason_id as category'])
       .orderBy('f.date').orderBy('f.id'),
     plan,
     'f.customer_id',

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { dialectName } from '../db/dialects/dialect-name.js'
 import type { FeedbackTable } from '../db/schema.js'
-import { runFamily } from './families/family.js'
+import { inlineParameters, runFamily } from './families/family.js'
 import type { Period } from '../time/period.js'
 import type { QueryDeps } from './run-metric.js'
 import { applySegments, type SegmentPlan } from './segment-sql.js'
@@ -25,6 +26,44 @@ export function likePattern(term: string): string {
   return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
+/** The shortest term the FTS5 trigram index can find as a phrase. */
+const TRIGRAM = 3
+/** A short term beginning more distinct trigrams than this is searched by LIKE instead (a huge OR). */
+const MAX_GRAMS = 2000
+
+/** An FTS5 query matching any of `terms` as a literal substring (each a quoted phrase; quotes doubled). */
+export function ftsMatch(terms: string[]): string {
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')
+}
+
+/**
+ * "text contains any term", case-insensitively, and the SQL of any lookup it needed.
+ * SQLite/D1: through the FTS5 trigram index (feedback_fts). Terms of 3+ characters are phrases;
+ * a shorter term (many Chinese words are one or two characters) stands for the indexed trigrams
+ * that begin with it, read from the term list (texts are indexed with padding so every
+ * occurrence begins one; see migration 006-perf-1-feedback-fts); LIKE if there are too many.
+ * PostgreSQL: ILIKE.
+ */
+async function containsAny(db: Kysely<any>, terms: string[]): Promise<{ where: RawBuilder<unknown>; sql: string[] }> {
+  const like = (t: string) => sql`f.text ${sql.raw(dialectName(db) === 'postgres' ? 'ilike' : 'like')} ${likePattern(t)} escape '\\'`
+  if (dialectName(db) === 'postgres') return { where: sql`(${sql.join(terms.map(like), sql` or `)})`, sql: [] }
+  const phrases = terms.filter((t) => [...t].length >= TRIGRAM)
+  const scans: string[] = []
+  const lookups: string[] = []
+  for (const t of terms.filter((x) => [...x].length < TRIGRAM)) {
+    const q = sql<{ term: string }>`select term from feedback_fts_vocab where term >= ${t} and term < ${`${t}\u{10FFFF}`}`
+    const grams = await q.execute(db)
+    lookups.push(inlineParameters(q.compile(db).sql, q.compile(db).parameters))
+    if (grams.rows.length > MAX_GRAMS) scans.push(t)
+    else phrases.push(...grams.rows.map((r) => r.term))
+  }
+  const parts = [
+    ...(phrases.length ? [sql`f.id in (select rowid from feedback_fts where feedback_fts match ${ftsMatch(phrases)})`] : []),
+    ...scans.map(like),
+  ]
+  return { where: parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`1 = 0`, sql: lookups }
+}
+
 /**
  * Two queries over the same filtered feedback: match counts per source (their sum is the total)
  * and the newest `limit` matches. "Churned" = the customer has a spell that ended on or before the
@@ -34,14 +73,16 @@ export async function searchFeedbackRows(deps: QueryDeps, s: FeedbackSearch): Pr
   const asOf = deps.catalog.meta.asOf
   const churned = sql<number>`case when exists (select 1 from spells s where s.customer_id = f.customer_id and s.end_date is not null and s.end_date <= ${asOf})
     and not exists (select 1 from spells s where s.customer_id = f.customer_id and s.start_date <= ${asOf} and (s.end_date is null or s.end_date > ${asOf})) then 1 else 0 end`
-  // A term containing another term adds no matches under LIKE '%…%' ("costs" given "cost"): leave it out of the SQL.
+  // A term containing another term adds no matches to a substring search ("costs" given "cost"): leave it out of the SQL.
   const likeTerms = s.terms.filter((t) => !s.terms.some((o) => o !== t && t.includes(o)))
+  const db = deps.db as unknown as Kysely<any>
+  const contains = await containsAny(db, likeTerms)
   const base = () => {
-    let q = (withSpells(deps.db as unknown as Kysely<any>, deps.churn, asOf) as any)
+    let q = (withSpells(db, deps.churn, asOf) as any)
       .selectFrom('feedback as f')
       .where('f.date', '>=', s.period.from)
       .where('f.date', '<', s.period.to)
-      .where(sql`(${sql.join(likeTerms.map((t): RawBuilder<unknown> => sql`lower(f.text) like ${likePattern(t)} escape '\\'`), sql` or `)})`)
+      .where(contains.where)
     if (s.sources?.length) q = q.where('f.source', 'in', s.sources)
     if (s.language) q = q.where('f.language', '=', s.language)
     if (s.churnedOnly) q = q.where(sql`${churned} = 1`)
@@ -57,6 +98,6 @@ export async function searchFeedbackRows(deps: QueryDeps, s: FeedbackSearch): Pr
   return {
     bySource: counts.rows.map((r) => ({ source: String(r.source), matches: Number(r.matches) })),
     hits: items.rows as unknown as FeedbackHit[],
-    sql: [counts.sql, items.sql],
+    sql: [...contains.sql, counts.sql, items.sql],
   }
 }

@@ -29,7 +29,10 @@ export function applySegments(qb: SelectQueryBuilder<any, any, any>, plan: Segme
     qb = qb.where(valueExpr(dim), 'in', values)
   }
   plan.by.forEach((d, i) => {
-    qb = qb.select(sql`coalesce(${valueExpr(d)}, ${NOT_SET})`.as(`g${i}`)).groupBy(sql`coalesce(${valueExpr(d)}, ${NOT_SET})`)
+    // A literal, not a parameter: PostgreSQL matches the SELECT expression to the GROUP BY one only
+    // when both are the same text ($1 and $2 would be two different expressions).
+    const g = sql`coalesce(${valueExpr(d)}, ${sql.lit(NOT_SET)})`
+    qb = qb.select(g.as(`g${i}`)).groupBy(g)
   })
   return qb
 }

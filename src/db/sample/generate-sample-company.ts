@@ -6,6 +6,7 @@ import { AS_OF } from './calendar.js'
 import { appendCustomerRows, emptyRows, sampleTables } from './customer-rows.js'
 import { makeCustomer } from './customers.js'
 import { insertRows } from './insert-rows.js'
+import { storeReasonCategories } from '../store-reason-categories.js'
 import { sampleDimensions } from './sample-dimensions.js'
 
 /** The sample company's name, written to meta. */
@@ -61,6 +62,8 @@ export async function generateSampleCompany(db: Db, opts: GenerateOptions = {}):
     progress('customers', to, total)
   }
 
+  // Reason categories once, here, rather than per question (churn_reasons reads them).
+  await storeReasonCategories(db)
   await writeMeta(db, { asOf: AS_OF, currency: 'USD', source: 'sample', companyName: SAMPLE_COMPANY_NAME })
   return { customers: total, rows: counts, ms: Math.round(performance.now() - started) }
 }

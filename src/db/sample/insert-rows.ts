@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely'
+import { dialectName, maxBindParameters } from '../dialects/dialect-name.js'
 import type { Database } from '../schema.js'
 import { sampleTables, type SampleRows } from './customer-rows.js'
 
@@ -10,13 +11,13 @@ const MAX_PARAMETERS = 6000
 
 const sqlCache = new Map<string, string>()
 
-/** `insert into "t" ("a", "b") values (?, ?), (?, ?), …` for `rows` rows, cached per shape. */
-function insertSql(table: string, columns: string[], rows: number): string {
-  const key = `${table}|${columns.join(',')}|${rows}`
+/** `insert into "t" ("a", "b") values (?, ?), (?, ?), …` for `rows` rows ($1, $2… on PostgreSQL), cached per shape. */
+function insertSql(table: string, columns: string[], rows: number, pg: boolean): string {
+  const key = `${table}|${columns.join(',')}|${rows}|${pg}`
   let text = sqlCache.get(key)
   if (!text) {
-    const tuple = `(${columns.map(() => '?').join(', ')})`
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array(rows).fill(tuple).join(', ')}`
+    const tuples = Array.from({ length: rows }, (_, r) => `(${columns.map((_c, i) => (pg ? `$${r * columns.length + i + 1}` : '?')).join(', ')})`)
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`
     sqlCache.set(key, text)
   }
   return text
@@ -28,16 +29,17 @@ function insertSql(table: string, columns: string[], rows: number): string {
  * per-value work dominated load time (about 4× slower for millions of rows).
  */
 export async function insertRows(db: Kysely<Database>, rows: SampleRows): Promise<void> {
+  const pg = dialectName(db) === 'postgres'
   for (const table of sampleTables) {
     const all = rows[table] as Array<Record<string, unknown>>
     if (all.length === 0) continue
     const columns = Object.keys(all[0])
-    const perInsert = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length))
+    const perInsert = Math.max(1, Math.floor(Math.min(MAX_PARAMETERS, maxBindParameters(db)) / columns.length))
     for (let i = 0; i < all.length; i += perInsert) {
       const batch = all.slice(i, i + perInsert)
       const params: unknown[] = []
       for (const row of batch) for (const col of columns) params.push(row[col] ?? null)
-      await db.executeQuery(CompiledQuery.raw(insertSql(table, columns, batch.length), params))
+      await db.executeQuery(CompiledQuery.raw(insertSql(table, columns, batch.length, pg), params))
     }
   }
 }
