@@ -2,11 +2,32 @@ import { AppError } from '../errors.js'
 import type { Grain } from '../catalog/types.js'
 import { addDays, addMonths, isIsoDate, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from './dates.js'
 
+/** Most time buckets (or cohort months) one query may ask for: a year of days fits, ten years of days does not. */
+export const MAX_BUCKETS = 400
+
 export { relativePeriods, type Bucket, type Period, type PeriodInput, type RelativePeriod } from '../catalog/period.js'
 import type { Period, PeriodInput, RelativePeriod, Bucket } from '../catalog/period.js'
 
-/** Resolves a PeriodInput against the as-of date; `dataStart` bounds `all_time`. */
+/**
+ * Resolves a PeriodInput against the as-of date, bounded by the data's coverage: a period that
+ * reaches past the first month of the data or the as-of date is clipped to it (relabelled with its
+ * dates). A period entirely outside the data stays as asked: it matches no rows and says so.
+ */
 export function resolvePeriod(input: PeriodInput, asOf: string, dataStart: string, fallback: RelativePeriod = 'last_n_months'): Period {
+  return boundToCoverage(resolveUnbounded(input, asOf, dataStart, fallback), asOf, dataStart)
+}
+
+/** Clips a period that overlaps [first month of the data, as-of) to it; no rows exist outside, so only the label changes. */
+export function boundToCoverage(p: Period, asOf: string, dataStart: string): Period {
+  const first = startOfMonth(dataStart)
+  if (p.to <= first || p.from >= asOf) return p
+  if (p.from >= first && p.to <= asOf) return p
+  const from = p.from < first ? first : p.from
+  const to = p.to > asOf ? asOf : p.to
+  return { from, to, label: periodLabel(from, to) }
+}
+
+function resolveUnbounded(input: PeriodInput, asOf: string, dataStart: string, fallback: RelativePeriod): Period {
   if (input.from || input.to) {
     const from = input.from ?? dataStart
     const to = input.to ?? asOf
@@ -55,10 +76,14 @@ export function bucketize(p: { from: string; to: string }, grain: Grain | undefi
     const e = nextStart(s, grain)
     out.push({ key: bucketKey(s, grain), start: s < p.from ? p.from : s, end: e > p.to ? p.to : e })
     s = e
-    if (out.length > 1000) throw new AppError('bad_period', 'Too many time buckets (over 1,000): choose a coarser grain or a shorter period')
+    if (out.length > MAX_BUCKETS) {
+      throw new AppError('bad_period', `A ${grainNames[grain]} breakdown of ${periodLabel(p.from, p.to)} would have more than ${MAX_BUCKETS} points: choose a coarser grain (week, month, quarter) or a shorter period.`)
+    }
   }
   return out
 }
+
+const grainNames: Record<Grain, string> = { day: 'daily', week: 'weekly', month: 'monthly', quarter: 'quarterly', year: 'yearly' }
 
 function alignStart(d: string, g: Grain): string {
   return g === 'day' ? d : g === 'week' ? startOfWeek(d) : g === 'month' ? startOfMonth(d) : g === 'quarter' ? startOfQuarter(d) : startOfYear(d)
