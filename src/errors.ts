@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'import_failed'
   | 'model_failed'
+  | 'query_timeout'
+  | 'unavailable'
   | 'internal'
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -25,6 +27,8 @@ const statusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   import_failed: 400,
   model_failed: 502,
+  query_timeout: 503,
+  unavailable: 503,
   internal: 500,
 }
 
