@@ -103,6 +103,7 @@ export class ReaderPool {
       else if (!this.closed) {
         reader.ready = true
         this.dispatch()
+        if (!reader.job) this.hold(reader, false)
       }
     })
     child.on('error', (e) => this.fail(reader, e))
@@ -111,7 +112,8 @@ export class ReaderPool {
       this.fail(reader, new Error('a database reader stopped unexpectedly'))
     })
     this.readers.push(reader)
-    this.hold(reader, false)
+    // Spawned because a query is waiting: keep Node alive until the reader is ready and takes it.
+    this.hold(reader, true)
     return reader
   }
 
