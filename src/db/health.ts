@@ -29,11 +29,12 @@ export function healthCheck(db: Db, maxAgeMs = 2000): () => Promise<Health> {
   }
 }
 
+// On the main connection (a transaction), so /healthz never queues behind slow reads on the reader processes.
 async function check(db: Db): Promise<Health> {
   const problems: HealthProblem[] = []
   const write = await probeWrite(db)
   if (write) problems.push(write)
-  problems.push(...(await dataProblems(db)))
+  problems.push(...(await db.transaction().execute((trx) => dataProblems(trx))))
   return { ok: problems.length === 0, problems, checkedAt: new Date().toISOString() }
 }
 

@@ -6,7 +6,7 @@ import { readerSource } from './reader-source.js'
 /** How a reader pool runs: its database file, processes, per-query limit and statement bound. */
 export type ReaderPoolOptions = { path: string; size: number; queryTimeoutMs: number; maxStatements: number }
 
-type Job = { sql: string; parameters: readonly unknown[]; resolve: (rows: unknown[]) => void; reject: (e: unknown) => void }
+type Job = { sql: string; parameters: readonly unknown[]; resolve: (rows: unknown[]) => void; reject: (e: unknown) => void; waiting?: NodeJS.Timeout }
 type Reader = { child: ChildProcess; job?: Job & { id: number; timer: NodeJS.Timeout }; ready: boolean }
 type Reply = { id: number; rows?: unknown[]; error?: { message: string; code?: string; name?: string }; retire: boolean }
 
@@ -53,7 +53,16 @@ export class ReaderPool {
   run(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
     if (this.closed) return Promise.reject(new Error('the database is closed'))
     return new Promise((resolve, reject) => {
-      this.queue.push({ sql, parameters, resolve, reject })
+      const job: Job = { sql, parameters, resolve, reject }
+      // Under overload a query waits at most one time limit for a reader, then fails fast: no backlog of abandoned requests.
+      job.waiting = setTimeout(() => {
+        const i = this.queue.indexOf(job)
+        if (i < 0) return
+        this.queue.splice(i, 1)
+        reject(new AppError('unavailable', 'The server is busy answering other questions; try again in a moment.'))
+      }, this.opts.queryTimeoutMs)
+      job.waiting.unref()
+      this.queue.push(job)
       this.dispatch()
     })
   }
@@ -61,7 +70,10 @@ export class ReaderPool {
   /** Stops every reader: idle ones close their connection and exit, busy ones are killed; queued queries fail. */
   async close(): Promise<void> {
     this.closed = true
-    for (const job of this.queue.splice(0)) job.reject(new Error('the database is closed'))
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.waiting)
+      job.reject(new Error('the database is closed'))
+    }
     await Promise.all(
       this.readers.splice(0).map((r) => {
         const exited = new Promise((done) => (r.child.exitCode !== null || r.child.signalCode !== null ? done(null) : r.child.once('exit', done)))
@@ -80,6 +92,7 @@ export class ReaderPool {
       const reader = this.readers.find((r) => r.ready && !r.job)
       if (!reader) return
       const job = this.queue.shift()!
+      clearTimeout(job.waiting)
       const id = this.nextId++
       const timer = setTimeout(() => this.timeout(reader), this.opts.queryTimeoutMs)
       reader.job = { ...job, id, timer }
