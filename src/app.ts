@@ -5,7 +5,10 @@ import { AppError, isAppError } from './errors.js'
 import type { AppDeps } from './app-deps.js'
 import { chatRoutes } from './adapters/http/chat-routes.js'
 import { metricsRoutes } from './adapters/http/metrics-routes.js'
+import { dingtalkRoutes } from './adapters/dingtalk/dingtalk-routes.js'
+import { feishuRoutes } from './adapters/feishu/feishu-routes.js'
 import { slackRoutes } from './adapters/slack/slack-routes.js'
+import { wecomRoutes } from './adapters/wecom/wecom-routes.js'
 import { webRoutes } from './adapters/web/web-routes.js'
 import { requireToken } from './auth/require-token.js'
 import { healthCheck } from './db/health.js'
@@ -32,6 +35,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', chatRoutes(deps.chat))
   app.route('/', metricsRoutes(deps.chat))
   app.route('/', slackRoutes(deps))
+  app.route('/', feishuRoutes(deps))
+  app.route('/', dingtalkRoutes(deps))
+  app.route('/', wecomRoutes(deps))
   app.route('/', webRoutes(deps))
   app.notFound((c) => c.json(new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`).toJSON(), 404))
   app.onError((err, c) => {

@@ -33,6 +33,24 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_API_URL: z.string().url().optional(),
+  CHART_RENDERER: z.enum(['svg', 'chromium']).default('svg'),
+  FEISHU_APP_ID: z.string().optional(),
+  FEISHU_APP_SECRET: z.string().optional(),
+  FEISHU_ENCRYPT_KEY: z.string().optional(),
+  FEISHU_VERIFICATION_TOKEN: z.string().optional(),
+  FEISHU_MODE: z.enum(['ws', 'http']).default('ws'),
+  FEISHU_API_URL: z.string().url().default('https://open.feishu.cn'),
+  DINGTALK_CLIENT_ID: z.string().optional(),
+  DINGTALK_CLIENT_SECRET: z.string().optional(),
+  DINGTALK_MODE: z.enum(['stream', 'http']).default('stream'),
+  DINGTALK_API_URL: z.string().url().default('https://oapi.dingtalk.com'),
+  DINGTALK_WEBHOOK_HOSTS: z.string().default('oapi.dingtalk.com,api.dingtalk.com'),
+  WECOM_CORP_ID: z.string().optional(),
+  WECOM_AGENT_ID: z.string().optional(),
+  WECOM_SECRET: z.string().optional(),
+  WECOM_TOKEN: z.string().optional(),
+  WECOM_ENCODING_AES_KEY: z.string().length(43).optional(),
+  WECOM_API_URL: z.string().url().default('https://qyapi.weixin.qq.com'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 })
 
@@ -53,6 +71,14 @@ export type Config = {
   /** `open`: the chat page at / mints short-lived tokens for whoever can load it; `off`: only widget tokens work. */
   web: { page: 'open' | 'off' }
   slack: { signingSecret?: string; botToken?: string; apiUrl?: string }
+  /** PNG charts for the chat bots: `svg` (no browser) or `chromium`. */
+  chartRenderer: 'svg' | 'chromium'
+  /** Feishu/Lark app; `ws` = long connection (no public URL), `http` = event subscription at /feishu/events. */
+  feishu: { appId?: string; appSecret?: string; encryptKey?: string; verificationToken?: string; mode: 'ws' | 'http'; apiUrl: string }
+  /** DingTalk robot (app key/secret); `stream` = Stream mode, `http` = callback at /dingtalk/events. sessionWebhook hosts allowed. */
+  dingtalk: { clientId?: string; clientSecret?: string; mode: 'stream' | 'http'; apiUrl: string; webhookHosts: string[] }
+  /** WeCom self-built application callback at /wecom/callback. */
+  wecom: { corpId?: string; agentId?: string; secret?: string; token?: string; encodingAesKey?: string; apiUrl: string }
   logLevel: 'silent' | 'error' | 'info' | 'debug'
 }
 
@@ -84,6 +110,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Default: open only on a loopback address, where "whoever can load the page" is this machine's user.
     web: { page: e.WEB_PAGE ?? (['127.0.0.1', 'localhost', '::1'].includes(e.HOST) ? 'open' : 'off') },
     slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL },
+    chartRenderer: e.CHART_RENDERER,
+    feishu: { appId: e.FEISHU_APP_ID, appSecret: e.FEISHU_APP_SECRET, encryptKey: e.FEISHU_ENCRYPT_KEY, verificationToken: e.FEISHU_VERIFICATION_TOKEN, mode: e.FEISHU_MODE, apiUrl: e.FEISHU_API_URL },
+    dingtalk: {
+      clientId: e.DINGTALK_CLIENT_ID,
+      clientSecret: e.DINGTALK_CLIENT_SECRET,
+      mode: e.DINGTALK_MODE,
+      apiUrl: e.DINGTALK_API_URL,
+      webhookHosts: e.DINGTALK_WEBHOOK_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    },
+    wecom: { corpId: e.WECOM_CORP_ID, agentId: e.WECOM_AGENT_ID, secret: e.WECOM_SECRET, token: e.WECOM_TOKEN, encodingAesKey: e.WECOM_ENCODING_AES_KEY, apiUrl: e.WECOM_API_URL },
     logLevel: e.LOG_LEVEL,
   }
 }

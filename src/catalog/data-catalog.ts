@@ -1,4 +1,6 @@
+import type { Coverage } from './coverage.js'
 import type { DatasetMeta } from './dataset-meta.js'
+import type { MeasureDef } from './measure.js'
 import type { MetricDef } from './metric-types.js'
 import type { DimensionDef } from './types.js'
 
@@ -10,8 +12,12 @@ export type DataCatalog = {
   metrics: readonly MetricDef[]
   dimensions: DimensionDef[]
   values: Record<string, DimensionValue[]>
+  /** Numeric attributes: the built-in tenure and monthly revenue, plus those the data set imported. */
+  measures: MeasureDef[]
   meta: DatasetMeta
   /** First signup date: the start of "all time". */
   dataStart: string
+  /** The span in which the data observes churn (a snapshot file: its churn window). */
+  coverage: Coverage
   counts: Record<'customers' | 'subscriptions' | 'churn_events' | 'mrr_history' | 'feedback' | 'tickets' | 'activity', number>
 }

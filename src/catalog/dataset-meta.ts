@@ -6,4 +6,8 @@ export type DatasetMeta = {
   /** Where the data came from: `sample` or `import:<file>`. */
   source: string
   companyName: string
+  /** `snapshot`: one row per customer with a churn flag; `dated`: subscriptions with dates. Unset on older databases. */
+  dataKind?: 'snapshot' | 'dated'
+  /** A snapshot file's churn window [from, to), as its mapping declares it. */
+  churnWindow?: { from: string; to: string }
 }

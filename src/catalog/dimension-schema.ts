@@ -10,8 +10,13 @@ export const dimensionJsonSchema = z.object({
     .describe('built-in customers column; omit for a company-specific attribute'),
   name: z.object({ en: z.string().min(1), zh: z.string().min(1) }),
   synonyms: synonyms.default({ en: [], zh: [] }),
-  values: z.record(z.string(), z.object({ en: z.array(z.string()).optional(), zh: z.array(z.string()).optional() })).default({}),
+  values: z.record(z.string(), z.object({
+    en: z.array(z.string()).optional(),
+    zh: z.array(z.string()).optional(),
+    label: z.object({ en: z.string().optional(), zh: z.string().optional() }).optional().describe('display name per language'),
+  })).default({}),
   description: z.string().default(''),
+  yesNo: z.boolean().optional().describe('values are Yes/No'),
 })
 export type DimensionJson = z.infer<typeof dimensionJsonSchema>
 
@@ -24,5 +29,6 @@ export function toDimensionDef(j: DimensionJson): DimensionDef {
     synonyms: j.synonyms,
     values: j.values,
     description: j.description,
+    ...(j.yesNo ? { yesNo: true } : {}),
   }
 }

@@ -7,7 +7,12 @@ export type Family = 'flow' | 'revenue' | 'engagement' | 'tickets' | 'nps' | 'te
 export type Measures = Record<string, number>
 
 /** What a metric's formula needs besides measures. */
-export type FormulaContext = { months: number; grossMargin: number }
+export type FormulaContext = {
+  months: number
+  grossMargin: number
+  /** The data is a snapshot file: rates count every customer in the period, not only those active at its start. */
+  snapshot: boolean
+}
 
 /** A computed value, or null with the reason (never NaN or Infinity). */
 export type MetricValue = { value: number | null; reason?: string }
@@ -29,6 +34,13 @@ export type MetricDef = {
   parts: readonly string[]
   /** Whether a rise is good news: used when describing changes. */
   higherIsBetter: boolean
+  /** A share that must lie in 0–100%: the engine refuses to return anything else. */
+  bounded?: boolean
+  /**
+   * A churn-type rate: over several months on dated data its headline is the average of the
+   * monthly rates, and the starting cohort's churn is given beside it.
+   */
+  monthlyAverage?: boolean
   /** `cohort` metrics return a signup-month × months-since-signup matrix instead of a series. */
   kind?: 'cohort'
   /** Computes the value from merged measures. Percent units return percentage points. */

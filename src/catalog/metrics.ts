@@ -16,7 +16,19 @@ const noMrr = 'there was no MRR at the start of the period'
 
 /** Monthly logo churn: the period's churn rate spread over its months. */
 function monthlyChurn(m: Record<string, number>, months: number): number | null {
-  return m.active_start > 0 ? m.churned / m.active_start / Math.max(months, 1) : null
+  return m.active_start > 0 ? m.churned_from_start / m.active_start / Math.max(months, 1) : null
+}
+
+/**
+ * Customer churn as the data allows it to be read. A snapshot file: churned ÷ every customer in the
+ * period (all of them were customers during the window). Dated data: over one month, the starting
+ * cohort's churn; over several, the average of the monthly rates (`avg_monthly_churn`, computed by
+ * the engine from a month-grain run). The numerator is always a subset of the denominator.
+ */
+function churnShare(m: Record<string, number>, snapshot: boolean): MetricValue {
+  if (snapshot) return pct(m.churned, m.active_start + m.new + m.reactivated, 'there were no customers in the period')
+  if (m.avg_monthly_months > 0) return { value: m.avg_monthly_churn }
+  return pct(m.churned_from_start, m.active_start, noActive)
 }
 function ltv(m: Record<string, number>, months: number, margin: number): MetricValue {
   const arpa = m.paying_end > 0 ? m.end_mrr / m.paying_end : null
@@ -66,22 +78,24 @@ export const metrics = [
     compute: (m) => ({ value: m.reactivated }),
   },
   {
-    id: 'churn_rate', unit: 'percent', grains: allGrains, families: ['flow'], parts: ['churned', 'active_start'], higherIsBetter: false,
+    id: 'churn_rate', unit: 'percent', grains: allGrains, families: ['flow'], parts: ['churned_from_start', 'active_start', 'churned', 'new'], higherIsBetter: false, bounded: true, monthlyAverage: true,
     name: { en: 'Customer churn rate', zh: '客户流失率' },
     synonyms: { en: ['churn rate', 'churn', 'logo churn', 'customer churn', 'attrition', 'attrition rate', 'churn %', 'cancellation rate'], zh: ['流失率', '客户流失率', '流失', '流失情况', '客户流失', '流失比例', '流失最严重', '流失最多'] },
-    description: 'Customers who churned in the period divided by customers active at its start.',
-    formula: 'churned in period ÷ active at period start × 100%',
-    formulaZh: '期内流失客户数 ÷ 期初活跃客户数 × 100%',
-    compute: (m) => pct(m.churned, m.active_start, noActive),
+    description: 'Share of customers who churned: of those active at the start of a month, the share gone by its end; over several months the average monthly rate (with the starting cohort\'s churn beside it); on a snapshot file, churned ÷ all customers in the file.',
+    formula: 'churned from those active at the start ÷ active at the start × 100% (several months: the average of the monthly rates; a snapshot file: churned ÷ all customers)',
+    formulaZh: '期初活跃客户中期内流失的 ÷ 期初活跃客户数 × 100%（多个月：各月流失率的平均；快照文件：流失客户 ÷ 全部客户）',
+    compute: (m, c) => churnShare(m, c.snapshot),
   },
   {
-    id: 'retention_rate', unit: 'percent', grains: allGrains, families: ['flow'], parts: ['active_end', 'new', 'reactivated', 'active_start'], higherIsBetter: true,
+    id: 'retention_rate', unit: 'percent', grains: allGrains, families: ['flow'], parts: ['churned_from_start', 'active_start'], higherIsBetter: true, bounded: true,
     name: { en: 'Customer retention rate', zh: '客户留存率' },
     synonyms: { en: ['retention rate', 'retention', 'customer retention', 'retained customers'], zh: ['留存率', '客户留存率', '留存', '保留率', '客户保留率'] },
-    description: 'Customers at period end minus those who joined or returned during it, divided by customers at its start.',
-    formula: '(active at end − new − reactivated in period) ÷ active at start × 100%',
-    formulaZh: '（期末活跃 − 期内新增 − 期内回流）÷ 期初活跃 × 100%',
-    compute: (m) => pct(m.active_end - m.new - m.reactivated, m.active_start, noActive),
+    description: 'Share of the customers active at the start of the period who had not churned by its end (a snapshot file: customers not churned ÷ all customers).',
+    formula: '(active at start − churned from them) ÷ active at start × 100% (a snapshot file: not churned ÷ all customers)',
+    formulaZh: '（期初活跃 − 其中期内流失的）÷ 期初活跃 × 100%（快照文件：未流失客户 ÷ 全部客户）',
+    compute: (m, c) => (c.snapshot
+      ? pct(m.active_start + m.new + m.reactivated - m.churned, m.active_start + m.new + m.reactivated, 'there were no customers in the period')
+      : pct(m.active_start - m.churned_from_start, m.active_start, noActive)),
   },
   {
     id: 'mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr', 'paying_end'], higherIsBetter: true,
@@ -93,13 +107,13 @@ export const metrics = [
     compute: (m) => ({ value: m.end_mrr }),
   },
   {
-    id: 'churned_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr'], higherIsBetter: false,
+    id: 'churned_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr', 'present_mrr'], higherIsBetter: false,
     name: { en: 'Churned MRR', zh: '流失MRR' },
     synonyms: { en: ['churned mrr', 'lost mrr', 'revenue lost', 'lost revenue', 'revenue lost to churn', 'mrr churn'], zh: ['流失MRR', '流失收入', '收入损失', '损失收入', '流失金额'] },
     description: 'MRR at period start of customers who had no MRR at period end.',
     formula: 'Σ start MRR of customers with start MRR > 0 and end MRR = 0',
     formulaZh: '期初有收入、期末收入为零的客户的期初MRR合计',
-    compute: (m) => ({ value: m.churned_mrr }),
+    compute: (m, c) => ({ value: c.snapshot ? m.lost_mrr : m.churned_mrr }),
   },
   {
     id: 'contraction_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr'], higherIsBetter: false,
@@ -120,13 +134,13 @@ export const metrics = [
     compute: (m) => ({ value: m.expansion_mrr }),
   },
   {
-    id: 'gross_revenue_churn_rate', unit: 'percent', grains: monthlyGrains, families: ['revenue'], parts: ['churned_mrr', 'contraction_mrr', 'start_mrr'], higherIsBetter: false,
+    id: 'gross_revenue_churn_rate', unit: 'percent', grains: monthlyGrains, families: ['revenue'], parts: ['churned_mrr', 'contraction_mrr', 'start_mrr', 'lost_mrr', 'present_mrr'], higherIsBetter: false, bounded: true,
     name: { en: 'Gross revenue churn rate', zh: '收入流失率' },
     synonyms: { en: ['revenue churn', 'revenue churn rate', 'gross revenue churn', 'mrr churn rate', 'gross mrr churn'], zh: ['收入流失率', 'MRR流失率', '营收流失率', '收入流失'] },
-    description: 'Churned plus contraction MRR divided by MRR at period start.',
-    formula: '(churned MRR + contraction MRR) ÷ start MRR × 100%',
-    formulaZh: '（流失MRR + 收缩MRR）÷ 期初MRR × 100%',
-    compute: (m) => pct(m.churned_mrr + m.contraction_mrr, m.start_mrr, noMrr),
+    description: 'Share of monthly revenue lost: churned plus contraction MRR divided by MRR at period start (a snapshot file: the churners\' monthly charges ÷ everyone\'s).',
+    formula: '(churned MRR + contraction MRR) ÷ start MRR × 100% (a snapshot file: churners\' MRR ÷ all customers\' MRR)',
+    formulaZh: '（流失MRR + 收缩MRR）÷ 期初MRR × 100%（快照文件：流失客户的月费 ÷ 全部客户的月费）',
+    compute: (m, c) => (c.snapshot ? pct(m.lost_mrr, m.present_mrr, noMrr) : pct(m.churned_mrr + m.contraction_mrr, m.start_mrr, noMrr)),
   },
   {
     id: 'net_revenue_retention', unit: 'percent', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr', 'churned_mrr', 'contraction_mrr', 'expansion_mrr'], higherIsBetter: true,
@@ -138,7 +152,7 @@ export const metrics = [
     compute: (m) => pct(m.start_mrr - m.churned_mrr - m.contraction_mrr + m.expansion_mrr, m.start_mrr, noMrr),
   },
   {
-    id: 'gross_revenue_retention', unit: 'percent', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr', 'churned_mrr', 'contraction_mrr'], higherIsBetter: true,
+    id: 'gross_revenue_retention', unit: 'percent', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr', 'churned_mrr', 'contraction_mrr'], higherIsBetter: true, bounded: true,
     name: { en: 'Gross revenue retention (GRR)', zh: '总收入留存率' },
     synonyms: { en: ['grr', 'gross revenue retention', 'gross retention', 'gross dollar retention'], zh: ['总收入留存率', 'GRR', '毛收入留存率', '总留存'] },
     description: 'Start MRR minus churned and contraction MRR, divided by start MRR.',

@@ -1,5 +1,12 @@
-/** A resolved period: [from, to) in UTC calendar dates, with a human label. */
-export type Period = { from: string; to: string; label: string }
+/** How a period was named, so each language can word it (the English `label` is kept for logs and SQL readers). */
+export type PeriodName =
+  | { kind: 'relative'; relative: RelativePeriod; n: number }
+  | { kind: 'range' }
+  /** A snapshot file's churn window. */
+  | { kind: 'window' }
+
+/** A resolved period: [from, to) in UTC calendar dates, with a human label and its typed name. */
+export type Period = { from: string; to: string; label: string; name?: PeriodName }
 
 /** One time bucket of a period at a grain. */
 export type Bucket = { key: string; start: string; end: string }

@@ -1,3 +1,4 @@
+import type { BandEdge, MeasureDef } from './measure.js'
 /** Words a term goes by, per language; the offline analyst's vocabulary and the LLM's descriptions both read them. */
 export type Bilingual = { en: string; zh: string }
 export type Synonyms = { en: string[]; zh: string[] }
@@ -13,6 +14,8 @@ export type Unit = 'count' | 'percent' | 'currency' | 'months' | 'ratio' | 'hour
 export type DimensionSource =
   | { kind: 'column'; column: 'plan' | 'region' | 'channel' | 'industry' | 'company_size' }
   | { kind: 'attribute' }
+  /** A numeric attribute cut into bands at query time ("age band", "balance over 100k"); never stored. */
+  | { kind: 'band'; measure: MeasureDef; edges: BandEdge[]; labels: string[]; asOf: string }
 
 /** A segment dimension (plan, region, contract, …) that metrics can be grouped and filtered by. */
 export type DimensionDef = {
@@ -21,8 +24,12 @@ export type DimensionDef = {
   name: Bilingual
   synonyms: Synonyms
   /** Other names a stored value goes by, e.g. { "North America": { zh: ["北美"] } }. */
-  values: Record<string, Partial<Synonyms>>
+  values: Record<string, Partial<Synonyms> & { label?: Partial<Bilingual> }>
   description: string
+  /** Display names of stored values per language (Germany → 德国, Yes → 是). */
+  labels?: Record<string, Partial<Bilingual>>
+  /** The values are yes/no (with perhaps a "no internet service"-style third one). */
+  yesNo?: boolean
 }
 
 /** A churn reason category: stored reason codes and the feedback classifier share these ids. */

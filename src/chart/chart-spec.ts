@@ -7,6 +7,11 @@ export const chartSpecSchema = z.object({
   x: z.array(z.string()).describe('category or time labels along the x axis (pie: slice labels)'),
   series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })).describe('one entry per line/bar group; values align with x'),
   unit: z.string().describe('unit of the values, e.g. "%", "USD", "customers"'),
+  lang: z.enum(['en', 'zh']).optional().describe('language of the labels'),
+  omitted: z
+    .object({ count: z.number().int().positive(), kind: z.enum(['earliest', 'smallest']) })
+    .optional()
+    .describe('categories left out to keep the chart readable: the earliest periods or the smallest values'),
 })
 /** Structured chart spec: `{type, title, x, series:[{name, values}], unit}`. */
 export type ChartSpec = z.infer<typeof chartSpecSchema>

@@ -1,11 +1,16 @@
 import type { ChartSpec } from './chart-spec.js'
+import { omittedNote, roundForChart, valueDecimals } from './chart-values.js'
 
 // Mermaid labels are double-quoted; a literal double quote or newline would end or break the statement.
 const quote = (s: string) => `"${s.replace(/["\n\r]/g, (c) => (c === '"' ? "'" : ' ')).replace(/[<>]/g, ' ')}"`
-const num = (v: number | null) => (v === null || !Number.isFinite(v) ? 0 : Math.round(v * 100) / 100)
 
 /** Mermaid source for a chart spec: `xychart-beta` for line and bar, `pie` for shares. Chinese-safe (all labels quoted). */
 export function toMermaid(spec: ChartSpec): string {
+  // Mermaid prints the numbers it is given as bar labels: round them as the answer's text does (6.0%, not 5.99).
+  const decimals = valueDecimals(spec)
+  const num = (v: number | null) => (v === null || !Number.isFinite(v) ? 0 : roundForChart(v, decimals))
+  const note = omittedNote(spec)
+  if (note) spec = { ...spec, title: `${spec.title} (${note})` }
   if (spec.type === 'pie') {
     const values = spec.series[0]?.values ?? []
     const slices = spec.x.map((label, i) => `  ${quote(label)} : ${Math.max(0, num(values[i] ?? 0))}`)

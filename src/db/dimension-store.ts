@@ -17,6 +17,7 @@ export async function saveDimensions(db: Db, dims: DimensionDef[]): Promise<void
         value_synonyms: JSON.stringify(d.values ?? {}),
         description: d.description,
         position: position++,
+        yes_no: d.yesNo ? 1 : 0,
       })
       .execute()
   }
@@ -34,5 +35,6 @@ export async function loadDimensions(db: Db): Promise<DimensionDef[]> {
     synonyms: { en: [], zh: [], ...JSON.parse(r.synonyms) },
     values: JSON.parse(r.value_synonyms),
     description: r.description,
+    ...(r.yes_no ? { yesNo: true } : {}),
   }))
 }

@@ -12,6 +12,8 @@ export async function readMeta(db: Db): Promise<DatasetMeta> {
     currency: m.currency ?? 'USD',
     source: m.source ?? 'empty',
     companyName: m.company_name ?? '',
+    ...(m.data_kind === 'snapshot' || m.data_kind === 'dated' ? { dataKind: m.data_kind } : {}),
+    ...(m.churn_window_from && m.churn_window_to ? { churnWindow: { from: m.churn_window_from, to: m.churn_window_to } } : {}),
   }
 }
 
@@ -22,6 +24,9 @@ export async function writeMeta(db: Db, meta: Partial<DatasetMeta>): Promise<voi
     ['currency', meta.currency],
     ['source', meta.source],
     ['company_name', meta.companyName],
+    ['data_kind', meta.dataKind],
+    ['churn_window_from', meta.churnWindow?.from],
+    ['churn_window_to', meta.churnWindow?.to],
   ]
   for (const [key, value] of pairs) {
     if (value === undefined) continue

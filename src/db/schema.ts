@@ -10,6 +10,8 @@ export interface Database {
   customers: CustomersTable
   customer_attributes: CustomerAttributesTable
   dimensions: DimensionsTable
+  measures: MeasuresTable
+  customer_measures: CustomerMeasuresTable
   subscriptions: SubscriptionsTable
   mrr_history: MrrHistoryTable
   feedback: FeedbackTable
@@ -59,10 +61,32 @@ export interface DimensionsTable {
   name_zh: string
   /** JSON: { en: string[], zh: string[] } */
   synonyms: string
-  /** JSON: Record<value, { en?: string[]; zh?: string[] }> — names a value goes by. */
+  /** JSON: Record<value, { en?: string[]; zh?: string[]; label?: { en?: string; zh?: string } }> — names a value goes by, display names. */
   value_synonyms: string
   description: string
   position: number
+  /** 1 when the dimension's values are Yes/No. */
+  yes_no: Generated<number>
+}
+
+/** Numeric attributes declared by the data set (age, balance, …), with bilingual names and a unit. */
+export interface MeasuresTable {
+  id: string
+  name_en: string
+  name_zh: string
+  /** MeasureUnit: number, years, months, days, currency, count, percent, ratio, score. */
+  unit: string
+  /** JSON: { en: string[], zh: string[] } */
+  synonyms: string
+  description: string
+  position: number
+}
+
+/** One numeric attribute value per customer and measure; no row = unknown (never 0). */
+export interface CustomerMeasuresTable {
+  customer_id: string
+  measure: string
+  value: number
 }
 
 /**

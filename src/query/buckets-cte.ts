@@ -10,15 +10,16 @@ export type PeriodRow = { bucket: string; p_start: string; p_end: string; first_
 
 const columns = ['bucket', 'p_start', 'p_end', 'first_month', 'start_month', 'end_month'] as const
 
-/** Row values for the periods CTE. */
-export function periodRows(buckets: Bucket[]): PeriodRow[] {
+/** Row values for the periods CTE; `lastBilledMonth` caps the end snapshot (no MRR is billed after it). */
+export function periodRows(buckets: Bucket[], lastBilledMonth?: string): PeriodRow[] {
+  const cap = (m: string) => (lastBilledMonth && m > lastBilledMonth ? lastBilledMonth : m)
   return buckets.map((b) => ({
     bucket: b.key,
     p_start: b.start,
     p_end: b.end,
     first_month: startOfMonth(b.start),
     start_month: startOfMonth(addDays(b.start, -1)),
-    end_month: startOfMonth(addDays(b.end, -1)),
+    end_month: cap(startOfMonth(addDays(b.end, -1))),
   }))
 }
 
@@ -27,8 +28,8 @@ export function periodRows(buckets: Bucket[]): PeriodRow[] {
  * the same for 1 bucket or 400 (one SELECT per bucket hit SQLite's 500-term compound limit and made
  * every bucket count a new prepared statement). Materialized: the JSON is parsed once, not per join probe.
  */
-export function withPeriods(db: Kysely<any>, buckets: Bucket[]) {
-  const rows = JSON.stringify(periodRows(buckets).map((r) => columns.map((c) => r[c])))
+export function withPeriods(db: Kysely<any>, buckets: Bucket[], lastBilledMonth?: string) {
+  const rows = JSON.stringify(periodRows(buckets, lastBilledMonth).map((r) => columns.map((c) => r[c])))
   return db.with(
     (cte) => cte('periods').materialized(),
     (q) => q.selectFrom(sql`json_each(${rows})`.as('j')).select(columns.map((c, i) => sql<string>`json_extract(j.value, ${`$[${i}]`})`.as(c))),

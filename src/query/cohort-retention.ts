@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { AppError } from '../errors.js'
-import { monthsBetween, startOfMonth } from '../time/dates.js'
+import { maxDate, monthsBetween, startOfMonth } from '../time/dates.js'
 import { MAX_BUCKETS, periodLabel, resolvePeriod, type Period, type PeriodInput } from '../time/period.js'
 import { dialectSql } from './dialect-sql.js'
 import { runFamily } from './families/family.js'
@@ -28,12 +28,15 @@ export const MAX_COHORT_MONTHS = 36
  */
 export async function runCohortRetention(deps: QueryDeps, q: CohortQuery): Promise<CohortResult> {
   const asOf = deps.catalog.meta.asOf
-  const period = resolvePeriod(q.period ?? {}, asOf, deps.catalog.dataStart, 'last_n_months')
+  const asked = resolvePeriod(q.period ?? {}, asOf, deps.catalog.dataStart, 'last_n_months')
   const months = Math.max(1, Math.min(Math.floor(q.months ?? 12), MAX_COHORT_MONTHS))
   const plan = resolveSegments(deps.catalog, [], q.where)
   const definition = describeChurnDefinition(deps.churn)
-  const first = maxDate(startOfMonth(period.from), startOfMonth(deps.catalog.dataStart))
-  const end = period.to < asOf ? period.to : asOf
+  const first = maxDate(startOfMonth(asked.from), startOfMonth(deps.catalog.dataStart))
+  const end = asked.to < asOf ? asked.to : asOf
+  // Signup months before the first signup or after the as-of date hold no cohort: the period says what was covered.
+  const clipped = first > asked.from || end < asked.to
+  const period: Period = clipped && first < end ? { from: first, to: end, label: periodLabel(first, end), name: { kind: 'range' } } : asked
   // A cohort needs its first month-end on or before the as-of date to have any value.
   if (first >= end || startOfMonth(first) >= startOfMonth(asOf)) return { period, months, cohorts: [], definition, sql: [] }
   const cohortCount = monthsBetween(first, end) + (end.endsWith('-01') ? 0 : 1)
@@ -75,4 +78,3 @@ export async function runCohortRetention(deps: QueryDeps, q: CohortQuery): Promi
   return { period, months, cohorts: [...byCohort.values()].filter((c) => c.size > 0), definition, sql: [text] }
 }
 
-const maxDate = (a: string, b: string) => (a > b ? a : b)

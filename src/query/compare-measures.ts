@@ -27,7 +27,7 @@ export type CompareMeasure = {
   description: string
   perCustomer: (w: MeasureWindow) => Record<string, RawBuilder<unknown>>
   aggregates: Record<string, RawBuilder<unknown>>
-  summarize: (r: Record<string, number>) => MeasureSummary
+  summarize: (r: Record<string, number>, ctx: { snapshot: boolean }) => MeasureSummary
 }
 
 // SQLite date fragments (julianday/strftime); they belong in dialectSql once a second dialect lands.
@@ -51,10 +51,14 @@ const meanOf = (m: Moments, scale = 1): MeasureSummary => ({ value: m.n > 0 ? (s
 export const compareMeasures: readonly CompareMeasure[] = [
   {
     id: 'churn_rate', name: { en: 'Churn rate', zh: '流失率' }, unit: 'percent', test: 'two_proportion_z',
-    description: 'churned in the period ÷ active at period start (as the catalog metric)',
+    description: 'of the customers active at the period start, the share who churned in it (a snapshot file: churned ÷ all its customers)',
     perCustomer: () => ({}),
-    aggregates: { cr_churned: sql`sum(v.churned)`, cr_active: sql`sum(v.active_start)` },
-    summarize: (r) => ({ value: r.cr_active > 0 ? (100 * r.cr_churned) / r.cr_active : null, n: r.cr_active, proportion: { x: r.cr_churned, n: r.cr_active } }),
+    // The numerator is a subset of the denominator: only churners who were active at the start count.
+    aggregates: { cr_churned: sql`sum(v.churned * v.active_start)`, cr_active: sql`sum(v.active_start)`, cr_all_churned: sql`sum(v.churned)`, cr_all: sql`count(*)` },
+    summarize: (r, ctx) => {
+      const [x, n] = ctx.snapshot ? [r.cr_all_churned, r.cr_all] : [r.cr_churned, r.cr_active]
+      return { value: n > 0 ? (100 * x) / n : null, n, proportion: { x, n } }
+    },
   },
   {
     id: 'tenure_months', name: { en: 'Tenure (months)', zh: '在网时长（月）' }, unit: 'months', test: 'welch_t',

@@ -31,12 +31,33 @@ export async function runSegmentComparison(
 ): Promise<ComparisonRows> {
   const { from, to } = period
   const window = { from, to, firstMonth: startOfMonth(from) }
-  const inPeriod = sql`s.end_date >= ${from} and s.end_date < ${to}`
-  const activeAt = (t: string) => sql`s.start_date < ${t} and (s.end_date is null or s.end_date >= ${t})`
   const perCustomer = measures.flatMap((m) => Object.entries(m.perCustomer(window)).map(([k, e]) => e.as(k)))
   const aggregates = measures.flatMap((m) => Object.entries(m.aggregates).map(([k, e]) => e.as(k)))
+  const query = withMembers(deps, period, a, b)
+    .with('vals', (q: any) => q.selectFrom('members as m').select(['m.seg', 'm.churned', 'm.active_start', ...perCustomer]))
+    .selectFrom('vals as v')
+    .select(['v.seg', sql`count(*)`.as('customers'), ...aggregates])
+    .groupBy('v.seg')
+    .orderBy('v.seg')
+  const result = await runFamily(query)
+  const rows = { a: {} as Record<string, number>, b: {} as Record<string, number> }
+  for (const r of result.rows) {
+    const seg = r.seg === 'a' ? 'a' : 'b'
+    for (const [k, v] of Object.entries(r)) if (k !== 'seg') rows[seg][k] = Number(v ?? 0)
+  }
+  return { rows, sql: result.sql }
+}
+
+/**
+ * The `spells` → `pop` → `members` CTEs shared by the comparison and the churner profile: one
+ * member row per customer and segment ('a' / 'b'), with churned / active flags and the endpoint.
+ */
+export function withMembers(deps: QueryDeps, period: Period, a: SegmentCondition, b: SegmentCondition): any {
+  const { from, to } = period
+  const inPeriod = sql`s.end_date >= ${from} and s.end_date < ${to}`
+  const activeAt = (t: string) => sql`s.start_date < ${t} and (s.end_date is null or s.end_date >= ${t})`
   const qc = withSpells(deps.db as unknown as Kysely<any>, deps.churn, deps.catalog.meta.asOf) as any
-  const query = qc
+  return qc
     .with('pop', (q: any) =>
       q.selectFrom('spells as s')
         .where(sql`s.start_date < ${to} and (s.end_date is null or s.end_date >= ${from})`)
@@ -50,18 +71,6 @@ export async function runSegmentComparison(
         ])
         .groupBy('s.customer_id'))
     .with('members', (q: any) => memberRows(q, 'a', a, to).unionAll(memberRows(q, 'b', b, to)))
-    .with('vals', (q: any) => q.selectFrom('members as m').select(['m.seg', 'm.churned', 'm.active_start', ...perCustomer]))
-    .selectFrom('vals as v')
-    .select(['v.seg', sql`count(*)`.as('customers'), ...aggregates])
-    .groupBy('v.seg')
-    .orderBy('v.seg')
-  const result = await runFamily(query)
-  const rows = { a: {} as Record<string, number>, b: {} as Record<string, number> }
-  for (const r of result.rows) {
-    const seg = r.seg === 'a' ? 'a' : 'b'
-    for (const [k, v] of Object.entries(r)) if (k !== 'seg') rows[seg][k] = Number(v ?? 0)
-  }
-  return { rows, sql: result.sql }
 }
 
 // One segment's members: population rows that pass its status and filter condition.

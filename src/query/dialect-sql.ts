@@ -9,6 +9,10 @@ export const dialectSql = {
   addDays(expr: RawBuilder<unknown>, n: number): RawBuilder<string> {
     return sql<string>`date(${expr}, ${`${n >= 0 ? "+" : ""}${n} days`})`
   },
+  /** First day of the month of ISO date `expr`, as ISO text. */
+  startOfMonth(expr: RawBuilder<unknown>): RawBuilder<string> {
+    return sql<string>`strftime('%Y-%m-01', ${expr})`
+  },
   /** Days from ISO date a to b, as a real number. */
   daysBetween(a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number> {
     return sql<number>`(julianday(${b}) - julianday(${a}))`

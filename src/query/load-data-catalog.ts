@@ -5,6 +5,10 @@ import { loadDimensions } from '../db/dimension-store.js'
 import { readMeta } from '../db/meta.js'
 import type { Db } from '../db/open-database.js'
 import { valueExpr } from './segment-sql.js'
+import type { Coverage } from '../catalog/coverage.js'
+import type { DatasetMeta } from '../catalog/dataset-meta.js'
+import { builtInMeasures, type MeasureDef, type MeasureUnit } from '../catalog/measure.js'
+import { addDays, startOfMonth } from '../time/dates.js'
 
 
 /** Reads dimensions, their values, dates and row counts from the database (call again after an import). */
@@ -29,12 +33,15 @@ export async function loadDataCatalog(db: Db): Promise<DataCatalog> {
     return Number(r.rows[0]?.n ?? 0)
   }
   const first = await db.selectFrom('customers').select((eb) => eb.fn.min('signup_date').as('d')).executeTakeFirst()
+  const dataStart = (first?.d as string | null) ?? meta.asOf
   return {
     metrics,
     dimensions,
     values,
     meta,
-    dataStart: (first?.d as string | null) ?? meta.asOf,
+    measures: await loadMeasures(db),
+    dataStart,
+    coverage: await coverageOf(db, meta, dataStart),
     counts: {
       customers: await count('customers'),
       subscriptions: await count('subscriptions'),
@@ -45,4 +52,46 @@ export async function loadDataCatalog(db: Db): Promise<DataCatalog> {
       activity: await count('activity'),
     },
   }
+}
+
+/**
+ * Where the data observes churn. A snapshot file says so in its meta (imports write it); older
+ * imports are recognised by their shape: one spell per customer, every churn on the same day.
+ * The window's end includes the as-of day, so customers who joined on it are in the file's count.
+ */
+async function coverageOf(db: Db, meta: DatasetMeta, dataStart: string): Promise<Coverage> {
+  if (meta.dataKind === 'dated') return { kind: 'dated', from: dataStart, to: meta.asOf }
+  if (meta.churnWindow) return { kind: 'snapshot', from: meta.churnWindow.from, to: addDays(meta.asOf, 1) }
+  if (meta.dataKind !== 'snapshot' && !meta.source.startsWith('import:')) return { kind: 'dated', from: dataStart, to: meta.asOf }
+  const shape = await sql<{ spells: number; customers: number; days: number; last: string | null; reactivations: number }>`
+    select count(*) as spells, count(distinct customer_id) as customers, count(distinct end_date) as days,
+           max(end_date) as last, sum(is_reactivation) as reactivations from subscriptions`.execute(db)
+  const r = shape.rows[0]
+  const snapshot = meta.dataKind === 'snapshot' || (r && Number(r.spells) === Number(r.customers) && Number(r.days) <= 1 && Number(r.reactivations ?? 0) === 0)
+  if (!snapshot) return { kind: 'dated', from: dataStart, to: meta.asOf }
+  return { kind: 'snapshot', from: startOfMonth(r?.last ?? addDays(meta.asOf, -1)), to: addDays(meta.asOf, 1) }
+}
+
+const units = new Set<MeasureUnit>(['years', 'months', 'days', 'currency', 'count', 'percent', 'score', 'number'])
+
+/**
+ * The numeric attributes: built-in tenure and monthly revenue, then those an import declared
+ * (the `measures` table, when the database has one). An imported tenure replaces the built-in one.
+ */
+async function loadMeasures(db: Db): Promise<MeasureDef[]> {
+  const has = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'measures'`.execute(db)
+  if (!Number(has.rows[0]?.n)) return [...builtInMeasures]
+  const rows = await sql<{ id: string; name_en: string; name_zh: string; unit: string | null; synonyms: string | null }>`select * from measures order by position, id`.execute(db)
+  const integers = await sql<{ measure: string; fractional: number }>`
+    select measure, sum(case when value <> cast(value as integer) then 1 else 0 end) as fractional from customer_measures group by measure`.execute(db)
+  const whole = new Set(integers.rows.filter((r) => Number(r.fractional) === 0).map((r) => r.measure))
+  const stored: MeasureDef[] = rows.rows.map((r) => {
+    const syn = r.synonyms ? (JSON.parse(r.synonyms) as Partial<{ en: string[]; zh: string[] }>) : {}
+    return {
+      id: r.id, source: { kind: 'stored' }, name: { en: r.name_en, zh: r.name_zh || r.name_en },
+      synonyms: { en: syn.en ?? [], zh: syn.zh ?? [] }, unit: units.has(r.unit as MeasureUnit) ? (r.unit as MeasureUnit) : 'number', integer: whole.has(r.id),
+    }
+  })
+  const storedTenure = stored.some((m) => /tenure|months?_on_book|开通月数|在网/.test(m.id) && m.unit === 'months')
+  return [...builtInMeasures.filter((b) => !(b.id === 'tenure_months' && storedTenure)), ...stored]
 }

@@ -2,6 +2,8 @@ import { AppError } from '../errors.js'
 import type { DimensionDef } from '../catalog/types.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import type { SegmentPlan } from './segment-sql.js'
+import type { BandSpec } from '../catalog/measure.js'
+import { bandDimension, thresholdFilter, type Threshold } from './band-dimension.js'
 
 /** Finds a dimension by id, English/Chinese name or synonym (case-insensitive). */
 export function findDimension(catalog: DataCatalog, key: string): DimensionDef | undefined {
@@ -25,7 +27,14 @@ export function resolveValue(catalog: DataCatalog, dim: DimensionDef, raw: strin
 }
 
 /** Validates `by` and `where` against the catalog and returns a SegmentPlan; unknown names raise AppErrors listing valid ones. */
-export function resolveSegments(catalog: DataCatalog, by: string[] = [], where: Record<string, string[]> = {}): SegmentPlan {
+export function resolveSegments(catalog: DataCatalog, by: string[] = [], where: Record<string, string[]> = {}, numeric: { bands?: BandSpec[]; thresholds?: Threshold[] } = {}): SegmentPlan {
+  const plan = resolveNamed(catalog, [...by], where)
+  const bands = (numeric.bands ?? []).map((b) => bandDimension(catalog, b))
+  if (plan.by.length + bands.length > 2) throw new AppError('bad_request', `Group by at most two dimensions or bands at once`)
+  return { by: [...plan.by, ...bands], where: [...plan.where, ...(numeric.thresholds ?? []).map((t) => thresholdFilter(catalog, t))] }
+}
+
+function resolveNamed(catalog: DataCatalog, by: string[], where: Record<string, string[]>): SegmentPlan {
   if (by.length > 2) throw new AppError('bad_request', `Group by at most two dimensions at once (got ${by.length}: ${by.join(', ')})`)
   const dim = (id: string) => {
     const d = findDimension(catalog, id)

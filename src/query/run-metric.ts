@@ -8,15 +8,26 @@ import type { DataCatalog } from '../catalog/data-catalog.js'
 import { monthsBetween } from '../time/dates.js'
 import { familyRunners } from './families/index.js'
 import type { FamilyRow } from './families/family.js'
-import { bucketize, resolvePeriod, type Bucket, type Period, type PeriodInput } from '../time/period.js'
+import { bucketize, type Bucket, type Period, type PeriodInput } from '../time/period.js'
+import { resolveCoveredPeriod } from '../time/covered-period.js'
+import type { Coverage, PeriodAdjustment, RateReading } from '../catalog/coverage.js'
+import type { ChurnDefinition } from '../catalog/churn-definition.js'
 import { resolveSegments } from './resolve-segments.js'
+import type { BandSpec } from '../catalog/measure.js'
+import { defaultEdges, type Threshold } from './band-dimension.js'
+import { measureExpr } from './measure-sql.js'
+import { sql } from 'kysely'
 import { describeChurnDefinition } from './spells.js'
 
 /** Everything a metric query needs besides its input. */
 export type QueryDeps = { db: Db; catalog: DataCatalog; churn: ChurnDefinitionConfig; grossMargin: number }
 
 /** A catalog query: metric, period, optional grain, up to two group-by dimensions and filters. */
-export type MetricQuery = { metric: string; period?: PeriodInput; grain?: Grain; by?: string[]; where?: Record<string, string[]> }
+export type MetricQuery = {
+  metric: string; period?: PeriodInput; grain?: Grain; by?: string[]; where?: Record<string, string[]>
+  /** Numeric attributes cut into bands, grouped like dimensions; thresholds filter on them. */
+  bands?: Array<Omit<BandSpec, 'edges'> & { edges?: BandSpec['edges'] }>; thresholds?: Threshold[]
+}
 
 /** One result row: its time bucket (when a grain was asked), segment values, the value and its parts. */
 export type MetricRow = { period?: string; segment: Record<string, string>; value: number | null; reason?: string; parts: Record<string, number> }
@@ -28,9 +39,18 @@ export type MetricResult = {
   grain?: Grain
   by: string[]
   where: Record<string, string[]>
+  /** Names of the dimensions and bands in `by` and `where`, in both languages. */
+  names: Record<string, { en: string; zh: string }>
   rows: MetricRow[]
   currency: string
+  /** The churn definition in English words (for logs and the CLI); answers word `churn` themselves. */
   definition: string
+  churn: ChurnDefinition
+  /** What the data observes, and how the period was fitted to it. */
+  coverage: Coverage
+  adjustments: PeriodAdjustment[]
+  /** How a churn-type rate was read (absent for other metrics). */
+  reading?: RateReading
   sql: string[]
 }
 
@@ -46,15 +66,32 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
   if (q.grain && !def.grains.includes(q.grain)) {
     throw new AppError('bad_request', `${def.id} cannot be bucketed by ${q.grain}; allowed grains: ${def.grains.join(', ')}`)
   }
-  const plan = resolveSegments(deps.catalog, q.by, q.where)
-  const period = clampPeriod(resolvePeriod(q.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart), def)
+  const bands = await Promise.all((q.bands ?? []).map((b) => withDefaultEdges(deps, b)))
+  const plan = resolveSegments(deps.catalog, q.by, q.where, { bands, thresholds: q.thresholds })
+  const coverage = deps.catalog.coverage
+  const snapshot = coverage.kind === 'snapshot'
+  const covered = resolveCoveredPeriod(q.period, coverage, deps.catalog.meta.asOf, deps.catalog.dataStart, q.grain)
+  const period = clampPeriod(covered.period, def, snapshot)
   const buckets = bucketize(period, q.grain)
   const input = { db: deps.db as any, buckets, plan, churn: deps.churn, asOf: deps.catalog.meta.asOf }
   const results = await Promise.all(def.families.map((f) => familyRunners[f](input)))
   const merged = mergeFamilies(results.map((r) => r.rows), buckets, plan.by.length === 0)
+  const multiMonth = buckets.some((b) => monthsSpan(b) > 1.01)
+  const monthly = def.monthlyAverage && !snapshot && multiMonth ? await monthlyRates({ ...input, buckets: bucketize(period, 'month') }, buckets) : null
+  if (monthly) {
+    for (const m of merged.values()) {
+      const avg = monthly.rates.get([m.bucket, ...m.groups].join('\u0000'))
+      m.measures.avg_monthly_churn = avg?.mean ?? 0
+      m.measures.avg_monthly_months = avg?.months ?? 0
+    }
+  }
   const rows = [...merged.values()].map(({ bucket, groups, measures }) => {
     const months = Math.max(1, monthsSpan(buckets.find((b) => b.key === bucket)!))
-    const v = def.compute(measures, { months, grossMargin: deps.grossMargin })
+    const v = def.compute(measures, { months, grossMargin: deps.grossMargin, snapshot })
+    if (def.bounded && v.value !== null && (v.value < -1e-9 || v.value > 100 + 1e-9)) {
+      // A share outside 0–100% means the numerator is not a subset of the denominator: a bug, never an answer.
+      throw new AppError('internal', `${def.id} came out at ${v.value} for ${bucket} ${groups.join('/')}: outside 0–100%`)
+    }
     const segment = Object.fromEntries(plan.by.map((d, i) => [d.id, groups[i]]))
     return {
       ...(q.grain ? { period: bucket } : {}),
@@ -70,16 +107,43 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
     ...(q.grain ? { grain: q.grain } : {}),
     by: plan.by.map((d) => d.id),
     where: Object.fromEntries(plan.where.map((w) => [w.dim.id, w.values])),
+    names: Object.fromEntries([...plan.by, ...plan.where.map((w) => w.dim)].map((d) => [d.id, d.name])),
     rows,
     currency: deps.catalog.meta.currency,
     definition: describeChurnDefinition(deps.churn),
-    sql: results.map((r) => r.sql),
+    churn: deps.churn,
+    coverage,
+    adjustments: covered.adjustments,
+    ...(def.monthlyAverage ? { reading: snapshot ? { kind: 'snapshot_share' as const } : monthly ? { kind: 'average_monthly' as const, months: bucketize(period, 'month').length } : { kind: 'single_period' as const } } : {}),
+    sql: [...results.map((r) => r.sql), ...(monthly ? [monthly.sql] : [])],
   }
 }
 
+/**
+ * The starting-cohort churn of each month, averaged over the months of each bucket and segment:
+ * the SaaS convention for "the churn rate" over a quarter or a year. Months with nobody active
+ * at their start are left out of the average.
+ */
+async function monthlyRates(input: Parameters<(typeof familyRunners)['flow']>[0], buckets: Bucket[]): Promise<{ rates: Map<string, { mean: number; months: number }>; sql: string }> {
+  const flow = await familyRunners.flow(input)
+  const acc = new Map<string, { sum: number; months: number }>()
+  for (const r of flow.rows) {
+    const month = input.buckets.find((b) => b.key === r.bucket)!
+    const owner = buckets.find((b) => month.start >= b.start && month.start < b.end)
+    const active = Number(r.active_start ?? 0)
+    if (!owner || active <= 0) continue
+    const key = [owner.key, ...[r.g0, r.g1].filter((g) => g !== undefined).map(String)].join('\u0000')
+    const a = acc.get(key) ?? { sum: 0, months: 0 }
+    a.sum += (100 * Number(r.churned_from_start ?? 0)) / active
+    a.months++
+    acc.set(key, a)
+  }
+  return { rates: new Map([...acc].map(([k, a]) => [k, { mean: a.sum / a.months, months: a.months }])), sql: flow.sql }
+}
+
 // Revenue metrics use monthly snapshots; a period inside one month would compare a month with itself.
-function clampPeriod(p: Period, def: MetricDef): Period {
-  if (!def.grains.includes('day') && monthsBetween(p.from, p.to) < 1 && p.from.slice(0, 7) === p.to.slice(0, 7)) {
+function clampPeriod(p: Period, def: MetricDef, snapshot: boolean): Period {
+  if (!snapshot && !def.grains.includes('day') && monthsBetween(p.from, p.to) < 1 && p.from.slice(0, 7) === p.to.slice(0, 7)) {
     throw new AppError('bad_period', `${def.name.en} is measured monthly: choose a period of at least one calendar month`)
   }
   return p
@@ -116,4 +180,15 @@ function mergeFamilies(families: FamilyRow[][], buckets: Bucket[], ungrouped: bo
 export function round(v: number, unit: Unit): number {
   if (unit === 'count') return Math.round(v)
   return Math.round(v * 100) / 100
+}
+
+/** A band without cut points gets round ones spanning the attribute's observed range. */
+async function withDefaultEdges(deps: QueryDeps, b: Omit<BandSpec, 'edges'> & { edges?: BandSpec['edges'] }): Promise<BandSpec> {
+  if (b.edges?.length) return { measure: b.measure, edges: b.edges }
+  const m = deps.catalog.measures.find((x) => x.id === b.measure)
+  if (!m) return { measure: b.measure, edges: [] }
+  const x = measureExpr(m, deps.catalog.meta.asOf)
+  const r = await sql<{ lo: number | null; hi: number | null }>`select min(${x}) as lo, max(${x}) as hi from customers c`.execute(deps.db)
+  const { lo, hi } = r.rows[0] ?? { lo: null, hi: null }
+  return { measure: b.measure, edges: lo === null || hi === null ? [] : defaultEdges(Number(lo), Number(hi), m.integer) }
 }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely'
 import type { DimensionDef } from '../catalog/types.js'
+import { bandExpr, measureExpr } from './measure-sql.js'
 
 /** Grouping and filtering of a query by catalog dimensions. */
 export type SegmentPlan = { by: DimensionDef[]; where: Array<{ dim: DimensionDef; values: string[] }> }
@@ -14,7 +15,7 @@ export const NOT_SET = '(not set)'
  */
 export function applySegments(qb: SelectQueryBuilder<any, any, any>, plan: SegmentPlan, customerRef: string): SelectQueryBuilder<any, any, any> {
   const dims = uniqueDims(plan)
-  if (dims.some((d) => d.source.kind === 'column') && customerRef !== 'c.id') {
+  if (dims.some((d) => d.source.kind === 'column' || d.source.kind === 'band') && customerRef !== 'c.id') {
     qb = qb.innerJoin('customers as c', 'c.id', customerRef)
   }
   for (const d of dims) {
@@ -35,6 +36,7 @@ export function applySegments(qb: SelectQueryBuilder<any, any, any>, plan: Segme
 
 /** The SQL expression holding a dimension's value. */
 export function valueExpr(d: DimensionDef): RawBuilder<string> {
+  if (d.source.kind === 'band') return bandExpr(measureExpr(d.source.measure, d.source.asOf), d.source.edges, d.source.labels) as RawBuilder<string>
   return d.source.kind === 'column' ? sql.ref<string>(`c.${d.source.column}`) : sql.ref<string>(`a_${d.id}.value`)
 }
 

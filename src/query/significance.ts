@@ -103,3 +103,42 @@ function betaFraction(x: number, a: number, b: number): number {
   }
   return h
 }
+
+/** P(X ≥ x) for a chi-square variable with `df` degrees of freedom (upper regularized gamma Q(df/2, x/2)). */
+export function chiSquareP(x: number, df: number): number {
+  if (!(x > 0) || df <= 0) return 1
+  return upperGammaQ(df / 2, x / 2)
+}
+
+// Q(a, x): series for x < a + 1, else a continued fraction (Lentz), as in standard numerical texts.
+function upperGammaQ(a: number, x: number): number {
+  const lnPre = -x + a * Math.log(x) - lnGamma(a)
+  if (x < a + 1) {
+    let sum = 1 / a
+    let term = sum
+    for (let n = 1; n < 500; n++) {
+      term *= x / (a + n)
+      sum += term
+      if (Math.abs(term) < Math.abs(sum) * 1e-15) break
+    }
+    return Math.max(0, Math.min(1, 1 - sum * Math.exp(lnPre)))
+  }
+  const tiny = 1e-300
+  let b = x + 1 - a
+  let c = 1 / tiny
+  let d = 1 / b
+  let h = d
+  for (let i = 1; i < 500; i++) {
+    const an = -i * (i - a)
+    b += 2
+    d = an * d + b
+    if (Math.abs(d) < tiny) d = tiny
+    c = b + an / c
+    if (Math.abs(c) < tiny) c = tiny
+    d = 1 / d
+    const delta = d * c
+    h *= delta
+    if (Math.abs(delta - 1) < 1e-15) break
+  }
+  return Math.max(0, Math.min(1, Math.exp(lnPre) * h))
+}

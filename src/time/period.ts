@@ -5,29 +5,11 @@ import { addDays, addMonths, isIsoDate, startOfMonth, startOfQuarter, startOfWee
 /** Most time buckets (or cohort months) one query may ask for: a year of days fits, ten years of days does not. */
 export const MAX_BUCKETS = 400
 
-export { relativePeriods, type Bucket, type Period, type PeriodInput, type RelativePeriod } from '../catalog/period.js'
-import type { Period, PeriodInput, RelativePeriod, Bucket } from '../catalog/period.js'
+export { relativePeriods, type Bucket, type Period, type PeriodInput, type PeriodName, type RelativePeriod } from '../catalog/period.js'
+import type { Period, PeriodInput, PeriodName, RelativePeriod, Bucket } from '../catalog/period.js'
 
-/**
- * Resolves a PeriodInput against the as-of date, bounded by the data's coverage: a period that
- * reaches past the first month of the data or the as-of date is clipped to it (relabelled with its
- * dates). A period entirely outside the data stays as asked: it matches no rows and says so.
- */
+/** Resolves a PeriodInput against the as-of date; `dataStart` bounds `all_time`. */
 export function resolvePeriod(input: PeriodInput, asOf: string, dataStart: string, fallback: RelativePeriod = 'last_n_months'): Period {
-  return boundToCoverage(resolveUnbounded(input, asOf, dataStart, fallback), asOf, dataStart)
-}
-
-/** Clips a period that overlaps [first month of the data, as-of) to it; no rows exist outside, so only the label changes. */
-export function boundToCoverage(p: Period, asOf: string, dataStart: string): Period {
-  const first = startOfMonth(dataStart)
-  if (p.to <= first || p.from >= asOf) return p
-  if (p.from >= first && p.to <= asOf) return p
-  const from = p.from < first ? first : p.from
-  const to = p.to > asOf ? asOf : p.to
-  return { from, to, label: periodLabel(from, to) }
-}
-
-function resolveUnbounded(input: PeriodInput, asOf: string, dataStart: string, fallback: RelativePeriod): Period {
   if (input.from || input.to) {
     const from = input.from ?? dataStart
     const to = input.to ?? asOf
@@ -35,7 +17,7 @@ function resolveUnbounded(input: PeriodInput, asOf: string, dataStart: string, f
       if (!isIsoDate(v)) throw new AppError('bad_period', `"${k}" must be a date like 2026-01-31, got "${v}"`)
     }
     if (from >= to) throw new AppError('bad_period', `"from" (${from}) must be before "to" (${to}); "to" is exclusive`)
-    return { from, to, label: `${from} – ${addDays(to, -1)}` }
+    return { from, to, label: `${from} – ${addDays(to, -1)}`, name: { kind: 'range' } }
   }
   const rel = input.relative ?? fallback
   const n = Math.max(1, Math.min(input.n ?? (rel === 'last_n_months' ? 12 : 1), 120))
@@ -43,6 +25,8 @@ function resolveUnbounded(input: PeriodInput, asOf: string, dataStart: string, f
   const q = startOfQuarter(asOf)
   const y = startOfYear(asOf)
   // asOf is the snapshot date: periods end at it, so "this_*" periods are to-date.
+  const nm: PeriodName = { kind: 'relative', relative: rel, n }
+  const named = (from: string, to: string, label: string) => namedPeriod(from, to, label, nm)
   switch (rel) {
     case 'last_month': return named(addMonths(m, -1), m, addMonths(m, -1).slice(0, 7))
     case 'this_month': return named(m, asOf, `${m.slice(0, 7)} (to date)`)
@@ -57,9 +41,9 @@ function resolveUnbounded(input: PeriodInput, asOf: string, dataStart: string, f
   }
 }
 
-function named(from: string, to: string, label: string): Period {
+function namedPeriod(from: string, to: string, label: string, name: PeriodName): Period {
   if (from >= to) throw new AppError('bad_period', `The period ${label} is empty as of the data's snapshot date`)
-  return { from, to, label }
+  return { from, to, label, name }
 }
 
 /** `2026-Q3` for a quarter's first day. */

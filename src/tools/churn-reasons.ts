@@ -2,7 +2,7 @@ import { tool } from 'ai'
 import { z } from 'zod'
 import { makeChart } from '../chart/make-chart.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
-import { resolvePeriod } from '../time/period.js'
+import { resolveCoveredPeriod } from '../time/covered-period.js'
 import { attributeChurns, attributeFeedback } from '../query/reason-attribution.js'
 import { churnReasonRows, periodFeedbackRows, TEXT_DAYS_AFTER, TEXT_DAYS_BEFORE } from '../query/reason-rows.js'
 import { summarizeReasons } from '../query/reason-summary.js'
@@ -39,12 +39,23 @@ export async function churnReasons(deps: ToolDeps, input: ChurnReasonsInput) {
   const lang = input.language ?? 'en'
   const source = input.source ?? 'churned'
   const plan = resolveSegments(deps.catalog, [], toWhere(input.filters))
-  const period = resolvePeriod(input.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart)
+  const { period } = resolveCoveredPeriod(input.period, deps.catalog.coverage, deps.catalog.meta.asOf, deps.catalog.dataStart)
   const fetched = source === 'churned' ? await churnReasonRows(deps, period, plan) : await periodFeedbackRows(deps, period, plan)
   const units = source === 'churned'
     ? attributeChurns(fetched.rows as Awaited<ReturnType<typeof churnReasonRows>>['rows'])
     : attributeFeedback(fetched.rows as Awaited<ReturnType<typeof periodFeedbackRows>>['rows'])
   const { grain, categories } = summarizeReasons(units, period, lang)
+  // The reasons as customers stated them (before grouping into categories), most frequent first.
+  const statedCounts = new Map<string, number>()
+  for (const r of source === 'churned' ? (fetched.rows as Awaited<ReturnType<typeof churnReasonRows>>['rows']) : []) {
+    if (r.reason_text?.trim()) statedCounts.set(`${r.customer_id}\u0000${r.reason_text.trim()}`, 1)
+  }
+  const byText = new Map<string, number>()
+  for (const key of statedCounts.keys()) { const t = key.split('\u0000')[1]; byText.set(t, (byText.get(t) ?? 0) + 1) }
+  const stated = [...byText].sort((a, b) => b[1] - a[1]).slice(0, 10)
+    .map(([text, count]) => ({ text, count, share: units.length ? Math.round((10000 * count) / units.length) / 100 : 0 }))
+  // No code, no stated reason, no text anywhere: the data says nothing about why, and the answer must say so.
+  const noStatedReasons = source === 'churned' && units.length > 0 && units.every((u) => u.basis === 'none')
   const title = source === 'churned' ? (lang === 'zh' ? '流失原因' : 'Churn reasons') : (lang === 'zh' ? '反馈主题' : 'Feedback topics')
   const unit = source === 'churned' ? (lang === 'zh' ? '客户数' : 'customers') : (lang === 'zh' ? '条反馈' : 'texts')
   return {
@@ -57,6 +68,8 @@ export async function churnReasons(deps: ToolDeps, input: ChurnReasonsInput) {
     where: Object.fromEntries(plan.where.map((w) => [w.dim.id, w.values])),
     grain,
     categories,
+    stated,
+    noStatedReasons,
     definition: source === 'churned'
       ? `${describeChurnDefinition(deps.churn, lang)}. Each customer who churned in the period counts once, at their last churn in it. Category = the stored reason code where present; otherwise the keyword classification of their stated reason, exit interview or other feedback from ${TEXT_DAYS_BEFORE} days before to ${TEXT_DAYS_AFTER} days after the churn (first match in that order); no match or no text = other.`
       : 'Each feedback text dated in the period is classified on its own by keywords; no keyword = other.',
@@ -65,7 +78,7 @@ export async function churnReasons(deps: ToolDeps, input: ChurnReasonsInput) {
     sql: [fetched.sql],
     rowCount: fetched.rows.length,
     chart: categories.length
-      ? makeChart({ type: 'pie', title: `${title} · ${period.label}`, x: categories.map((c) => c.name), series: [{ name: title, values: categories.map((c) => c.count) }], unit })
+      ? makeChart({ type: 'pie', title: `${title} · ${period.label}`, x: categories.map((c) => c.name), series: [{ name: title, values: categories.map((c) => c.count) }], unit, lang })
       : null,
   }
 }

@@ -2,13 +2,14 @@ import { tool } from 'ai'
 import { z } from 'zod'
 import { compareMeasure, compareMeasureIds, compareMeasures, type CompareMeasureId, type MeasureSummary } from '../query/compare-measures.js'
 import { runSegmentComparison } from '../query/compare-segments-sql.js'
+import { runProfile } from '../query/profile-sql.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
-import { resolvePeriod } from '../time/period.js'
+import { resolveCoveredPeriod } from '../time/covered-period.js'
 import { resolveComparison } from '../query/resolve-comparison.js'
 import { round } from '../query/run-metric.js'
 import { twoProportionZTest, welchTTest, type TestResult } from '../query/significance.js'
 import { describeChurnDefinition } from '../query/spells.js'
-import { comparisonChart } from './comparison-chart.js'
+import { comparisonChart } from '../chart/comparison-chart.js'
 import { filtersSchema, languageSchema, periodSchema } from './schemas.js'
 import { asToolResult, type ToolDeps } from './tool-deps.js'
 
@@ -51,15 +52,16 @@ export function compareSegmentsTool(deps: ToolDeps) {
 export async function compareSegments(deps: ToolDeps, input: CompareSegmentsInput) {
   const lang = input.language ?? 'en'
   const { a, b } = resolveComparison(deps.catalog, input.a, input.b, lang)
-  const period = resolvePeriod(input.period ?? {}, deps.catalog.meta.asOf, deps.catalog.dataStart)
+  const { period } = resolveCoveredPeriod(input.period, deps.catalog.coverage, deps.catalog.meta.asOf, deps.catalog.dataStart)
+  const snapshot = deps.catalog.coverage.kind === 'snapshot'
   // Churn rate is 100% vs 0% by construction when a segment is defined by churn status.
   const byStatus = a.status !== 'any' || b.status !== 'any'
   const ids: readonly CompareMeasureId[] = input.measures?.length ? [...new Set(input.measures)] : compareMeasureIds.filter((id) => !(byStatus && id === 'churn_rate'))
   const defs = ids.map(compareMeasure)
-  const { rows, sql } = await runSegmentComparison(deps, period, a, b, defs)
+  const [{ rows, sql }, profile] = await Promise.all([runSegmentComparison(deps, period, a, b, defs), runProfile(deps, period, a, b)])
   const measures = defs.map((def) => {
-    const sa = def.summarize(rows.a)
-    const sb = def.summarize(rows.b)
+    const sa = def.summarize(rows.a, { snapshot })
+    const sb = def.summarize(rows.b, { snapshot })
     const test = significance(def.test, sa, sb)
     const va = sa.value === null ? null : round(sa.value, def.unit)
     const vb = sb.value === null ? null : round(sb.value, def.unit)
@@ -86,9 +88,12 @@ export async function compareSegments(deps: ToolDeps, input: CompareSegmentsInpu
     a: { label: a.label, customers: rows.a.customers ?? 0 },
     b: { label: b.label, customers: rows.b.customers ?? 0 },
     measures,
+    // Every dimension and numeric attribute, strongest difference first (top values of each dimension only).
+    profile: profile.factors.slice(0, 12).map((f) => (f.kind === 'dimension' ? { ...f, values: f.values.slice(0, 3) } : f)),
+    churn: deps.churn,
     currency: deps.catalog.meta.currency,
     definition: `${describeChurnDefinition(deps.churn, lang)}. Population: customers with a subscription active at any time in the period; churned = a subscription ended in it; retained = active at its end; each customer is measured up to their endpoint (churn date, else period end). Rates: two-proportion z-test; means: Welch t-test; significant when p < ${ALPHA}.`,
-    sql: [sql],
+    sql: [sql, ...profile.sql],
     rowCount: (rows.a.customers ?? 0) + (rows.b.customers ?? 0),
     chart: comparisonChart(title, { a: a.label, b: b.label }, measures, deps.catalog.meta.currency, lang),
   }

@@ -1,6 +1,7 @@
 import { churnReasonsTool } from './churn-reasons.js'
 import { compareSegmentsTool } from './compare-segments.js'
 import { describeDataTool } from './describe-data.js'
+import { measureSummaryTool } from './measure-summary.js'
 import { queryMetricTool } from './query-metric.js'
 import { searchFeedbackTool } from './search-feedback.js'
 import type { ToolDeps } from './tool-deps.js'
@@ -13,6 +14,7 @@ export function createTools(deps: ToolDeps) {
     compare_segments: compareSegmentsTool(deps),
     churn_reasons: churnReasonsTool(deps),
     search_feedback: searchFeedbackTool(deps),
+    measure_summary: measureSummaryTool(deps),
   }
 }
 

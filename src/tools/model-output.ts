@@ -6,6 +6,12 @@ export function compactForModel(output: unknown): { type: 'json'; value: any } {
   if (typeof output !== 'object' || output === null) return { type: 'json', value: output ?? null }
   const o = output as Record<string, unknown> & { chart?: { spec?: { type?: string; title?: string } } | null; sql?: unknown[] }
   const { chart, sql, ...rest } = o
+  // Long trends keep each row's segment and value only: the parts of every bucket would crowd out the question.
+  const by = Array.isArray(o.by) ? (o.by as string[]) : []
+  if (Array.isArray(rest.rows) && rest.rows.length > 24) {
+    const keep = new Set(['period', 'value', 'reason', ...by])
+    rest.rows = (rest.rows as Array<Record<string, unknown>>).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keep.has(k))))
+  }
   return {
     type: 'json',
     value: {

@@ -4,13 +4,15 @@ import { metricIds, metrics } from '../catalog/metrics.js'
 import { grains } from '../catalog/types.js'
 import { makeChart } from '../chart/make-chart.js'
 import { runCohortRetention } from '../query/cohort-retention.js'
-import { periodLabel, previousPeriod } from '../time/period.js'
+import { periodLabel } from '../time/period.js'
+import { observedPreviousPeriod } from '../time/covered-period.js'
 import { runMetric, type MetricRow } from '../query/run-metric.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
-import { metricChart } from './metric-chart.js'
+import { metricChart } from '../chart/metric-chart.js'
 import { dimensionEnum, filtersSchema, languageSchema, periodSchema, toWhere } from './schemas.js'
 import { asToolResult, type ToolDeps } from './tool-deps.js'
+import { measureEnum, thresholdsSchema } from './measure-summary.js'
 
 /** Rows beyond this are summarised, not sent: results go into an LLM context. */
 export const MAX_ROWS = 40
@@ -23,6 +25,12 @@ export function queryMetricInput(catalog: DataCatalog) {
     grain: z.enum(grains).optional().describe('bucket the period by day/week/month/quarter/year for a trend; omit for one value per segment'),
     by: z.array(dimensionEnum(catalog)).max(2).optional().describe('group by up to two dimensions'),
     filters: filtersSchema(catalog),
+    bands: z.array(z.object({
+      measure: measureEnum(catalog),
+      edges: z.array(z.object({ at: z.number(), equalBelow: z.boolean().optional() })).min(1).max(11).optional()
+        .describe('cut points in ascending order; a value equal to a cut point goes to the band above it unless equalBelow; omit for default bands'),
+    })).max(1).optional().describe('group by a numeric attribute cut into bands ("churn by age band", "tenure under 12 / 12–24 / over 24 months")'),
+    thresholds: thresholdsSchema(catalog),
     language: languageSchema,
   })
 }
@@ -46,16 +54,15 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     const r = await runCohortRetention(deps, { period: input.period, where })
     const recent = r.cohorts.slice(-6)
     const x = Array.from({ length: r.months }, (_, k) => (lang === 'zh' ? `第${k}月` : `M${k}`))
-    const chart = makeChart({ type: 'line', title: lang === 'zh' ? '同期群留存' : 'Cohort retention', x, series: recent.map((c) => ({ name: c.cohort, values: c.retention })), unit: '%' })
+    const chart = makeChart({ type: 'line', title: lang === 'zh' ? '同期群留存' : 'Cohort retention', x, series: recent.map((c) => ({ name: c.cohort, values: c.retention })), unit: '%', lang })
     return { kind: 'cohort' as const, metric: { id: 'cohort_retention', unit: 'percent' }, period: r.period, cohorts: r.cohorts.slice(-24), definition: describeChurnDefinition(deps.churn, lang), sql: r.sql, rowCount: r.cohorts.length, chart }
   }
-  const base = { metric: input.metric, period: input.period, where }
-  const result = await runMetric(deps, { ...base, grain: input.grain, by: input.by })
-  const totalNow = input.grain || input.by?.length ? await runMetric(deps, base) : result
-  const prevRange = previousPeriod(totalNow.period)
-  const prev = prevRange.from >= deps.catalog.dataStart.slice(0, 7) + '-01'
-    ? await runMetric(deps, { ...base, period: prevRange }).catch(() => null)
-    : null
+  const base = { metric: input.metric, period: input.period, where, thresholds: input.thresholds }
+  const result = await runMetric(deps, { ...base, grain: input.grain, by: input.by, bands: input.bands })
+  const totalNow = input.grain || input.by?.length || input.bands?.length ? await runMetric(deps, base) : result
+  // A previous-period figure only when the data observes that period too; its SQL joins the provenance.
+  const prevRange = observedPreviousPeriod(totalNow.period, totalNow.coverage)
+  const prev = prevRange ? await runMetric(deps, { ...base, period: prevRange }) : null
   const current = totalNow.rows[0]?.value ?? null
   const previous = prev?.rows[0]?.value ?? null
   const prevLabel = prev ? periodLabel(prev.period.from, prev.period.to) : ''
@@ -68,6 +75,7 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     grain: result.grain,
     by: result.by,
     where: result.where,
+    names: result.names,
     headline: {
       value: current,
       ...(totalNow.rows[0]?.reason ? { reason: totalNow.rows[0].reason } : {}),
@@ -78,10 +86,14 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     },
     rows: rows.map(compactRow),
     ...(result.rows.length > MAX_ROWS ? { truncated: result.rows.length - MAX_ROWS } : {}),
-    ...(input.by?.length && !input.grain ? { ranking: rank(result.rows, result.metric.higherIsBetter) } : {}),
+    ...((input.by?.length || input.bands?.length) && !input.grain ? { ranking: rank(result.rows, result.metric.higherIsBetter) } : {}),
     currency: result.currency,
     definition: describeChurnDefinition(deps.churn, lang),
-    sql: [...new Set([...result.sql, ...totalNow.sql])],
+    churn: result.churn,
+    coverage: result.coverage,
+    adjustments: result.adjustments,
+    ...(totalNow.reading ? { reading: totalNow.reading } : {}),
+    sql: [...new Set([...result.sql, ...totalNow.sql, ...(prev?.sql ?? [])])],
     rowCount: result.rows.length,
     chart: metricChart(result, lang, prev ? { label: prevLabel, value: previous } : undefined),
   }

@@ -86,6 +86,7 @@ export async function searchFeedback(deps: ToolDeps, input: SearchFeedbackInput)
           x: r.bySource.map((s) => label(s.source, lang)),
           series: [{ name: lang === 'zh' ? '条数' : 'matches', values: r.bySource.map((s) => s.matches) }],
           unit: lang === 'zh' ? '条' : 'texts',
+          lang,
         })
       : null,
   }

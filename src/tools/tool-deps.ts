@@ -1,11 +1,12 @@
 import type { QueryDeps } from '../query/run-metric.js'
 import { isAppError } from '../errors.js'
+import type { Coverage } from '../catalog/coverage.js'
 
 /** What tools need: the database, the data catalog, the churn definition and margin. */
 export type ToolDeps = QueryDeps
 
 /** A recoverable miss (unknown segment, empty period…) returned to the model as data, not thrown. */
-export type ToolFailure = { error: { code: string; message: string; valid?: string[] } }
+export type ToolFailure = { error: { code: string; message: string; valid?: string[]; coverage?: Coverage; asked?: { from: string; to: string } } }
 
 /** Runs a tool body; AppErrors become ToolFailure data so the model can recover and retry. */
 export async function asToolResult<T>(body: () => Promise<T>): Promise<T | ToolFailure> {
@@ -13,8 +14,9 @@ export async function asToolResult<T>(body: () => Promise<T>): Promise<T | ToolF
     return await body()
   } catch (e) {
     if (isAppError(e)) {
-      const valid = (e.details as { valid?: string[] } | undefined)?.valid
-      return { error: { code: e.code, message: e.message, ...(valid ? { valid: valid.slice(0, 50) } : {}) } }
+      // Typed details travel with the error so the answer can word it in the user's language.
+      const d = (e.details ?? {}) as { valid?: string[]; coverage?: Coverage; asked?: { from: string; to: string } }
+      return { error: { code: e.code, message: e.message, ...(d.valid ? { valid: d.valid.slice(0, 50) } : {}), ...(d.coverage ? { coverage: d.coverage } : {}), ...(d.asked ? { asked: d.asked } : {}) } }
     }
     throw e
   }

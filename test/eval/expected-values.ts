@@ -4,9 +4,10 @@ import type { Filters, Range } from './eval-case.js'
 
 /**
  * Expected numbers, computed with SQL written here, independently of the metric engine and the
- * tools: the same definitions (churn = a subscription ending in [from, to), counted per subscription
- * as the catalog's formula says; active at t = started before t and not ended before t; MRR compares
- * the month before the period with its last month), spelled out by hand.
+ * tools: the same definitions (churn over a month = of those active on its first day, the share whose
+ * subscription ended in it; over several months the average of the monthly rates; active at t = started
+ * before t and not ended before t; MRR compares the month before the period with its last month, counting
+ * at the end only customers still active then), spelled out by hand.
  */
 export type Expected = { label: string; value: number | null }
 
@@ -55,7 +56,9 @@ async function measures(db: Db, metric: string, r: Range, by: string[], filters:
         sum(case when x.s > 0 and x.e > 0 and x.e < x.s then x.s - x.e else 0 end) as contraction_mrr,
         sum(case when x.s > 0 and x.e > x.s then x.e - x.s else 0 end) as expansion_mrr,
         sum(case when x.e > 0 then 1 else 0 end) as paying_end
-      from (select h.customer_id, sum(case when h.month = ${q(sm)} then h.mrr else 0 end) as s, sum(case when h.month = ${q(em)} then h.mrr else 0 end) as e
+      from (select h.customer_id, sum(case when h.month = ${q(sm)} then h.mrr else 0 end) as s,
+                   sum(case when h.month = ${q(em)} and exists (select 1 from subscriptions a where a.customer_id = h.customer_id
+                     and a.start_date < ${q(e)} and (a.end_date is null or a.end_date >= ${q(e)})) then h.mrr else 0 end) as e
             from mrr_history h where h.month in (${q(sm)}, ${q(em)}) group by h.customer_id) x
       join customers c on c.id = x.customer_id where 1 = 1 ${where} group by seg`)
   }
@@ -80,7 +83,8 @@ async function measures(db: Db, metric: string, r: Range, by: string[], filters:
       ${count(active(e))} as active_end,
       ${count(`sp.start_date >= ${q(s)} and sp.start_date < ${q(e)} and sp.is_reactivation = 0`)} as new,
       ${count(`sp.start_date >= ${q(s)} and sp.start_date < ${q(e)} and sp.is_reactivation = 1`)} as reactivated,
-      ${count(`sp.end_date >= ${q(s)} and sp.end_date < ${q(e)}`)} as churned
+      ${count(`sp.end_date >= ${q(s)} and sp.end_date < ${q(e)}`)} as churned,
+      ${count(`sp.start_date < ${q(s)} and sp.end_date >= ${q(s)} and sp.end_date < ${q(e)}`)} as churned_from_start
     from subscriptions sp join customers c on c.id = sp.customer_id where 1 = 1 ${where} group by seg`)
 }
 
@@ -88,12 +92,12 @@ function valueOf(metric: string, m: Row): number | null {
   const n = (k: string) => Number(m[k] ?? 0)
   const pct = (a: number, b: number) => (b > 0 ? (100 * a) / b : null)
   switch (metric) {
-    case 'churn_rate': return pct(n('churned'), n('active_start'))
+    case 'churn_rate': return pct(n('churned_from_start'), n('active_start'))
     case 'churned_customers': return n('churned')
     case 'active_customers': return n('active_end')
     case 'new_customers': return n('new')
     case 'reactivated_customers': return n('reactivated')
-    case 'retention_rate': return pct(n('active_end') - n('new') - n('reactivated'), n('active_start'))
+    case 'retention_rate': return pct(n('active_start') - n('churned_from_start'), n('active_start'))
     case 'mrr': return n('end_mrr')
     case 'churned_mrr': return n('churned_mrr')
     case 'gross_revenue_churn_rate': return pct(n('churned_mrr') + n('contraction_mrr'), n('start_mrr'))
@@ -125,8 +129,40 @@ export function buckets(r: Range, grain: string): Array<Range & { label: string 
   return out
 }
 
+/**
+ * Churn over a range: the starting cohort's churn of each calendar month in it, averaged when the
+ * range spans several months (the catalog's definition), per segment.
+ */
+async function averageMonthlyChurn(db: Db, r: Range, by: string[], filters: Filters): Promise<Row[]> {
+  const months = buckets(r, 'month')
+  const perMonth = await Promise.all(months.map((m) => measures(db, 'churn_rate', m, by, filters)))
+  const acc = new Map<string, { sum: number; n: number }>()
+  for (const rows of perMonth) {
+    for (const row of rows) {
+      const v = valueOf('churn_rate', row)
+      if (v === null) continue
+      const a = acc.get(String(row.seg)) ?? { sum: 0, n: 0 }
+      a.sum += v
+      a.n++
+      acc.set(String(row.seg), a)
+    }
+  }
+  return [...acc].map(([seg, a]) => ({ seg, avg: a.sum / a.n }))
+}
+
 /** Expected values of a metric question: one per segment, or one per time bucket, or the total. */
 export async function expectedMetric(db: Db, spec: { metric: string; period: Range; by?: string[]; filters?: Filters; grain?: string; perCustomer?: boolean }): Promise<Expected[]> {
+  if (spec.metric === 'churn_rate' && !spec.perCustomer) {
+    if (spec.grain) {
+      const out: Expected[] = []
+      for (const b of buckets(spec.period, spec.grain)) {
+        const [row] = await averageMonthlyChurn(db, b, [], spec.filters ?? {})
+        out.push({ label: b.label, value: row ? Number(row.avg) : null })
+      }
+      return out
+    }
+    return (await averageMonthlyChurn(db, spec.period, spec.by ?? [], spec.filters ?? {})).map((row) => ({ label: String(row.seg), value: Number(row.avg) }))
+  }
   if (spec.grain) {
     const out: Expected[] = []
     for (const b of buckets(spec.period, spec.grain)) {

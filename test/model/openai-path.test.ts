@@ -149,9 +149,10 @@ describe.each(apis)('OpenAI path over $path', ({ api, path, env, modelName, auth
     expect(results).toHaveLength(1)
     expect(results[0].callId).toBe(call.callId)
     const out = results[0].output
-    // Q1 2026 on the tiny company: c2 and c3 active on Jan 1, both churned by March → 2 / 2 = 100%
-    expect(out.headline).toMatchObject({ value: 100, parts: { churned: 2, active_start: 2 } })
-    expect(out.rows).toEqual([{ value: 100, churned: 2, active_start: 2 }])
+    // Q1 2026 on the tiny company, the average of the monthly rates: Jan 0/2, Feb 1/3, Mar 1/3 → 22.22%;
+    // the starting cohort (c2, c3 active on Jan 1) lost both
+    expect(out.headline).toMatchObject({ value: 22.22, parts: { churned_from_start: 2, active_start: 2 } })
+    expect(out.rows).toEqual([{ value: 22.22, churned_from_start: 2, active_start: 2, churned: 2, new: 2 }])
     expect(out.period).toMatchObject(q1)
     expect(out.definition).toMatch(/subscription cancelled/)
     // the model gets a compact view: the SQL count and chart title, not the SQL text or mermaid source
@@ -178,12 +179,13 @@ describe.each(apis)('OpenAI path over $path', ({ api, path, env, modelName, auth
     expect(sentTools(api, fake.requests[0]).query_metric.properties.by.items.enum).toEqual(['plan', 'region', 'contract'])
     expect(sentSystem(api, fake.requests[0])).toBe(systemPrompt(deps.chat.catalog(), deps.chat.churn))
 
-    // the streamed tool result reached the model with per-plan numbers: A (c2 of 1) and B (c3 of 1) both 100%
+    // the streamed tool result reached the model with per-plan numbers, averages of the monthly rates:
+    // A: Jan 0/1, Feb 0/2, Mar 1/2 (c2) → 16.67%; B: Jan 0/1, Feb 1/1 (c3), Mar 0/1 → 33.33%
     const [result] = sentToolResults(api, fake.requests[1])
     expect(result.callId).toBe(sentToolCalls(api, fake.requests[1])[0].callId)
     expect(result.output.rows).toEqual([
-      { plan: 'A', value: 100, churned: 1, active_start: 1 },
-      { plan: 'B', value: 100, churned: 1, active_start: 1 },
+      { plan: 'A', value: 16.67, churned_from_start: 1, active_start: 1, churned: 1, new: 1 },
+      { plan: 'B', value: 33.33, churned_from_start: 1, active_start: 1, churned: 1, new: 1 },
     ])
 
     // UI message stream: the tool call assembled from streamed argument deltas, the chart part, then the text
@@ -191,7 +193,7 @@ describe.each(apis)('OpenAI path over $path', ({ api, path, env, modelName, auth
     expect(types.filter((t) => t === 'tool-input-delta').length).toBeGreaterThan(1)
     expect(events.find((e) => e.type === 'tool-input-available')).toMatchObject({ toolName: 'query_metric', input: { metric: 'churn_rate', period: q1, by: ['plan'] } })
     const chart = events.find((e) => e.type === 'data-chart')
-    expect(chart.data.spec).toMatchObject({ type: 'bar', x: ['A', 'B'], series: [{ values: [100, 100] }], unit: '%' })
+    expect(chart.data.spec).toMatchObject({ type: 'bar', x: ['B', 'A'], series: [{ values: [33.33, 16.67] }], unit: '%' })
     expect(chart.data.mermaid).toMatch(/^xychart-beta/)
     expect(chart.data.mermaid).toContain('"A"')
     expect(events.find((e) => e.type === 'tool-output-available').output.chart).toEqual(chart.data)
@@ -220,7 +222,7 @@ describe.each(apis)('OpenAI path over $path', ({ api, path, env, modelName, auth
     ])
     // the earlier tool exchange is replayed too, with its numbers
     expect(sentToolCalls(api, followUp)).toMatchObject([{ name: 'query_metric', input: { metric: 'churn_rate', period: q1 } }])
-    expect(sentToolResults(api, followUp)[0].output.headline.value).toBe(100)
+    expect(sentToolResults(api, followUp)[0].output.headline.value).toBe(22.22)
     if (api === 'responses') {
       // stored history is sent in full, never as server-side item references
       expect(followUp.body.store).toBe(false)
@@ -261,7 +263,7 @@ describe.each(apis)('OpenAI path over $path', ({ api, path, env, modelName, auth
         const body = await res.json()
         const t1 = performance.now()
         expect(body.answer).toBe(`Answer ${i}.`)
-        expect(body.charts[0].spec.x).toEqual(['A', 'B'])
+        expect(body.charts[0].spec.x).toEqual(['B', 'A']) // bars by value, largest first
         expect(fake.requests).toHaveLength(2)
         const [r1, r2] = fake.requests
         total.push(t1 - t0)

@@ -21,7 +21,19 @@ describe('customer flow (hand-computed on the tiny company)', () => {
     expect(r.parts).toEqual({ churned_voluntary: 1, churned_involuntary: 1 })
     expect((await total({ metric: 'active_customers', period: q1 })).parts).toEqual({ active_start: 2, new: 2, churned: 2 })
     expect((await total({ metric: 'active_customers', period: q1 })).value).toBe(2)
-    expect((await total({ metric: 'churn_rate', period: q1 })).value).toBe(100)
+    // Q1 churn read as the average of the monthly rates: Jan 0/2, Feb 1/3 (c3 on 1 Feb), Mar 1/3 (c2) → 22.22%;
+    // the starting cohort (c2, c3 active on 1 Jan) lost both: 2 of 2.
+    const rate = await run({ metric: 'churn_rate', period: q1 })
+    expect(rate.rows[0].value).toBe(22.22)
+    expect(rate.rows[0].parts).toMatchObject({ churned_from_start: 2, active_start: 2, churned: 2 })
+    expect(rate.reading).toEqual({ kind: 'average_monthly', months: 3 })
+  })
+
+  it('never counts in the numerator a customer absent from the denominator', async () => {
+    // c4 joins 1 Feb; c3 leaves 1 Feb: in February 1 of the 3 active on 1 Feb left.
+    const feb = await total({ metric: 'churn_rate', period: { from: '2026-02-01', to: '2026-03-01' } })
+    expect(feb.parts).toMatchObject({ churned_from_start: 1, active_start: 3 })
+    expect(feb.value).toBe(33.33)
   })
 
   it('treats a reactivation as neither new nor retained', async () => {
@@ -29,7 +41,7 @@ describe('customer flow (hand-computed on the tiny company)', () => {
     expect((await total({ metric: 'reactivated_customers', period: q2 })).value).toBe(1)
     expect((await total({ metric: 'new_customers', period: q2 })).value).toBe(0)
     const ret = await total({ metric: 'retention_rate', period: q2 })
-    expect(ret.parts).toEqual({ active_end: 3, new: 0, reactivated: 1, active_start: 2 })
+    expect(ret.parts).toEqual({ churned_from_start: 0, active_start: 2 })
     expect(ret.value).toBe(100)
   })
 
@@ -59,8 +71,16 @@ describe('customer flow (hand-computed on the tiny company)', () => {
     await expect(run({ metric: 'happiness', period: q1 })).rejects.toThrow(/Unknown metric "happiness"/)
   })
 
-  it('returns null with a reason for an empty period, never NaN', async () => {
-    const r = await total({ metric: 'churn_rate', period: { from: '2020-01-01', to: '2020-04-01' } })
+  it('refuses a period the data does not cover, and clips one it covers in part', async () => {
+    await expect(run({ metric: 'churn_rate', period: { from: '2020-01-01', to: '2020-04-01' } })).rejects.toThrow(/covers 2025-11-20 – 2026-06-30/)
+    const r = await run({ metric: 'churned_customers', period: { from: '2025-01-01', to: '2026-04-01' } })
+    expect(r.period).toMatchObject({ from: '2025-11-20', to: '2026-04-01' })
+    expect(r.adjustments).toEqual([{ kind: 'clipped', asked: { from: '2025-01-01', to: '2026-04-01' } }])
+    expect(r.rows[0].value).toBe(2)
+  })
+
+  it('returns null with a reason when nobody was active, never NaN', async () => {
+    const r = await total({ metric: 'churn_rate', period: { from: '2025-11-20', to: '2025-11-21' } })
     expect(r.value).toBeNull()
     expect(r.reason).toMatch(/no customers were active/)
   })
@@ -121,7 +141,7 @@ describe('engagement, tickets, NPS, tenure', () => {
 describe('provenance', () => {
   it('states the period, the churn definition and the SQL it ran', async () => {
     const r = await run({ metric: 'churn_rate', period: q1, by: ['region'] })
-    expect(r.period).toEqual({ from: '2026-01-01', to: '2026-04-01', label: '2026-01-01 – 2026-03-31' })
+    expect(r.period).toEqual({ from: '2026-01-01', to: '2026-04-01', label: '2026-01-01 – 2026-03-31', name: { kind: 'range' } })
     expect(r.definition).toMatch(/subscription cancelled/)
     expect(r.sql[0]).toMatch(/^with "spells" as .*;\n\nwith "periods" as/s)
     expect(r.sql[0]).toContain("'2026-01-01'")
@@ -152,8 +172,9 @@ describe('inactivity churn definition', () => {
     const inactive = { db, catalog: await loadDataCatalog(db), churn: { kind: 'inactivity' as const, days: 30 }, grossMargin: 0.8 }
     // c1 churns 2026-06-19, c2 2026-02-09, c4 (never active) 2026-03-03; c3's day 30 is after the as-of date.
     const q2 = await runMetric(inactive, { metric: 'churn_rate', period: { from: '2026-04-01', to: '2026-07-01' } })
-    expect(q2.rows[0].parts).toEqual({ churned: 1, active_start: 2 })
-    expect(q2.rows[0].value).toBe(50)
+    // Active on 1 April: c1, c3. April 0/2, May 0/2, June 1/2 (c1) → average 16.67%; the cohort lost 1 of 2.
+    expect(q2.rows[0].parts).toMatchObject({ churned_from_start: 1, active_start: 2 })
+    expect(q2.rows[0].value).toBe(16.67)
     expect(q2.definition).toBe('churn = no activity for 30 days (counted on day 30 after the last activity)')
     const jan = await runMetric(inactive, { metric: 'churned_customers', period: q1 })
     expect(jan.rows[0].value).toBe(2)

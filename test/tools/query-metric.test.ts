@@ -15,27 +15,31 @@ beforeAll(async () => {
   deps = { db, catalog: await loadDataCatalog(db), churn: { kind: 'subscription' }, grossMargin: 0.8 }
 })
 
-// Independent SQL: churned and active-at-start counts per region, written without the engine.
-async function churnByRegion(from: string, to: string) {
-  const r = await sql<{ region: string; churned: number; start: number }>`
-    select c.region,
-      (select count(distinct s.customer_id) from subscriptions s join customers c2 on c2.id = s.customer_id
-        where c2.region = c.region and s.end_date >= ${from} and s.end_date < ${to}) as churned,
-      (select count(distinct s.customer_id) from subscriptions s join customers c2 on c2.id = s.customer_id
-        where c2.region = c.region and s.start_date < ${from} and (s.end_date is null or s.end_date >= ${from})) as start
-    from customers c group by c.region order by c.region`.execute(db)
-  return r.rows
+// Independent SQL: per region and month, the customers active on the 1st and how many of them left
+// that month; the quarter's rate is the average of its three monthly rates. Written without the engine.
+async function churnByRegion(months: string[]) {
+  const perMonth = await Promise.all(months.map(async (from, i) => {
+    const to = i + 1 < months.length ? months[i + 1] : '2026-10-01'
+    const r = await sql<{ region: string; churned: number; start: number }>`
+      select c.region,
+        count(distinct case when s.start_date < ${from} and (s.end_date is null or s.end_date >= ${from}) then s.customer_id end) as start,
+        count(distinct case when s.start_date < ${from} and s.end_date >= ${from} and s.end_date < ${to} then s.customer_id end) as churned
+      from subscriptions s join customers c on c.id = s.customer_id group by c.region order by c.region`.execute(db)
+    return r.rows
+  }))
+  return perMonth[0].map((row, k) => ({ region: row.region, rate: perMonth.reduce((sum, m) => sum + (100 * m[k].churned) / m[k].start, 0) / months.length }))
 }
 
 describe('query_metric on the sample company', () => {
   it('churn rate by region last quarter (2026-Q3) matches independent SQL, with a ranking and a bar chart', async () => {
     const out = await queryMetric(deps, { metric: 'churn_rate', period: { relative: 'last_quarter' }, by: ['region'] })
-    const expected = await churnByRegion('2026-07-01', '2026-10-01')
+    const expected = await churnByRegion(['2026-07-01', '2026-08-01', '2026-09-01'])
     expect(out.kind).toBe('metric')
     if (out.kind !== 'metric') return
     expect(out.period).toMatchObject({ from: '2026-07-01', to: '2026-10-01', label: '2026-Q3' })
-    expect(out.rows.map((r) => [(r as Record<string, unknown>).region, r.value])).toEqual(expected.map((e) => [e.region, Math.round((10000 * e.churned) / e.start) / 100]))
-    const top = [...expected].sort((a, b) => b.churned / b.start - a.churned / a.start)[0]
+    expect(out.rows.map((r) => [(r as Record<string, unknown>).region, r.value])).toEqual(expected.map((e) => [e.region, Math.round(100 * e.rate) / 100]))
+    expect(out.reading).toEqual({ kind: 'average_monthly', months: 3 })
+    const top = [...expected].sort((a, b) => b.rate - a.rate)[0]
     expect(out.ranking?.highest.segment).toBe(top.region)
     expect(out.chart?.spec.type).toBe('bar')
     await expect(mermaidParse(out.chart!.mermaid)).resolves.toBeTruthy()

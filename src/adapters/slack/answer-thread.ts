@@ -1,21 +1,14 @@
-import { ask, type AskResult } from '../../chat/ask.js'
-import { isAppError } from '../../errors.js'
-import { MAX_QUESTION } from '../http/chat-routes.js'
-import { answerUrl } from './answer-page.js'
-import { countAnswers } from '../../chat/answer-store.js'
-import { chartAltText } from './chart-summary.js'
+import { chartAltText } from '../../chart/chart-alt-text.js'
+import { answerQuestion } from '../bot/answer-question.js'
+import type { BotOutput } from '../bot/bot-question.js'
 import { formatAnswer, type SlackBlock } from './format-blocks.js'
 import { helpMessage } from './help-text.js'
 import type { SlackBot } from './slack-bot.js'
-import { detectLang, labels, type Lang } from './slack-text.js'
 import { escapeMrkdwn } from './to-mrkdwn.js'
 import { uploadChart } from './upload-chart.js'
 
-/** Charts attached per answer; more would flood the thread (all of them are on the web page). */
-const MAX_CHARTS = 3
-
 /** Where to answer: the thread under the question (its parent ts), and whether to also show the reply in the channel. */
-export type ThreadQuestion = { team: string; channel: string; threadTs: string; text: string; broadcast?: boolean }
+export type ThreadQuestion = { team: string; channel: string; threadTs: string; text: string; user?: string; broadcast?: boolean }
 
 /** The key that ties a Slack thread to a stored conversation, so follow-ups in the thread continue it. */
 export function threadKey(q: Pick<ThreadQuestion, 'team' | 'channel' | 'threadTs'>): string {
@@ -23,61 +16,22 @@ export function threadKey(q: Pick<ThreadQuestion, 'team' | 'channel' | 'threadTs
 }
 
 /**
- * Answers a question in its thread: ask (continuing the thread's conversation) → chat.postMessage
- * with blocks → chart PNGs uploaded into the thread, or a link to the web page when they can't be.
- * Questions in one thread run one at a time so the stored history stays in order.
+ * Answers a question in its thread through the shared bot core; this file only says how Slack posts:
+ * chat.postMessage with blocks, chart PNGs through the external upload, links as <url|label>.
  */
-export function answerInThread(bot: SlackBot, q: ThreadQuestion): Promise<void> {
-  return bot.threads.run(threadKey(q), () => answer(bot, q))
+export async function answerInThread(bot: SlackBot, q: ThreadQuestion): Promise<void> {
+  await answerQuestion(bot, { principal: { platform: 'slack', tenant: q.team, user: q.user ?? '' }, threadKey: threadKey(q), text: q.text }, slackOutput(bot, q))
 }
 
-async function answer(bot: SlackBot, q: ThreadQuestion): Promise<void> {
-  const started = Date.now()
-  const lang = detectLang(q.text)
-  const l = labels[lang]
-  const reply = (m: { text: string; blocks?: SlackBlock[] }) =>
-    bot.client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, reply_broadcast: !!q.broadcast, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), unfurl_links: false, unfurl_media: false })
-  if (!q.text) {
-    await reply(helpMessage(bot.deps.chat, lang, 'empty'))
-    return
-  }
-  if (q.text.length > MAX_QUESTION) {
-    await reply({ text: l.tooLong(MAX_QUESTION) })
-    return
-  }
-  let result: AskResult
-  try {
-    result = await ask(bot.deps.chat, { question: q.text, channel: 'slack', externalKey: threadKey(q) })
-  } catch (e) {
-    bot.logError(`slack: could not answer in ${threadKey(q)}`, e)
-    // AppError messages are written for users; anything else may carry internals.
-    const why = isAppError(e) ? `: ${escapeMrkdwn(e.message)}` : '.'
-    await reply({ text: `${l.failed}${why}` })
-    return
-  }
-  const url = answerUrl(bot.deps.config.publicUrl, result.conversationId, await countAnswers(bot.deps.db, result.conversationId))
-  await reply(formatAnswer(result, { answerUrl: url, lang }))
-  bot.log(`slack: answered ${threadKey(q)} in ${Date.now() - started} ms (${result.toolCalls.length} tool calls, ${result.charts.length} charts)`)
-  await shareCharts(bot, result, q, url, lang)
-}
-
-async function shareCharts(bot: SlackBot, result: AskResult, q: ThreadQuestion, url: string, lang: Lang): Promise<void> {
-  let missing = 0
-  for (const [i, chart] of result.charts.slice(0, MAX_CHARTS).entries()) {
-    try {
-      const png = await bot.renderer.render(chart.spec)
-      if (!png) {
-        missing++
-        continue
-      }
+function slackOutput(bot: SlackBot, q: ThreadQuestion): BotOutput {
+  const post = (m: { text: string; blocks?: SlackBlock[] }, broadcast = !!q.broadcast) =>
+    bot.client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, reply_broadcast: broadcast, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), unfurl_links: false, unfurl_media: false })
+  return {
+    answer: async (a) => { await post(formatAnswer(a.result, { answerUrl: a.answerUrl, lang: a.lang })) },
+    note: async (n) => { await post({ text: n.link ? `${escapeMrkdwn(n.text)} <${n.link.url}|${n.link.label}>.` : escapeMrkdwn(n.text) }, n.link ? false : !!q.broadcast) },
+    help: async (lang) => { await post(helpMessage(bot.deps.chat, lang, 'empty')) },
+    chart: async (png, chart, i) => {
       await uploadChart(bot.client, bot.token, { png, filename: `chart-${i + 1}.png`, title: chart.spec.title, altText: chartAltText(chart.spec), channel: q.channel, threadTs: q.threadTs })
-    } catch (e) {
-      bot.logError('slack: chart upload failed', e)
-      missing++
-    }
-  }
-  if (missing) {
-    const l = labels[lang]
-    await bot.client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: `${l.chartFailed} <${url}|${l.onTheWeb}>.`, unfurl_links: false })
+    },
   }
 }

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
-import { runInBackground } from './background.js'
+import { runInBackground } from '../bot/background.js'
 import { helpMessage } from './help-text.js'
 import { readSignedBody, unauthorizedBody } from './signed-body.js'
 import { answerSlashCommand } from './slash-answer.js'
 import type { SlackBot } from './slack-bot.js'
-import { detectLang, isHelpRequest, labels } from './slack-text.js'
+import { detectLang, isHelpRequest } from '../bot/bot-text.js'
+import { labels } from './slack-text.js'
 
 /**
  * POST /slack/commands — `/churn <question>` (form-encoded). `/churn help` (or nothing) answers at once with

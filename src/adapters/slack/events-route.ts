@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { answerInThread } from './answer-thread.js'
-import { runInBackground } from './background.js'
+import { runInBackground } from '../bot/background.js'
 import { questionFromEvent } from './read-event.js'
 import { readSignedBody, unauthorizedBody } from './signed-body.js'
 import type { SlackBot } from './slack-bot.js'

@@ -1,5 +1,8 @@
 import type { AskResult } from '../../chat/ask.js'
-import { labels, type Lang } from './slack-text.js'
+import { answerFacts } from '../bot/answer-facts.js'
+import { splitText } from '../bot/split-text.js'
+import type { Lang } from '../bot/bot-text.js'
+import { labels } from './slack-text.js'
 import { escapeMrkdwn, tableAsCode, toMrkdwnParts, type TextTable } from './to-mrkdwn.js'
 
 /** Slack's Block Kit limits, and our budget below the ~13k-character msg_blocks_too_long seen in practice. */
@@ -60,20 +63,12 @@ function section(text: string): SlackBlock {
 // The period(s) and definition(s) the numbers were computed for, deduplicated across tool calls.
 function contextTexts(calls: AskResult['toolCalls'], lang: Lang, link: string): TextObject[] {
   const l = labels[lang]
-  const periods = unique(calls.map((c) => periodLabel(c.period)).filter((p): p is string => !!p))
-  const definitions = unique(calls.map((c) => c.definition).filter((d): d is string => !!d))
+  const { periods, definitions } = answerFacts(calls)
   const out: TextObject[] = []
   if (periods.length) out.push({ type: 'mrkdwn', text: clip(`*${l.period}:* ${escapeMrkdwn(periods.join('; '))}`, 2000) })
   if (definitions.length) out.push({ type: 'mrkdwn', text: clip(`*${l.definition}:* ${escapeMrkdwn(definitions.join(' '))}`, 2000) })
   out.push({ type: 'mrkdwn', text: link })
   return out
-}
-
-function periodLabel(p: unknown): string | null {
-  if (!p || typeof p !== 'object') return null
-  const { label, from, to } = p as { label?: unknown; from?: unknown; to?: unknown }
-  if (typeof label === 'string' && label) return label
-  return typeof from === 'string' && typeof to === 'string' ? `${from} – ${to}` : null
 }
 
 function fitsTableBlock(t: TextTable): boolean {
@@ -95,26 +90,7 @@ function tableOf(b: SlackBlock): TextTable {
 
 /** Splits mrkdwn at line boundaries into chunks of at most `max` chars, closing and reopening code fences. */
 export function chunkMrkdwn(text: string, max: number): string[] {
-  const FENCE = '```'
-  // Room for a reopened fence, a closing fence and the newlines between them.
-  const longest = max - 10
-  const lines = text.split('\n').flatMap((l) => (l.length > longest ? (l.match(new RegExp(`[^]{1,${longest}}`, 'g')) ?? []) : [l]))
-  const chunks: string[] = []
-  let cur: string[] = []
-  let size = 0
-  let inCode = false
-  for (const line of lines) {
-    if (cur.length && size + line.length + 1 + (inCode ? FENCE.length + 1 : 0) > max) {
-      chunks.push([...cur, ...(inCode ? [FENCE] : [])].join('\n'))
-      cur = inCode ? [FENCE] : []
-      size = inCode ? FENCE.length + 1 : 0
-    }
-    cur.push(line)
-    size += line.length + 1
-    if (line.trim() === FENCE) inCode = !inCode
-  }
-  if (cur.some((l) => l.trim() && l.trim() !== FENCE)) chunks.push(cur.join('\n'))
-  return chunks
+  return splitText(text, max)
 }
 
 function fallbackText(pieces: string[], table: string, link: string): string {
@@ -124,8 +100,4 @@ function fallbackText(pieces: string[], table: string, link: string): string {
 
 function clip(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)]
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps } from '../../app-deps.js'
-import { answerPageRoutes } from './answer-page.js'
+import { answerPageRoutes } from '../bot/answer-page.js'
 import { commandsRoute } from './commands-route.js'
 import { eventsRoute } from './events-route.js'
 import { createSlackBot, type SlackBotOverrides } from './slack-bot.js'

@@ -1,9 +1,10 @@
 import { ask } from '../../chat/ask.js'
-import { answerUrl } from './answer-page.js'
+import { answerUrl } from '../bot/answer-page.js'
 import { answerInThread } from './answer-thread.js'
 import { formatAnswer } from './format-blocks.js'
 import type { SlackBot } from './slack-bot.js'
-import { detectLang, labels } from './slack-text.js'
+import { detectLang } from '../bot/bot-text.js'
+import { labels } from './slack-text.js'
 import { escapeMrkdwn } from './to-mrkdwn.js'
 
 /** A `/churn <question>` invocation, as Slack's form fields give it. */
@@ -24,7 +25,7 @@ export async function answerSlashCommand(bot: SlackBot, cmd: SlashCommand): Prom
   } catch (e) {
     if (!cannotPost(e)) throw e
   }
-  if (parentTs) return answerInThread(bot, { team: cmd.team, channel: cmd.channel, threadTs: parentTs, text: cmd.text, broadcast: true })
+  if (parentTs) return answerInThread(bot, { team: cmd.team, channel: cmd.channel, threadTs: parentTs, text: cmd.text, user: cmd.user, broadcast: true })
   await answerViaResponseUrl(bot, cmd)
 }
 

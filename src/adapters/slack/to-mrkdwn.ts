@@ -1,5 +1,6 @@
-/** A Markdown table lifted out of an answer: header cells and body rows, as plain text. */
-export type TextTable = { header: string[]; rows: string[][] }
+import { isTableRow, startsTable, tableAsCode as sharedTableAsCode, tableCells, type TextTable } from '../bot/markdown-tables.js'
+
+export type { TextTable }
 
 /** An answer split into mrkdwn text and tables, in reading order. */
 export type MrkdwnPart = { kind: 'text'; text: string } | { kind: 'table'; table: TextTable }
@@ -8,9 +9,6 @@ export type MrkdwnPart = { kind: 'text'; text: string } | { kind: 'table'; table
 export function escapeMrkdwn(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
-
-const TABLE_ROW = /^\s*\|.*\|\s*$/
-const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/
 
 /**
  * Converts a model's Markdown answer to Slack mrkdwn: **bold** → *bold*, *italic* → _italic_,
@@ -38,12 +36,12 @@ export function toMrkdwnParts(markdown: string): MrkdwnPart[] {
       text.push(escapeMrkdwn(line))
       continue
     }
-    if (TABLE_ROW.test(line) && TABLE_SEPARATOR.test(lines[i + 1] ?? '')) {
+    if (startsTable(line, lines[i + 1])) {
       const rows: string[][] = []
       let j = i + 2
-      for (; j < lines.length && TABLE_ROW.test(lines[j]); j++) rows.push(cells(lines[j]))
+      for (; j < lines.length && isTableRow(lines[j]); j++) rows.push(tableCells(lines[j]))
       flush()
-      parts.push({ kind: 'table', table: { header: cells(line), rows } })
+      parts.push({ kind: 'table', table: { header: tableCells(line), rows } })
       i = j - 1
       continue
     }
@@ -84,32 +82,7 @@ function inlineText(s: string): string {
     .replaceAll(BOLD, '*')
 }
 
-/** Table cell text: Markdown emphasis and code markers removed (table cells are plain text). */
-function cells(row: string): string[] {
-  return row
-    .trim()
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split(/(?<!\\)\|/)
-    .map((c) => c.replace(/\\\|/g, '|').replace(/\*\*|__|`/g, '').trim())
-}
-
-/** Columns padded for a monospace code block; CJK characters take two columns. */
+/** Columns padded for a monospace mrkdwn code block. */
 export function tableAsCode(t: TextTable): string {
-  const all = [t.header, ...t.rows]
-  const n = Math.max(...all.map((r) => r.length))
-  const widths = Array.from({ length: n }, (_, k) => Math.max(...all.map((r) => displayWidth(r[k] ?? ''))))
-  const fmt = (r: string[]) => widths.map((w, k) => pad(r[k] ?? '', w)).join('  ').trimEnd()
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
-  return ['```', ...[fmt(t.header), rule, ...t.rows.map(fmt)].map(escapeMrkdwn), '```'].join('\n')
-}
-
-function displayWidth(s: string): number {
-  let w = 0
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1
-  return w
-}
-
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)))
+  return sharedTableAsCode(t, escapeMrkdwn)
 }

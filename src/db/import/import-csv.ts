@@ -2,58 +2,67 @@ import { basename } from 'node:path'
 import { toDimensionDef } from '../../catalog/dimension-schema.js'
 import { AppError } from '../../errors.js'
 import { saveDimensions } from '../dimension-store.js'
+import { saveMeasures } from '../measure-store.js'
 import { writeMeta } from '../meta.js'
 import type { Db } from '../open-database.js'
 import { clearDataTables } from './clear-data-tables.js'
+import type { ImportWarning } from './import-warnings.js'
 import type { Mapping } from './mapping-schema.js'
-import { createRowParser } from './parse-row.js'
-import { readCsv } from './read-csv.js'
-import { validateRows } from './validate-rows.js'
+import { type PreparedImport, prepareImport } from './prepare-import.js'
 import { writeImport } from './write-import.js'
 
 export { loadMapping } from './load-mapping.js'
 
 /** Options for importCsv. */
 export type ImportOptions = {
-  /** Called every 5,000 rows read. */
-  onProgress?: (rowsDone: number) => void
+  /** Progress in order: rows read, rows checked (every 5,000), rows written (every 5,000). */
+  onProgress?: (stage: 'read' | 'checked' | 'written', rowsDone: number) => void
   /** Clear the existing data set (not conversations) first, in the same transaction. */
   replace?: boolean
 }
 
-/** What an import wrote: customer and churn counts, rows per table, elapsed milliseconds. */
-export type ImportResult = { customers: number; churned: number; rows: Record<string, number>; ms: number }
-
-const progressEvery = 5000
+/** What an import wrote: customer and churn counts, rows per table, what it noticed, elapsed milliseconds. */
+export type ImportResult = {
+  customers: number
+  churned: number
+  rows: Record<string, number>
+  dataKind: 'snapshot' | 'dated'
+  window: { from: string; to: string }
+  warnings: ImportWarning[]
+  ms: number
+}
 
 /**
- * Imports a CSV of customers described by `mapping`: every row is validated, then all of it
- * is written in one transaction, so a bad row, a duplicate id or a failure midway leaves the
- * database exactly as it was. Refuses a non-empty database unless `replace` is set.
+ * Imports a data file (CSV in any common encoding, or .xlsx) described by `mapping`, with the
+ * files it joins: every row is validated, then all of it is written in one transaction, so
+ * a bad row, a duplicate id or a failure midway leaves the database exactly as it was.
+ * Refuses a non-empty database unless `replace` is set.
  */
 export async function importCsv(db: Db, file: string, mapping: Mapping, opts: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now()
   if (!opts.replace) await assertEmpty(db)
-  const csv = await readCsv(file)
-  try {
-    const parse = createRowParser(mapping, csv.columns)
-    const onRow = opts.onProgress && ((n: number) => { if (n % progressEvery === 0) opts.onProgress?.(n) })
-    const customers = validateRows(csv.records, parse, mapping.customerId, onRow)
-    const written = await db.transaction().execute(async (trx) => {
-      if (opts.replace) await clearDataTables(trx)
-      const out = await writeImport(trx, customers, {
-        asOf: mapping.asOf,
-        reasonsAsFeedback: mapping.churnReason?.asFeedback ? { language: mapping.churnReason.language } : undefined,
-      })
-      await saveDimensions(trx, mapping.dimensions.map(toDimensionDef))
-      await writeMeta(trx, { asOf: mapping.asOf, currency: mapping.currency, source: `import:${basename(file)}`, companyName: mapping.companyName })
-      return out
+  const prepared = await prepareImport(file, mapping, { onProgress: (stage, n) => opts.onProgress?.(stage as 'read' | 'checked', n) })
+  return writePrepared(db, file, prepared, opts, started)
+}
+
+/** Writes an already prepared (validated) import in one transaction. */
+export async function writePrepared(db: Db, file: string, p: PreparedImport, opts: ImportOptions = {}, started = performance.now()): Promise<ImportResult> {
+  const m = p.mapping
+  if (!opts.replace) await assertEmpty(db)
+  const written = await db.transaction().execute(async (trx) => {
+    if (opts.replace) await clearDataTables(trx)
+    const out = await writeImport(trx, p.customers, {
+      asOf: m.asOf,
+      feedbackLanguage: m.churnReason?.language ?? 'en',
+      onProgress: (n) => opts.onProgress?.('written', n),
     })
-    const rows = { ...written.rows, dimensions: mapping.dimensions.length }
-    return { customers: written.rows.customers, churned: written.churned, rows, ms: Math.round(performance.now() - started) }
-  } finally {
-    csv.close()
-  }
+    await saveDimensions(trx, m.dimensions.map(toDimensionDef))
+    await saveMeasures(trx, m.measures.map((x) => ({ id: x.id, name: x.name, unit: x.unit, synonyms: x.synonyms, description: x.description })))
+    await writeMeta(trx, { asOf: m.asOf, currency: m.currency, source: `import:${basename(file)}`, companyName: m.companyName, dataKind: p.dataKind, churnWindow: p.window })
+    return out
+  })
+  const rows = { ...written.rows, dimensions: m.dimensions.length, measures: m.measures.length }
+  return { customers: written.rows.customers, churned: p.churned, rows, dataKind: p.dataKind, window: p.window, warnings: p.warnings, ms: Math.round(performance.now() - started) }
 }
 
 async function assertEmpty(db: Db): Promise<void> {

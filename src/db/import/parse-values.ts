@@ -6,13 +6,16 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string }
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
 const fail = (expected: string): Parsed<never> => ({ ok: false, expected })
 
-/** A whole number ≥ 0 (tenure in months), at most `max`. */
-export function parseWholeNumber(text: string, max: number): Parsed<number> {
+/** A number ≥ 0 (a tenure), at most `max`; blank is null (unknown). */
+export function parseTenure(text: string, max: number): Parsed<number | null> {
   const t = text.trim()
-  if (!/^\d+$/.test(t)) return fail('a whole number ≥ 0')
-  if (Number(t) > max) return fail(`a whole number ≤ ${max}`)
+  if (t === '') return ok(null)
+  if (!/^\d+(\.\d+)?$/.test(t)) return fail('a number ≥ 0')
+  if (Number(t) > max) return fail(`a number ≤ ${max}`)
   return ok(Number(t))
 }
+
+const amountRe = /^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/
 
 /**
  * An amount ≥ 0 such as "53.85", "$1,234.50" or "¥99"; blank is null (unknown), so a
@@ -21,8 +24,21 @@ export function parseWholeNumber(text: string, max: number): Parsed<number> {
 export function parseAmount(text: string): Parsed<number | null> {
   const t = text.trim().replace(/^[$€£¥]\s*/, '')
   if (t === '') return ok(null)
-  if (!/^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(t)) return fail('a number ≥ 0')
+  if (!amountRe.test(t)) return fail('a number ≥ 0')
   return ok(Number(t.replace(/,/g, '')))
+}
+
+/**
+ * Any number a spreadsheet writes: "-3.5", "1,234", "$99", "12%", "9.3448e-05"; blank is
+ * null (unknown, never 0). A percent sign is dropped, not divided: "12%" stores 12.
+ */
+export function parseNumber(text: string): Parsed<number | null> {
+  let t = text.trim()
+  if (t === '') return ok(null)
+  t = t.replace(/^([-+]?)\s*[$€£¥]\s*/, '$1').replace(/\s*%$/, '')
+  if (/^[-+]?(\d{1,3}(,\d{3})+)(\.\d+)?$/.test(t)) t = t.replace(/,/g, '')
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return fail('a number')
+  return ok(Number(t))
 }
 
 /** A date in the declared format, returned as ISO YYYY-MM-DD. */
@@ -31,13 +47,29 @@ export function parseDateCell(text: string, format: DateFormat): Parsed<string> 
   return iso ? ok(iso) : fail(`a date as ${format}`)
 }
 
+/** Compares flag and status values: case, surrounding space and a trailing full stop ("True.") do not matter. */
+export function flagKey(text: string): string {
+  return text.trim().replace(/[.。]$/, '').trim().toLowerCase()
+}
+
 /**
- * A yes/no flag: true when the value is one of `trueValues` (case-insensitive). With
- * `falseValues` given, a value in neither list is an error rather than a silent "no".
+ * A yes/no flag: true when the value is one of `trueValues`. With `falseValues` given, a
+ * value in neither list is an error rather than a silent "no".
  */
 export function parseFlag(text: string, trueValues: string[], falseValues?: string[]): Parsed<boolean> {
-  const t = text.trim().toLowerCase()
-  if (trueValues.some((v) => v.trim().toLowerCase() === t)) return ok(true)
-  if (!falseValues || falseValues.some((v) => v.trim().toLowerCase() === t)) return ok(false)
+  const t = flagKey(text)
+  if (trueValues.some((v) => flagKey(v) === t)) return ok(true)
+  if (!falseValues || falseValues.some((v) => flagKey(v) === t)) return ok(false)
   return fail(`one of ${[...trueValues, ...falseValues].map((v) => JSON.stringify(v)).join(', ')}`)
+}
+
+const yesWords = new Set(['1', 'yes', 'y', 'true', 't', '是', '有', '对', 'oui', 'si', 'ja'])
+const noWords = new Set(['0', 'no', 'n', 'false', 'f', '否', '无', '没有', '不是', 'non', 'nein'])
+
+/** "Yes" or "No" for the usual spellings of a yes/no cell (1/0, True/False, "True.", 是/否, …); undefined otherwise. */
+export function yesNoValue(text: string): 'Yes' | 'No' | undefined {
+  const t = flagKey(text)
+  if (yesWords.has(t)) return 'Yes'
+  if (noWords.has(t)) return 'No'
+  return undefined
 }

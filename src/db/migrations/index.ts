@@ -1,10 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initialSchema } from './001-initial.js'
 import { answersTable } from './002-answers.js'
+import { measuresTables } from './003-measures.js'
 
 /** Migrations kept in code (not read from disk) so they run the same under tsx, bundlers and Workers. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '001-initial': initialSchema, '002-answers': answersTable }
+    return { '001-initial': initialSchema, '002-answers': answersTable, '003-measures': measuresTables }
   },
 }

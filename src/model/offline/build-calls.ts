@@ -25,6 +25,15 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
       const [a, b] = m.sides!
       return [{ toolName: 'compare_segments', input: { a: side(a), ...(b ? { b: side(b) } : {}), ...period, language: lang } }]
     }
+    case 'measure':
+      return [{
+        toolName: 'measure_summary',
+        input: {
+          measure: m.measures[0], ...(m.by.length ? { by: m.by.slice(0, 1) } : {}),
+          ...(m.roles.has('churned') || m.roles.has('retained') || m.roles.has('compare') || m.sides ? { byStatus: true } : {}),
+          ...withFilters(m.filters), ...period, language: lang,
+        },
+      }]
     case 'metric':
     case 'none':
       return (m.metrics.length ? m.metrics : ['churn_rate']).map((metric) => metricCall(metric, m, catalog, lang))
@@ -47,6 +56,8 @@ function metricCall(metric: string, m: Meaning, catalog: DataCatalog, lang: 'en'
   // Revenue metrics are monthly snapshots: a weekly or daily trend becomes monthly.
   if (grain && !grains.includes(grain)) grain = grains.includes('month') ? 'month' : undefined
   if (def?.kind === 'cohort') grain = undefined
+  // A snapshot file has no dates: "monthly charges" is not a trend; an explicit trend is asked and refused by the tool.
+  if (catalog.coverage.kind === 'snapshot' && !m.roles.has('trend') && !m.roles.has('by')) grain = undefined
   // A yearly trend over the default 12 months would be one bar: show every year of the data instead.
   const period = m.period ?? (grain === 'year' ? { relative: 'all_time' } : undefined)
   return {
@@ -55,9 +66,20 @@ function metricCall(metric: string, m: Meaning, catalog: DataCatalog, lang: 'en'
       metric,
       ...(period ? { period } : {}),
       ...(grain ? { grain } : {}),
-      ...(m.by.length && def?.kind !== 'cohort' ? { by: m.by.slice(0, 2) } : {}),
+      ...(m.by.length && def?.kind !== 'cohort' ? { by: m.by.slice(0, m.band ? 1 : 2) } : {}),
+      ...(m.band ? bandInput(m.band, m.by.length > 0) : {}),
       ...withFilters(m.filters),
       language: lang,
     },
   }
+}
+
+// A band with one cut and a breakdown by a dimension reads as a filter ("by contract, for customers over $70");
+// otherwise both sides of every cut are shown, so the figure asked for is there with what it compares to.
+function bandInput(band: NonNullable<Meaning['band']>, hasBy: boolean): Record<string, unknown> {
+  if (hasBy && band.edges.length === 1) {
+    const e = band.edges[0]
+    return { thresholds: [{ measure: band.measure, op: e.equalBelow ? '>' : '>=', value: e.at }] }
+  }
+  return { bands: [{ measure: band.measure, ...(band.edges.length ? { edges: band.edges } : {}) }] }
 }

@@ -16,8 +16,12 @@ const quote = (s: string, lang: 'en' | 'zh') => (lang === 'zh' ? `“${s}”` : 
 
 /** The plain answer for a question the data cannot answer. */
 export function cannotAnswerText(reason: CannotReason, catalog: DataCatalog, lang: 'en' | 'zh'): string {
-  const last = addDays(catalog.meta.asOf, -1)
-  const span = lang === 'zh' ? `${catalog.dataStart} 至 ${last}` : `${catalog.dataStart} to ${last}`
+  // A snapshot file observes only its churn window; dated data everything from the first signup.
+  const cov = catalog.coverage
+  const last = addDays(cov.to, -1)
+  const span = cov.kind === 'snapshot'
+    ? (lang === 'zh' ? `${cov.from} 至 ${last}（快照数据，只记录这一段时间的流失）` : `${cov.from} to ${last} (a snapshot: churn is observed in that window only)`)
+    : (lang === 'zh' ? `${cov.from} 至 ${last}` : `${cov.from} to ${last}`)
   const dims = catalog.dimensions.map((d) => d.name[lang]).join(lang === 'zh' ? '、' : ', ')
   const metrics = catalog.metrics.slice(0, 8).map((m) => m.name[lang]).join(lang === 'zh' ? '、' : ', ')
   const head = (() => {

@@ -35,6 +35,8 @@ export function mergeClauses(meanings: Meaning[]): Meaning[] {
     const target = main.filter((x) => kept.indexOf(x) < kept.indexOf(m)).at(-1) ?? main[0]
     fold(target, m)
   }
+  // A breakdown shows every value of its dimension, so a value of it named in another clause is one of its rows.
+  for (const m of main) if (m.intent !== 'compare') for (const d of m.by) delete m.filters[d]
   const withPeriod = main.find((m) => m.period)
   const withFilters = main.find((m) => Object.keys(m.filters).length)
   for (const m of main) {

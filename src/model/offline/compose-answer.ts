@@ -4,6 +4,7 @@ import { composeDescription, type DescriptionOutput } from './compose-descriptio
 import { composeError } from './compose-error.js'
 import { composeFeedback, type FeedbackOutput } from './compose-feedback.js'
 import { composeMetric, type MetricOutput } from './compose-metric.js'
+import { composeMeasure, type MeasureOutput } from './compose-measure.js'
 import { composeReasons, type ReasonsOutput } from './compose-reasons.js'
 import type { ToolOutcome } from './history.js'
 
@@ -27,9 +28,10 @@ function composeOne(o: ToolOutcome, catalog: DataCatalog, lang: Lang, dimName: (
   if (!out || typeof out !== 'object') return composeError({ code: 'empty', message: lang === 'zh' ? '没有返回结果' : 'the tool returned nothing' }, o.input, catalog, lang)
   if (out.error) return composeError(out.error, o.input, catalog, lang)
   switch (out.kind) {
-    case 'metric': return composeMetric(out as unknown as MetricOutput, lang, dimName)
+    case 'metric': return composeMetric(out as unknown as MetricOutput, lang, catalog)
+    case 'measure': return composeMeasure(out as unknown as MeasureOutput, lang, catalog)
     case 'cohort': return composeCohort(out as unknown as CohortOutput, lang)
-    case 'comparison': return composeComparison(out as unknown as ComparisonOutput, lang, focusOf(o.input))
+    case 'comparison': return composeComparison(out as unknown as ComparisonOutput, lang, catalog, focusOf(o.input))
     case 'reasons': return composeReasons(out as unknown as ReasonsOutput, lang)
     case 'feedback': return composeFeedback(out as unknown as FeedbackOutput, lang, o.input.churnedOnly === true)
     case 'description': return composeDescription(out as unknown as DescriptionOutput, lang)

@@ -1,15 +1,27 @@
+import type { ChurnDefinition } from '../../catalog/churn-definition.js'
+import type { Coverage, PeriodAdjustment, RateReading } from '../../catalog/coverage.js'
+import type { DataCatalog } from '../../catalog/data-catalog.js'
+import { findMetric } from '../../catalog/metrics.js'
+import type { PeriodName } from '../../catalog/period.js'
 import type { Unit } from '../../catalog/types.js'
-import { definitionLine } from './definition-text.js'
+import { valueLabel } from '../../catalog/value-label.js'
 import { formatChange, formatPeriod, formatValue } from './format-value.js'
+import { adjustmentText, definitionText, groupText, readingText } from './metric-wording.js'
 
 type Lang = 'en' | 'zh'
 type Row = Record<string, unknown> & { value: number | null; period?: string; reason?: string }
 /** The parts of query_metric's output the answer reads. */
 export type MetricOutput = {
   metric: { id: string; name: { en: string; zh: string }; unit: Unit; formula: string; higherIsBetter: boolean }
-  period: { from: string; to: string; label: string }
+  period: { from: string; to: string; label: string; name?: PeriodName }
   grain?: string
   by: string[]
+  where?: Record<string, string[]>
+  names?: Record<string, { en: string; zh: string }>
+  churn?: ChurnDefinition
+  coverage?: Coverage
+  adjustments?: PeriodAdjustment[]
+  reading?: RateReading
   headline: { value: number | null; reason?: string; parts?: Record<string, number>; previous: { period: string; value: number | null } | null; change: number | null }
   rows: Row[]
   ranking?: { highest: { segment: string; value: number | null }; lowest: { segment: string; value: number | null } } | null
@@ -22,13 +34,15 @@ export type MetricOutput = {
 const LIST_ROWS = 12
 
 /** The answer for a query_metric result: key numbers, the period, what stands out, the definition. */
-export function composeMetric(o: MetricOutput, lang: Lang, dimName: (id: string) => string): string {
+export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog): string {
+  const dimName = (id: string) => catalog.dimensions.find((d) => d.id === id)?.name[lang] ?? o.names?.[id]?.[lang] ?? id
   const fmt = (v: number | null | undefined) => formatValue(v, o.metric.unit, o.currency, lang)
-  const name = o.metric.name[lang]
+  const group = groupText(o.where, catalog, lang, o.names)
+  const name = group ? (lang === 'zh' ? `${o.metric.name.zh}（${group}）` : `${o.metric.name.en} (${group})`) : o.metric.name[lang]
   const period = formatPeriod(o.period, lang)
   const lines: string[] = []
   const overall = o.headline.value === null ? null : fmt(o.headline.value)
-  const segLabel = (r: Row) => o.by.map((d) => String(r[d])).join(' / ')
+  const segLabel = (r: Row) => o.by.map((d) => valueLabel(catalog.dimensions.find((x) => x.id === d), String(r[d]), lang)).join(' / ')
   if (o.grain) {
     const series = o.by.length ? o.rows.filter((r) => r.period === o.rows.at(-1)?.period) : o.rows
     if (o.by.length) {
@@ -56,13 +70,20 @@ export function composeMetric(o: MetricOutput, lang: Lang, dimName: (id: string)
     }
     if (overall) lines.push(lang === 'zh' ? `整体：${overall}${changeText(o, lang)}。` : `Overall: ${overall}${changeText(o, lang)}.`)
   } else if (overall) {
-    const parts = partsText(o, lang)
+    const reading = readingText(o.reading, o.headline.parts, o.period, lang)
+    const parts = reading ? '' : partsText(o, lang)
     lines.push(lang === 'zh' ? `${period}的${name}：${overall}${parts}${changeText(o, lang)}。` : `${name}, ${period}: ${overall}${parts}${changeText(o, lang)}.`)
+    if (reading) lines.push(reading)
+    const share = revenueShare(o, lang)
+    if (share) lines.push(share)
   } else {
     const why = o.headline.reason ?? (lang === 'zh' ? '该期间没有数据' : 'there is no data for that period')
     lines.push(lang === 'zh' ? `${period}的${name}无法计算：${why}。` : `There is no ${name.toLowerCase()} for ${period}: ${why}.`)
   }
-  lines.push(definitionLine(o.metric, o.definition, lang) + (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : ''))
+  const adjusted = adjustmentText(o.adjustments, o.coverage, lang)
+  if (adjusted) lines.push(adjusted)
+  const def = definitionText({ ...o.metric, formulaZh: findMetric(o.metric.id)?.formulaZh }, o.reading, o.churn, o.coverage, lang)
+  lines.push(def + (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : ''))
   return lines.join('\n')
 }
 
@@ -101,4 +122,18 @@ function list(rows: Row[], label: (r: Row) => string, fmt: (v: number | null) =>
 
 function grainZh(g: string): string {
   return ({ day: '按天', week: '按周', month: '按月', quarter: '按季度', year: '按年' } as Record<string, string>)[g] ?? g
+}
+
+// Churned MRR alone does not say how much it matters: give its share of the revenue it came from.
+function revenueShare(o: MetricOutput, lang: Lang): string {
+  if (o.metric.id !== 'churned_mrr' || o.headline.value === null) return ''
+  const p = o.headline.parts ?? {}
+  const snapshot = o.coverage?.kind === 'snapshot'
+  const base = snapshot ? p.present_mrr : p.start_mrr
+  if (!base) return ''
+  const share = formatValue((100 * o.headline.value) / base, 'percent', '', lang)
+  const total = formatValue(base, 'currency', o.currency, lang)
+  return snapshot
+    ? (lang === 'zh' ? `占全部客户月收入（${total}）的${share}。` : `That is ${share} of all customers' monthly revenue (${total}).`)
+    : (lang === 'zh' ? `占期初MRR（${total}）的${share}。` : `That is ${share} of the MRR at the start (${total}).`)
 }

@@ -9,6 +9,10 @@ export type ReasonsOutput = {
   source: 'churned' | 'all_feedback'
   total: number
   categories: Array<{ id: string; name: string; count: number; share: number; quotes: Quote[] }>
+  /** Reasons as customers stated them, most frequent first. */
+  stated?: Array<{ text: string; count: number; share: number }>
+  /** True when no churner has a reason code, a stated reason or any text: the data says nothing about why. */
+  noStatedReasons?: boolean
   definition: string
   chart: unknown
 }
@@ -34,6 +38,11 @@ export function composeReasons(o: ReasonsOutput, lang: Lang): string {
       : (lang === 'zh' ? `${period}内没有客户反馈。` : `There is no customer feedback in ${period}.`)
   }
   const n = formatValue(o.total, 'count', '', lang)
+  if (o.noStatedReasons) {
+    return lang === 'zh'
+      ? `这份数据没有记录流失原因（没有原因代码、流失访谈或客户反馈文本），所以无法直接说明${n}个流失客户为什么离开；下面比较流失客户和留存客户的差异，看看哪些特征与流失相关。`
+      : `This data holds no stated reasons for churn (no reason codes, exit interviews or feedback texts), so it cannot say directly why the ${n} churned customers left; below, churned and retained customers are compared to show what sets churners apart.`
+  }
   const list = o.categories.slice(0, LIST).map((c) => {
     const [share, count] = [formatValue(c.share, 'percent', '', lang), formatValue(c.count, 'count', '', lang)]
     return lang === 'zh' ? `${c.name} ${share}（${count}）` : `${c.name} ${share} (${count})`
@@ -42,6 +51,11 @@ export function composeReasons(o: ReasonsOutput, lang: Lang): string {
     ? (lang === 'zh' ? `${period}流失客户的原因（共${n}个流失客户）：${list.join('，')}。` : `Why customers churned, ${period} (${n} churned customers): ${list.join(', ')}.`)
     : (lang === 'zh' ? `${period}客户反馈的主题（共${n}条）：${list.join('，')}。` : `What customer feedback is about, ${period} (${n} texts): ${list.join(', ')}.`)
   const lines = [head]
+  const stated = (o.stated ?? []).slice(0, LIST)
+  if (stated.length >= 2) {
+    const items = stated.map((r) => `${r.text} ${formatValue(r.share, 'percent', '', lang)}（${formatValue(r.count, 'count', '', lang)}）`.replace(/（(.*)）$/, lang === 'zh' ? '（$1）' : ' ($1)'))
+    lines.push(lang === 'zh' ? `客户陈述的具体原因（前${stated.length}）：${items.join('，')}。` : `Top stated reasons: ${items.join(', ')}.`)
+  }
   const top = o.categories.find((c) => c.id !== 'other') ?? o.categories[0]
   if (top) {
     const q = top.quotes[0]

@@ -1,5 +1,6 @@
 import type { Unit } from '../../catalog/types.js'
 import { addDays } from '../../time/dates.js'
+import type { PeriodName } from '../../catalog/period.js'
 
 type Lang = 'en' | 'zh'
 const symbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', CNY: '¥', JPY: '¥' }
@@ -30,15 +31,23 @@ export function formatChange(change: number, unit: Unit | string, currency: stri
   return `${sign}${formatValue(Math.abs(change), unit, currency, lang)}`
 }
 
-/** A period label with its dates, in the answer's language: "2026-Q3 (2026-07-01 – 2026-09-30)", "过去12个月（…）". */
-export function formatPeriod(p: { from: string; to: string; label: string }, lang: Lang): string {
-  const dates = `${p.from} – ${addDays(p.to, -1)}`
-  let label = p.label
-  if (lang === 'zh') {
-    label = label
-      .replace(/last (\d+) months/, '过去$1个月').replace(/last (\d+) quarters/, '过去$1个季度').replace(/last (\d+) days/, '过去$1天')
-      .replace(' (to date)', '（截至目前）').replace('all time', '全部时间')
+/** A period's name in the answer's language, from its typed name (no English text translated back). */
+export function periodName(p: { from: string; to: string; label: string; name?: PeriodName }, lang: Lang): string {
+  const n = p.name
+  if (!n || n.kind === 'range') return p.label
+  if (n.kind === 'window') return lang === 'zh' ? '数据的流失观察期' : "the data's churn window"
+  const zh: Record<string, string> = {
+    last_month: p.label, this_month: `${p.label.replace(' (to date)', '')}（截至目前）`, last_quarter: p.label, this_quarter: `${p.label.replace(' (to date)', '')}（截至目前）`, last_year: p.label,
+    this_year: `${p.label.replace(' (to date)', '')}（截至目前）`, last_n_months: `过去${n.n}个月`, last_n_days: `过去${n.n}天`, last_n_quarters: `过去${n.n}个季度`, all_time: '全部时间',
   }
+  if (lang === 'zh') return zh[n.relative] ?? p.label
+  return p.label
+}
+
+/** A period label with its dates, in the answer's language: "2026-Q3 (2026-07-01 – 2026-09-30)", "过去12个月（…）". */
+export function formatPeriod(p: { from: string; to: string; label: string; name?: PeriodName }, lang: Lang): string {
+  const dates = `${p.from} – ${addDays(p.to, -1)}`
+  const label = periodName(p, lang)
   if (label === dates) return dates
   return lang === 'zh' ? `${label}（${dates}）` : `${label} (${dates})`
 }

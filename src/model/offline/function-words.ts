@@ -4,7 +4,7 @@
  */
 export type Role =
   | 'by' | 'compare' | 'than' | 'which' | 'most' | 'least' | 'why' | 'feedback' | 'trend'
-  | 'churned' | 'retained' | 'describe' | 'followup' | 'only' | 'rest' | 'lose' | 'howMany' | 'rate' | 'new' | 'filler'
+  | 'churned' | 'retained' | 'describe' | 'followup' | 'only' | 'rest' | 'lose' | 'howMany' | 'rate' | 'new' | 'effect' | 'average' | 'band' | 'filler'
 
 /** The fixed table of function words, English and Chinese (normalised: lower case, half-width). */
 export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: string[] }> = {
@@ -12,7 +12,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
     en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different', 'split', 'distribution', 'mix'],
     zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种', '分布', '构成'],
   },
-  compare: { en: ['compare', 'compared', 'comparing', 'comparison', 'vs', 'versus', 'against', 'differ', 'difference', 'differences', 'different from'], zh: ['对比', '比较', '相比', '区别', '差异', '不同之处', '比', '哪个更高', '哪个更低', '哪个高', '谁更高', '更高', '更低', '有什么不同'] },
+  compare: { en: ['compare', 'compared', 'comparing', 'comparison', 'vs', 'versus', 'against', 'differ', 'difference', 'differences', 'different from', 'distinguish', 'distinguishes', 'sets apart', 'set apart', 'characteristics', 'profile', 'look like', 'stand out', 'stands out'], zh: ['对比', '比较', '相比', '区别', '差异', '不同之处', '比', '哪个更高', '哪个更低', '哪个高', '谁更高', '更高', '更低', '有什么不同', '特征', '特点', '画像', '有什么特点'] },
   than: { en: ['than', 'more likely', 'less likely', 'more than', 'less than'], zh: ['比', '高于', '低于'] },
   which: { en: ['which', 'what kind of', 'which kind of'], zh: ['哪个', '哪些', '哪种', '哪类', '哪一个', '什么样的'] },
   most: { en: ['highest', 'most', 'worst', 'biggest', 'largest', 'top', 'max', 'the most', 'fastest'], zh: ['最高', '最多', '最严重', '最大', '最差', '最', '最快'] },
@@ -27,18 +27,25 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
     zh: ['趋势', '走势', '变化趋势', '变化', '怎么变', '演变', '变好', '变差', '改善', '恶化', '好转', '变好还是变差', '上升还是下降', '涨还是跌'],
   },
   churned: { en: ['churned customers', 'customers who churned', 'churned accounts', 'churners', 'customers who left', 'ones who left', 'those who left', 'churned users', 'churned', 'lost customers'], zh: ['流失客户', '流失的客户', '流失用户', '流失的用户', '已流失客户', '流失了的客户', '走掉的客户'] },
-  retained: { en: ['retained customers', 'retained', 'stayed', 'who stayed', 'ones who stayed', 'those who stayed', 'still active', 'loyal customers', 'kept', 'remaining customers', 'non-churned'], zh: ['留存客户', '留存的客户', '留下的客户', '忠诚客户', '未流失', '没流失', '没有流失的客户', '留存用户'] },
+  retained: { en: ['retained customers', 'retained', 'stayed', 'who stayed', 'ones who stayed', 'those who stayed', 'still active', 'loyal customers', 'kept', 'remaining customers', 'non-churned', 'non-churners', 'stay', 'who stay', 'existing customers', 'current customers'], zh: ['留存客户', '留存的客户', '留下的客户', '忠诚客户', '未流失', '没流失', '没有流失的客户', '留存用户', '留下来的客户', '留下来的', '没走的', '在网客户'] },
   describe: {
     en: ['what data', 'which data', 'data is loaded', 'data do you have', 'what can i ask', 'what can you do', 'what can you answer', 'what questions', 'help', 'what metrics', 'which metrics', 'what dimensions', 'what is loaded', 'about our data', 'about the data', 'about this data', 'data overview', 'overview of the data', 'what do you know'],
     zh: ['能回答', '可以回答', '能问', '可以问', '哪些数据', '什么数据', '哪些指标', '加载了', '帮助', '有哪些维度', '能做什么', '介绍一下', '数据概况', '你们的数据', '有什么数据'],
   },
   followup: { en: ['and', 'what about', 'how about', 'and what about', 'same for', 'now', 'same thing', 'the same', 'same', 'same question', 'likewise'], zh: ['那', '呢', '那么', '那如果', '换成', '同样', '一样', '同样的'] },
-  only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看'] },
+  only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看', '那只看', '那只'] },
   rest: { en: ['the rest', 'everyone else', 'everybody else', 'others', 'all other', 'other customers'], zh: ['其他客户', '其余客户', '其他', '其余'] },
   lose: { en: ['lose', 'loses', 'lost', 'losing', 'left', 'leave', 'leaves', 'leaving', 'left us', 'cancel', 'cancels', 'cancelled', 'canceled', 'quit', 'quits', 'drop', 'dropped'], zh: ['流失了', '掉了', '走了', '离开', '丢了', '丢失', '取消了', '退订', '损失', '损失了', '少了'] },
   howMany: { en: ['how many', 'number of', 'count of', 'count', 'total number'], zh: ['多少', '几个', '几家', '多少个', '多少家', '数量', '多少人'] },
   rate: { en: ['rate', 'percentage', 'percent', 'share', 'ratio', 'likely'], zh: ['率', '比例', '比率', '占比'] },
   new: { en: ['new', 'signed up', 'sign up', 'joined', 'acquired'], zh: ['新增', '新', '新签'] },
+  average: { en: ['average', 'mean', 'avg', 'median', 'typical', 'averages'], zh: ['平均', '平均值', '均值', '中位数', '平均数', '人均'] },
+  band: { en: ['band', 'bands', 'bucket', 'buckets', 'bracket', 'brackets', 'range', 'ranges', 'group', 'groups', 'tier by'], zh: ['段', '分段', '区间', '年龄段', '档', '档位', '层级', '各段'] },
+  // Asking whether a yes/no trait matters: both sides are wanted, not one of them.
+  effect: {
+    en: ['matter', 'matters', 'affect', 'affects', 'impact', 'influence', 'effect', 'make a difference', 'more or less', 'churn more', 'churn less', 'leave more', 'leave less', 'with vs without', 'with or without', 'with and without', 'or not'],
+    zh: ['影响', '有影响', '更容易', '差多少', '是否', '有没有', '有无', '还是', '差别', '关系', '更容易流失', '是不是'],
+  },
 }
 
 /** Words that carry no meaning for the analyst; anything else not recognised counts as an unknown term. */

@@ -10,6 +10,7 @@ export type Sense =
   | { kind: 'dimension'; id: string }
   | { kind: 'value'; dim: string; value: string; synonym: boolean; cased?: string; upper?: boolean }
   | { kind: 'reason'; id: string }
+  | { kind: 'measure'; id: string }
   | { kind: 'role'; role: Role }
 
 /** Phrase keys (see keyOf) → their senses, the longest key length for the matcher, and the reason keys (topics). */
@@ -68,6 +69,13 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
       }
     }
   }
+  for (const d of catalog.dimensions) {
+    const stored = (catalog.values[d.id] ?? []).map((v) => v.value)
+    for (const [value, phrases] of Object.entries(yesNoPhrases(d, stored))) for (const p of phrases) add(p, { kind: 'value', dim: d.id, value, synonym: true }, false)
+  }
+  for (const m of catalog.measures) {
+    for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh]) add(p, { kind: 'measure', id: m.id })
+  }
   for (const r of reasons) {
     for (const p of [r.id.replace(/_/g, ' '), r.name.en, r.name.zh, ...r.keywords.en, ...r.keywords.zh]) add(p, { kind: 'reason', id: r.id })
   }
@@ -104,4 +112,30 @@ function withPlurals(key: string): string[] {
 /** The senses of a phrase key, if any. */
 export function sensesOf(lex: Lexicon, key: string): Sense[] | undefined {
   return lex.entries.get(key)
+}
+
+/** Stored values that read as "yes" / "no" in a yes/no dimension. */
+const yesWords = new Set(['yes', 'y', 'true', '1', '是', '有'])
+const noWords = new Set(['no', 'n', 'false', '0', '否', '无', '没有'])
+
+/**
+ * "with tech support" / "没开通技术支持" / "无家属": how managers name the two sides of a yes/no
+ * dimension, generated from its names in both languages so no mapping has to list them.
+ */
+export function yesNoPhrases(d: DataCatalog['dimensions'][number], stored: string[]): Record<string, string[]> {
+  const yes = stored.find((v) => yesWords.has(v.toLowerCase()))
+  const no = stored.find((v) => noWords.has(v.toLowerCase()))
+  if (!yes && !no) return {}
+  const en = [d.name.en, ...d.synonyms.en].map((n) => n.toLowerCase()).filter((n) => n.length > 2)
+  const zh = [d.name.zh, ...d.synonyms.zh].map((n) => n.replace(/^(有|是否|开通)/, '')).filter((n) => n.length >= 2)
+  const out: Record<string, string[]> = {}
+  if (yes) out[yes] = [...en.flatMap((n) => [`with ${n}`, `has ${n}`, `have ${n}`, `having ${n}`]), ...zh.flatMap((n) => [`有${n}`, `开通${n}`, `开通了${n}`, `开了${n}`, `用${n}`, `使用${n}`, `办了${n}`])]
+  if (no) out[no] = [...en.flatMap((n) => [`without ${n}`, `no ${n}`, `not having ${n}`]), ...zh.flatMap((n) => [`没有${n}`, `无${n}`, `没开${n}`, `没开通${n}`, `未开通${n}`, `不用${n}`, `没用${n}`, `没办${n}`])]
+  return out
+}
+
+/** True when a dimension's values are yes/no (with perhaps a "no internet service"-style third value). */
+export function isYesNoDimension(stored: string[]): boolean {
+  return stored.some((v) => yesWords.has(v.toLowerCase())) && stored.some((v) => noWords.has(v.toLowerCase())) &&
+    stored.every((v) => yesWords.has(v.toLowerCase()) || noWords.has(v.toLowerCase()) || /^no /i.test(v))
 }

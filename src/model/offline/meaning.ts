@@ -2,6 +2,7 @@ import type { Grain } from '../../catalog/types.js'
 import type { PeriodInput } from '../../time/period.js'
 import type { DateRange } from '../../time/calendar-ranges.js'
 import type { Role } from './function-words.js'
+import type { BandEdge } from '../../catalog/measure.js'
 
 /** Segment filters: dimension id → stored values. */
 export type Filters = Record<string, string[]>
@@ -10,7 +11,7 @@ export type Filters = Record<string, string[]>
 export type Side = { status?: 'churned' | 'retained'; filters: Filters }
 
 /** What a question (or one clause of it) asks for. */
-export type Intent = 'describe' | 'reasons' | 'feedback' | 'compare' | 'metric' | 'none'
+export type Intent = 'describe' | 'reasons' | 'feedback' | 'compare' | 'metric' | 'measure' | 'none'
 
 /** The understanding of one clause: catalog terms, time, shape, and what was not understood. */
 export type Meaning = {
@@ -23,6 +24,12 @@ export type Meaning = {
   trend: boolean
   sides?: Side[]
   keywords: string[]
+  /** Numeric attributes named (age, balance, tenure…). */
+  measures: string[]
+  /** A numeric attribute cut into bands ("churn by age: under 30, 30–50, over 50"); empty edges = default bands. */
+  band?: { measure: string; edges: BandEdge[] }
+  /** Reason words named in the clause ("price", "竞争对手"). */
+  topics: string[]
   churnedOnly: boolean
   /** "What do customers complain about?": a feedback question without a topic. */
   anyComplaint: boolean
@@ -42,7 +49,7 @@ export type Meaning = {
 /** A meaning with nothing in it yet. */
 export function emptyMeaning(): Meaning {
   return {
-    intent: 'none', metrics: [], by: [], filters: {}, trend: false, keywords: [], churnedOnly: false, anyComplaint: false,
+    intent: 'none', metrics: [], by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], churnedOnly: false, anyComplaint: false,
     unknownValues: [], unknownWords: [], roles: new Set(), followup: false, elliptical: false, future: false,
   }
 }
@@ -54,6 +61,6 @@ export function isModifierOnly(m: Meaning): boolean {
 
 /** True when a clause says anything at all the analyst recognised. */
 export function hasSubstance(m: Meaning): boolean {
-  return m.intent !== 'none' || m.metrics.length > 0 || m.by.length > 0 || Object.keys(m.filters).length > 0 || !!m.period || !!m.grain ||
+  return m.intent !== 'none' || m.metrics.length > 0 || m.by.length > 0 || m.measures.length > 0 || Object.keys(m.filters).length > 0 || !!m.period || !!m.grain ||
     m.unknownValues.length > 0 || m.unknownWords.length > 0 || m.future || !!m.outOfRange
 }

@@ -1,7 +1,7 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4Content, LanguageModelV4StreamPart } from '@ai-sdk/provider'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { composeAnswer } from './compose-answer.js'
-import { currentOutcomes, latestQuestion, previousCalls } from './history.js'
+import { currentOutcomes, latestQuestion, previousCalls, type ToolOutcome } from './history.js'
 import { detectLanguage } from './normalise.js'
 import { planTools } from './plan-tools.js'
 
@@ -22,15 +22,15 @@ export function createOfflineModel(getCatalog: () => DataCatalog): LanguageModel
     const question = latestQuestion(opts.prompt)
     const lang = detectLanguage(question)
     if (opts.prompt.at(-1)?.role === 'tool') {
-      return text(composeAnswer(currentOutcomes(opts.prompt), catalog, lang))
+      const outcomes = currentOutcomes(opts.prompt)
+      const next = followUpStep(outcomes, lang)
+      if (next.length) return toolCalls(next)
+      return text(composeAnswer(outcomes, catalog, lang))
     }
     const available = opts.tools ? new Set(opts.tools.map((t) => t.name)) : undefined
     const plan = planTools(question, { catalog, previous: previousCalls(opts.prompt), available })
     if ('text' in plan) return text(plan.text)
-    return {
-      content: plan.calls.map((c) => ({ type: 'tool-call' as const, toolCallId: `offline_${++callCounter}`, toolName: c.toolName, input: JSON.stringify(c.input) })),
-      finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
-    }
+    return toolCalls(plan.calls)
   }
   return {
     specificationVersion: 'v4',
@@ -60,6 +60,26 @@ export function createOfflineModel(getCatalog: () => DataCatalog): LanguageModel
       return { stream: new ReadableStream({ start(ctrl) { for (const p of parts) ctrl.enqueue(p); ctrl.close() } }) }
     },
   }
+}
+
+function toolCalls(calls: Array<{ toolName: string; input: Record<string, unknown> }>): Step {
+  return {
+    content: calls.map((c) => ({ type: 'tool-call' as const, toolCallId: `offline_${++callCounter}`, toolName: c.toolName, input: JSON.stringify(c.input) })),
+    finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+  }
+}
+
+/**
+ * A second step the results call for: when the data holds no stated reasons, "why" is answered by
+ * what distinguishes churners from those who stayed (once per turn).
+ */
+function followUpStep(outcomes: ToolOutcome[], lang: 'en' | 'zh'): Array<{ toolName: string; input: Record<string, unknown> }> {
+  if (outcomes.some((o) => o.toolName === 'compare_segments')) return []
+  const silent = outcomes.find((o) => o.toolName === 'churn_reasons' && (o.output as { noStatedReasons?: boolean } | null)?.noStatedReasons)
+  if (!silent) return []
+  const { period, filters } = silent.input as { period?: unknown; filters?: unknown }
+  const side = (status: string) => ({ status, ...(filters ? { filters } : {}) })
+  return [{ toolName: 'compare_segments', input: { a: side('churned'), b: side('retained'), ...(period ? { period } : {}), language: lang } }]
 }
 
 function text(t: string): Step {

@@ -1,6 +1,8 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { buildCalls, type ToolCall } from './build-calls.js'
 import { cannotAnswerText } from './cannot-answer.js'
+import { coverageText } from './compose-error.js'
+import { suggestionLine } from './suggestions.js'
 import { mergeClauses, splitClauses } from './clauses.js'
 import { followUpCalls, inheritContext } from './follow-up.js'
 import { lexiconFor } from './lexicon.js'
@@ -38,6 +40,10 @@ export function planTools(question: string, ctx: PlanContext): Plan {
       const m = inheritContext(raw, ctx.previous)
       const problem = unanswerable(m)
       if (problem) return cannot(problem)
+      // A snapshot observes one window: a trend or a comparison between periods cannot be answered from it.
+      if (catalog.coverage.kind === 'snapshot' && !m.sides && (m.roles.has('trend') || (m.roles.has('compare') && m.period && !m.by.length && !Object.keys(m.filters).length))) {
+        return { lang, text: `${coverageText(catalog.coverage, undefined, lang)}\n\n${suggestionLine(catalog, lang)}` }
+      }
       calls.push(...buildCalls(m, catalog, lang))
     }
   }

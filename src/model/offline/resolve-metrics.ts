@@ -36,9 +36,13 @@ export function resolveMetrics(mentions: MetricMention[], text: string, roles: S
   if (leaving) ids = ids.map((id) => (id === 'mrr' ? 'churned_mrr' : id))
   // "What share of customers left" asks for the rate, not the count.
   if (roles.has('rate') && !counting) ids = ids.map((id) => (id === 'churned_customers' ? 'churn_rate' : id))
+  // "What share of monthly revenue is lost?": the revenue churn rate.
+  if (roles.has('rate') && leaving) ids = ids.map((id) => (id === 'churned_mrr' ? 'gross_revenue_churn_rate' : id))
   if (ids.includes('active_customers') && leaving) ids = ids.map((id) => (id === 'active_customers' ? (counting || !roles.has('rate') ? 'churned_customers' : 'churn_rate') : id))
   if (ids.length) return [...new Set(ids)]
-  if (leaving) return [counting ? 'churned_customers' : 'churn_rate']
+  // "Which city lost the most customers?": ranking by how many left, a count.
+  const rankingCount = (roles.has('most') || roles.has('least')) && !roles.has('rate') && mentions.some((m) => m.id === 'active_customers')
+  if (leaving) return [counting || rankingCount ? 'churned_customers' : 'churn_rate']
   if (roles.has('new') && counting) return ['new_customers']
   // "How many customers…", "which plan has the most customers", "customers by plan": a count of customers.
   const sizing = counting || roles.has('most') || roles.has('least') || (roles.has('by') && !roles.has('followup'))

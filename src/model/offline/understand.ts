@@ -1,10 +1,11 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { fillerWords, type Role } from './function-words.js'
-import type { Lexicon, Sense } from './lexicon.js'
+import { isYesNoDimension, type Lexicon, type Sense } from './lexicon.js'
 import { emptyMeaning, type Filters, type Meaning } from './meaning.js'
 import { parseTime } from './parse-time.js'
 import { recognise, type Mention } from './recognise.js'
 import { pickSides } from './pick-sides.js'
+import { edgesFrom, numberCues } from './parse-numbers.js'
 import { resolveMetrics } from './resolve-metrics.js'
 import type { Token } from './segment-zh.js'
 
@@ -30,6 +31,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const values: Value[] = []
   const metricMentions: Array<{ id: string; key: string; start: number; end: number }> = []
   const topics: string[] = []
+  const measureMentions: Array<{ id: string; start: number }> = []
   mentions.forEach((x, i) => {
     const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
     const s = pickSense(x.senses, prev, m.roles, mentionedDims)
@@ -41,7 +43,17 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     else if (s.kind === 'dimension') dims.push({ id: s.id, at: i, start: x.start })
     else if (s.kind === 'value') values.push({ dim: s.dim, value: s.value, at: i })
     else if (s.kind === 'reason') topics.push(x.key)
+    else if (s.kind === 'measure') measureMentions.push({ id: s.id, start: x.start })
   })
+  m.measures = [...new Set(measureMentions.map((x) => x.id))]
+  // With a numeric attribute named, "12 months" or "2 years" are its cut points, not values that happen to share the words.
+  const cues = m.measures.length ? numberCues(time.cased.toLowerCase()) : []
+  if (cues.length) {
+    for (const v of [...values]) {
+      const at = mentions[v.at]
+      if (at && /\d/.test(at.cased)) values.splice(values.indexOf(v), 1)
+    }
+  }
   const unknownTokens = unknown.filter((t) => !/^\d+$/.test(t.text) && !fillers.has(t.text) && /[\p{L}]/u.test(t.text))
   // A word the data does not know right before a dimension name reads as a value of it ("Platinum plan", "白金套餐").
   const qualified = new Set<string>()
@@ -59,20 +71,52 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const near = surface.tokens.slice(Math.max(0, k - 2), k).map((x) => x.text)
     if (!t.cjk && k > 0 && /^[A-Z]/.test(t.cased) && near.some((w) => segmentPrepositions.has(w))) m.unknownValues.push({ raw: t.cased })
   }
+  // "德州客户", "白金用户": a word the data does not know right before 客户/用户 names a segment it does not have.
+  for (const t of unknownTokens) {
+    const k = surface.tokens.findIndex((x) => x.start === t.start)
+    const next = surface.tokens[k + 1]?.text ?? ''
+    if (t.cjk && /^(的)?(客户|用户|顾客|会员)/.test(next) && !fillers.has(t.text)) m.unknownValues.push({ raw: t.cased })
+  }
   m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.cased)
+  // "Does having dependents matter?", "有没有伴侣的客户流失率差多少": a yes/no trait asked about as such wants both
+  // sides — a breakdown by it — not the one side its wording names.
+  const contrast = m.roles.has('compare') || m.roles.has('than') || m.roles.has('effect')
+  const yesNo = (id: string) => isYesNoDimension((catalog.values[id] ?? []).map((v) => v.value))
+  const traits = contrast && !m.roles.has('churned') && !m.roles.has('retained')
+    ? [...new Set([...values.map((v) => v.dim), ...dims.map((d) => d.id)])].filter(yesNo)
+    : []
+  const askedBy: string[] = []
+  if (traits.length) {
+    for (const v of [...values]) if (traits.includes(v.dim)) values.splice(values.indexOf(v), 1)
+    askedBy.push(...traits)
+  }
   for (const v of values) qualified.add(v.dim)
-  m.by = [...new Set(dims.filter((d) => !qualified.has(d.id)).map((d) => d.id))].slice(0, 2)
+  m.by = [...new Set([...askedBy, ...dims.filter((d) => !qualified.has(d.id) && !askedBy.includes(d.id)).map((d) => d.id)])].slice(0, 2)
   m.trend = m.roles.has('trend') || !!m.grain
   const sides = pickSides(values, m.roles)
   m.sides = sides?.sides
   m.filters = groupFilters(sides ? values.filter((v) => !sides.used.has(v)) : values)
+  // "DSL, fiber and no internet": several values of one dimension listed without a contrast ask for each of
+  // them, so the dimension becomes a breakdown restricted to those values, not one combined figure.
+  if (!sides) {
+    for (const [dim, vs] of Object.entries(m.filters)) if (vs.length >= 2 && !m.by.includes(dim) && m.by.length < 2) m.by.push(dim)
+    // A breakdown shows every value of its dimension: values named alongside it only say which rows matter.
+    for (const dim of m.by) delete m.filters[dim]
+  }
   // Unknown values go to the tool as given: its error names the values that exist.
   for (const u of m.unknownValues) if (u.dim) m.filters[u.dim] = [...(m.filters[u.dim] ?? []), u.raw]
   m.churnedOnly = m.roles.has('churned')
   const inMetricWords = m.roles.has('feedback') && !topics.length ? topicsInside(metricMentions.map((x) => x.key).filter((k) => !fillers.has(k)), lex) : []
   m.keywords = (topics.length ? topics : m.roles.has('feedback') ? [...m.unknownWords, ...inMetricWords] : []).slice(0, 5)
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
+  m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
+  // "churn by tenure: under 12, 12–24, over 24", "余额超过10万的客户流失率": numbers near a numeric attribute cut it into bands.
+  const measure = catalog.measures.find((x) => x.id === m.measures[0])
+  if (measure && !(m.roles.has('average') && !m.roles.has('band'))) {
+    const edges = edgesFrom(cues, measure.unit)
+    if (edges.length || m.roles.has('band') || m.roles.has('by')) m.band = { measure: measure.id, edges }
+  }
   const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
   const lead = meaningful[0] ?? mentions[0]
   m.followup = (lead ? ['followup', 'only'].includes(roleOf(lead) ?? '') : false) || meaningful.at(-1)?.key === '呢'
@@ -89,12 +133,16 @@ function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, me
   const talk = roles.has('feedback') || roles.has('why')
   const contrast = roles.has('compare') || roles.has('than') || roles.has('retained')
   const find = <K extends Sense['kind']>(k: K) => real.filter((s): s is Extract<Sense, { kind: K }> => s.kind === k)
-  const [metric, dim, vals, reason, role] = [find('metric')[0], find('dimension')[0], find('value'), find('reason')[0], find('role')[0]]
+  const [metric, dim, vals, reason, role, measure] = [find('metric')[0], find('dimension')[0], find('value'), find('reason')[0], find('role')[0], find('measure')[0]]
+  // A numeric attribute wins over a metric of the same name when the clause cuts, compares or averages it per customer.
+  if (measure && (!metric || roles.has('churned') || roles.has('retained') || roles.has('band') || (roles.has('average') && !roles.has('by')))) return measure
   if (dim && (prev === 'by' || prev === 'which')) return dim
+  // "多线路每个选项的流失率": a phrase that names both a dimension and one of its values is the dimension when the clause breaks down.
+  if (dim && roles.has('by') && !mentionedDims.size && vals.every((v) => v.dim === dim.id)) return dim
   if (role && (role.role === 'churned' || role.role === 'retained') && (talk || contrast || !metric)) return role
   if (reason && talk) return reason
   if (vals.length) return vals.find((v) => mentionedDims.has(v.dim)) ?? vals.find((v) => v.synonym) ?? vals[0]
-  return metric ?? dim ?? role ?? reason
+  return metric ?? dim ?? role ?? reason ?? measure
 }
 
 // "complaints about support response times": the topic words inside a metric's name (support, response time).
@@ -129,8 +177,13 @@ function intentOf(m: Meaning, segmentTerms: number): Meaning['intent'] {
   const r = m.roles
   if (r.has('describe') && !m.metrics.length && !segmentTerms) return 'describe'
   if (r.has('why')) return 'reasons'
+  // "How many left because of competitors, and what share?": a count or share of a stated reason.
+  const churnWord = r.has('lose') || r.has('churned') || m.metrics.some((id) => id === 'churn_rate' || id === 'churned_customers')
+  if (m.topics.length && !r.has('feedback') && churnWord && (r.has('howMany') || r.has('rate') || m.metrics.length > 0)) return 'reasons'
   if (r.has('feedback') && (m.keywords.length || m.anyComplaint)) return 'feedback'
+  if (m.measures.length && r.has('average') && !m.band) return 'measure'
   if (m.sides) return 'compare'
+  if (m.band) return 'metric'
   const asks = m.metrics.length || r.has('lose') || r.has('howMany') || r.has('trend') || r.has('most') || r.has('least') || r.has('rate')
   if (asks || m.by.length || Object.keys(m.filters).length || m.period || m.grain) return 'metric'
   return 'none'

@@ -13,11 +13,11 @@ function withEvents(input: FamilyInput, withBuckets: boolean) {
   return (withSpells(base, input.churn, input.asOf) as any).with('events', (q: any) =>
     q
       .selectFrom('spells')
-      .select(['customer_id', 'start_date as d', sql<string>`case when is_reactivation = 1 then 'reactivated' else 'new' end`.as('kind')])
+      .select(['customer_id', 'start_date as d', 'start_date as s', sql<string>`case when is_reactivation = 1 then 'reactivated' else 'new' end`.as('kind')])
       .unionAll(
         q
           .selectFrom('spells')
-          .select(['customer_id', 'end_date as d', sql<string>`case when churn_type = 'involuntary' then 'churned_involuntary' else 'churned_voluntary' end`.as('kind')])
+          .select(['customer_id', 'end_date as d', 'start_date as s', sql<string>`case when churn_type = 'involuntary' then 'churned_involuntary' else 'churned_voluntary' end`.as('kind')])
           .where('end_date', 'is not', null),
       ),
   )
@@ -41,6 +41,9 @@ export async function customerFlow(input: FamilyInput): Promise<{ rows: FamilyRo
         ...kinds.map(eventsOf),
         ...kinds.map((k) => customersOf([k], k)),
         customersOf(['churned_voluntary', 'churned_involuntary'], 'churned'),
+        // The starting cohort's churn: churned in the bucket from a spell that began before it, so the
+        // numerator is a subset of "active at start" (a customer who joins and leaves inside it is not).
+        sql<number>`count(distinct case when e.kind in ('churned_voluntary', 'churned_involuntary') and e.s < p.p_start then e.customer_id end)`.as('churned_from_start'),
       ])
       .groupBy('p.bucket'),
     input.plan,
@@ -80,6 +83,7 @@ function accumulate(input: FamilyInput, events: FamilyRow[], base: FamilyRow[]):
         new: n('new'),
         reactivated: n('reactivated'),
         churned: n('churned'),
+        churned_from_start: n('churned_from_start'),
         churned_voluntary: n('churned_voluntary'),
         churned_involuntary: n('churned_involuntary'),
         active_end: active + n('new_events') + n('reactivated_events') - n('churned_voluntary_events') - n('churned_involuntary_events'),

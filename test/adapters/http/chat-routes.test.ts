@@ -18,7 +18,7 @@ describe('POST /api/ask', () => {
     expect(body.toolCalls).toHaveLength(1)
     expect(body.toolCalls[0]).toMatchObject({ name: 'query_metric', rowCount: 2 })
     expect(body.toolCalls[0].sql[0]).toMatch(/"c"\."plan"/)
-    expect(body.charts[0].spec).toMatchObject({ type: 'bar', x: ['A', 'B'], series: [{ values: [100, 100] }], unit: '%' })
+    expect(body.charts[0].spec).toMatchObject({ type: 'bar', x: ['B', 'A'], series: [{ values: [33.33, 16.67] }], unit: '%' })
     expect(body.charts[0].mermaid).toMatch(/^xychart-beta/)
     expect(body.conversationId).toMatch(/^[0-9a-f-]{36}$/)
     // the answer is stored with its provenance: the SQL that ran and the rows it rested on
@@ -26,7 +26,7 @@ describe('POST /api/ask', () => {
     expect(stored).toMatchObject({ n: 1, question: 'Churn by plan in Q1?', answer: 'Plan A 100%, plan B 100%.', model: 'test:scripted' })
     expect(stored.toolCalls[0].sql).toEqual(body.toolCalls[0].sql)
     expect(stored.toolCalls[0].rows.map((r) => [r.plan, r.value])).toEqual([['A', 100], ['B', 100]])
-    expect(stored.charts[0].spec.x).toEqual(['A', 'B'])
+    expect(stored.charts[0].spec.x).toEqual(['B', 'A'])
   })
 
   it('continues a conversation: the second call sees the first question and answer', async () => {

@@ -1,12 +1,12 @@
 /**
  * Measures the Slack bot's latency against the fake Slack Web API, over real HTTP on 127.0.0.1:
  * request → acknowledgement, → answer posted (chat.postMessage), → chart attached (completeUploadExternal).
- * Run: npx tsx test/adapters/slack/measure-latency.ts [runs] [--sample]   (uses /usr/bin/chromium for charts)
+ * Run: npx tsx test/adapters/slack/measure-latency.ts [runs] [--sample]   (charts: the CHART_RENDERER renderer, browser-free by default)
  * --sample adds runs of the offline model on the generated 5,000-customer sample company.
  */
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
-import { sharedChartRenderer } from '../../../src/adapters/slack/render-chart-png.js'
+import { sharedChartRenderer } from '../../../src/chart/shared-chart-renderer.js'
 import { openDatabase, type Db } from '../../../src/db/open-database.js'
 import { generateSampleCompany } from '../../../src/db/sample/generate-sample-company.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'
@@ -53,7 +53,7 @@ async function measure(label: string, withModel: boolean, question: string, make
   console.log(`${label}: ${runs} runs`)
   console.log(`  ack     median ${fmt(median(rows.map((r) => r.ack)))}  (all: ${rows.map((r) => r.ack.toFixed(0)).join(', ')})`)
   console.log(`  posted  median ${fmt(median(rows.map((r) => r.posted)))}  (all: ${rows.map((r) => r.posted.toFixed(0)).join(', ')})`)
-  console.log(`  chart   median ${fmt(charts.length ? median(charts) : null)}  (all: ${rows.map((r) => (r.chart === null ? '-' : r.chart.toFixed(0))).join(', ')}; first run includes Chromium start)`)
+  console.log(`  chart   median ${fmt(charts.length ? median(charts) : null)}  (all: ${rows.map((r) => (r.chart === null ? '-' : r.chart.toFixed(0))).join(', ')}; first run includes loading the renderer)`)
 }
 
 await measure('scripted', true, 'What was monthly churn in Q1 2026?')

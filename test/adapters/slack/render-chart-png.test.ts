@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 import type { ChartSpec } from '../../../src/chart/chart-spec.js'
-import { CHROMIUM_PATH, chromiumAvailable, createChartRenderer, sharedChartRenderer } from '../../../src/adapters/slack/render-chart-png.js'
+import { CHROMIUM_PATH, chromiumAvailable, createChartRenderer } from '../../../src/chart/render-png-chromium.js'
+import { CJK_FONT_FILES, cjkFontAvailable } from '../../../src/chart/render-png-resvg.js'
+import { sharedChartRenderer } from '../../../src/chart/shared-chart-renderer.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'
 import { scriptedModel, testApp } from '../../helpers/test-app.js'
 import { darkPixels, decodePng, type Pixels } from './decode-png.js'
@@ -15,7 +17,7 @@ let fake: FakeSlack
 beforeAll(async () => { fake = await startFakeSlack() })
 afterAll(async () => {
   await renderer.close()
-  await sharedChartRenderer().close()
+  await sharedChartRenderer('svg').close()
   await fake.close()
 })
 
@@ -23,6 +25,13 @@ afterAll(async () => {
 function requireChromium(ctx: TestContext): void {
   if (chromiumAvailable()) return
   const why = `Chromium not found at ${CHROMIUM_PATH}: install the Debian packages chromium and fonts-noto-cjk to render Slack charts`
+  if (process.env.CI) throw new Error(why)
+  ctx.skip(why)
+}
+
+function requireCjkFont(ctx: TestContext): void {
+  if (cjkFontAvailable()) return
+  const why = `CJK font not found at ${CJK_FONT_FILES[0]}: install the Debian package fonts-noto-cjk to render Chinese chart labels`
   if (process.env.CI) throw new Error(why)
   ctx.skip(why)
 }
@@ -66,8 +75,8 @@ describe('chart PNG rendering (mermaid in Chromium)', () => {
     expect(differing(zh, otherZh, [title[1], labels[0]])).toBe(0)
   }, 90_000)
 
-  it('uploads a real PNG into the thread through the app (createApp mount, shared renderer)', async (ctx) => {
-    requireChromium(ctx)
+  it('uploads a real PNG into the thread through the app (createApp mount, shared browser-free renderer)', async (ctx) => {
+    requireCjkFont(ctx)
     const model = scriptedModel([
       { tool: 'query_metric', input: { metric: 'churn_rate', period: { from: '2026-01-01', to: '2026-04-01' }, grain: 'month', language: 'zh' } },
       { text: '二月和三月的流失率均为33.33%。' },

@@ -1,6 +1,6 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider'
 import type { ChartSpec } from '../../../src/chart/chart-spec.js'
-import type { ChartRenderer } from '../../../src/adapters/slack/render-chart-png.js'
+import type { ChartRenderer } from '../../../src/chart/chart-renderer.js'
 import { slackRoutes } from '../../../src/adapters/slack/slack-routes.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'
 import { testApp } from '../../helpers/test-app.js'

@@ -1,3 +1,4 @@
+import { builtInMeasures } from '../../../src/catalog/measure.js'
 import { metrics } from '../../../src/catalog/metrics.js'
 import type { DimensionDef } from '../../../src/catalog/types.js'
 import type { DataCatalog } from '../../../src/catalog/data-catalog.js'
@@ -32,7 +33,9 @@ export function catalogFixture(): DataCatalog {
   return {
     metrics, dimensions, values,
     meta: { asOf: '2026-11-01', currency: 'USD', source: 'fixture', companyName: 'Fixture Co' },
+    measures: [...builtInMeasures],
     dataStart: '2023-11-01',
+    coverage: { kind: 'dated', from: '2023-11-01', to: '2026-11-01' },
     counts: { customers: 70, subscriptions: 80, churn_events: 20, mrr_history: 0, feedback: 0, tickets: 0, activity: 0 },
   }
 }

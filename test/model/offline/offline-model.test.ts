@@ -42,7 +42,7 @@ describe('offline analyst through the app (the default model)', () => {
     expect(body.toolCalls).toHaveLength(1)
     expect(body.toolCalls[0]).toMatchObject({ name: 'query_metric', input: { metric: 'churn_rate', by: ['plan'], period: { from: '2026-01-01', to: '2026-04-01' } } })
     expect(body.answer).toContain('Customer churn rate by Plan, 2026-01-01 – 2026-03-31: A 100.0%, B 100.0%.')
-    expect(body.charts[0].spec).toMatchObject({ type: 'bar', x: ['A', 'B'] })
+    expect(body.charts[0].spec).toMatchObject({ type: 'bar', x: ['B', 'A'] })
   })
 
   it('understands a follow-up in the same conversation from the stored history', async () => {

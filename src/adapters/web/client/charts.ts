@@ -1,7 +1,10 @@
+import { chartTheme as T } from '../../../chart/chart-theme.js'
+
 type Mermaid = { initialize(config: Record<string, unknown>): void; render(id: string, text: string): Promise<{ svg: string }> }
 
-const palette = ['#1d4ed8', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#0ea5e9', '#64748b', '#d946ef']
-const fontFamily = 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+// One theme for the page and the PNG charts the bots post.
+const palette = T.palette
+const fontFamily = T.fontFamily
 
 // strict: labels are encoded and click handlers disabled, so chart text can never become markup.
 const baseConfig = {
@@ -12,9 +15,9 @@ const baseConfig = {
   themeVariables: {
     fontFamily,
     primaryColor: '#e0e8ff',
-    primaryTextColor: '#1f2933',
-    lineColor: '#52606d',
-    xyChart: { plotColorPalette: palette.join(', '), backgroundColor: '#ffffff' },
+    primaryTextColor: T.text,
+    lineColor: T.muted,
+    xyChart: { plotColorPalette: palette.join(', '), backgroundColor: T.background },
     ...Object.fromEntries(palette.map((c, k) => [`pie${k + 1}`, c])),
     pieStrokeColor: '#ffffff',
     pieOuterStrokeColor: '#ffffff',
@@ -37,22 +40,28 @@ export function loadMermaid(url: string): Promise<Mermaid> {
   return loading
 }
 
-/** Per-chart layout: many x labels are turned so they do not overlap; bars get their values printed. */
-export function chartConfig(source: string): Record<string, unknown> {
+/**
+ * Per-chart layout at the width the chart will be shown at: laid out at 640 px and scaled down to a
+ * 390-px phone or the widget, its labels came out at about 6 px. Narrower than the theme's minimum,
+ * the chart scrolls sideways instead. Many x labels are turned; bars get their values printed.
+ */
+export function chartConfig(source: string, available: number = T.width): Record<string, unknown> {
+  const width = Math.round(Math.max(T.minWidth, Math.min(T.width, available || T.width)))
   const labels = /x-axis\s*\[(.*)\]/.exec(source)?.[1].split(',').length ?? 0
   const bars = /^\s*bar\s*\[/m.test(source) && !/^\s*line\s*\[/m.test(source)
   return {
     ...baseConfig,
     xyChart: {
-      width: 640,
-      height: 400,
-      titleFontSize: 16,
-      showDataLabel: bars && labels <= 12,
+      width,
+      height: Math.round(Math.max(260, width * 0.6)),
+      titleFontSize: T.fontSize.title,
+      showDataLabel: bars && labels <= Math.floor(width / 55),
       showDataLabelOutsideBar: true,
-      xAxis: { labelFontSize: 13, labelRotation: labels > 6 ? 45 : 0 },
-      yAxis: { labelFontSize: 13, titleFontSize: 14 },
+      xAxis: { labelFontSize: T.fontSize.axis, labelRotation: labels > width / 100 ? 45 : 0 },
+      yAxis: { labelFontSize: T.fontSize.axis, titleFontSize: T.fontSize.axisTitle },
     },
     pie: { textPosition: 0.7 },
+    themeVariables: { ...baseConfig.themeVariables, pieSectionTextSize: `${T.fontSize.dataLabel}px`, pieLegendTextSize: `${T.fontSize.legend}px`, pieTitleTextSize: `${T.fontSize.title}px` },
   }
 }
 
@@ -60,7 +69,8 @@ export function chartConfig(source: string): Record<string, unknown> {
 export function renderChart(url: string, target: HTMLElement, source: string): Promise<void> {
   const job = queue.then(async () => {
     const mermaid = await loadMermaid(url)
-    mermaid.initialize(chartConfig(source))
+    // The figure's content width (its padding is 0.5rem on each side).
+    mermaid.initialize(chartConfig(source, target.clientWidth - 16))
     const { svg } = await mermaid.render(`ci-chart-${++seq}`, source)
     target.innerHTML = svg
   })

@@ -1,0 +1,65 @@
+import type { Bilingual, Synonyms } from './types.js'
+
+/** Where a numeric attribute's value comes from. */
+export type MeasureSource =
+  /** Imported per customer (customer_measures): age, balance, credit score, satisfaction… */
+  | { kind: 'stored' }
+  /** Whole months from signup to the churn date (or the as-of date for those who stayed). */
+  | { kind: 'tenure' }
+  /** The customer's latest monthly recurring revenue. */
+  | { kind: 'mrr' }
+
+/** Units a numeric attribute is shown in (formatting only; values are plain numbers). */
+export type MeasureUnit = 'years' | 'months' | 'days' | 'currency' | 'count' | 'percent' | 'score' | 'number'
+
+/** A numeric attribute of customers: averaged by group, compared between churned and retained, cut into bands. */
+export type MeasureDef = {
+  id: string
+  name: Bilingual
+  synonyms: Synonyms
+  unit: MeasureUnit
+  source: MeasureSource
+  /** Whole numbers only (tenure in months, age, counts): "over 24" then means 25 and up. */
+  integer: boolean
+}
+
+/** One edge of a band: values equal to `at` fall in the band above it unless `equalBelow`. */
+export type BandEdge = { at: number; equalBelow?: boolean }
+
+/** A numeric attribute cut into bands, used like a dimension ("churn by age band", "balance over 100k"). */
+export type BandSpec = { measure: string; edges: BandEdge[] }
+
+/** The built-in numeric attributes every data set has. */
+export const builtInMeasures: readonly MeasureDef[] = [
+  {
+    id: 'tenure_months', source: { kind: 'tenure' }, unit: 'months', integer: true,
+    name: { en: 'Tenure (months)', zh: '在网时长（月）' },
+    synonyms: { en: ['tenure', 'tenure months', 'months with us', 'customer age', 'how long customers stay', 'months as a customer', 'lifetime'], zh: ['在网时长', '在网月数', '网龄', '使用时长', '客户时长', '入网时长', '开通月数', '开通时长'] },
+  },
+  {
+    id: 'monthly_revenue', source: { kind: 'mrr' }, unit: 'currency', integer: false,
+    name: { en: 'Monthly revenue', zh: '月收入' },
+    synonyms: { en: ['monthly charges', 'monthly charge', 'monthly fee', 'monthly fees', 'monthly bill', 'monthly spend', 'monthly payment', 'paying', 'pay per month'], zh: ['月费', '月消费', '每月费用', '月付费', '月度费用', '每月消费', '每月花费'] },
+  },
+]
+
+/** Labels of a band's ranges in order: "< 12", "12 – 24", "≥ 25" (integers) or "≤ 70", "> 70". */
+export function bandLabels(edges: BandEdge[], integer: boolean): string[] {
+  const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 }))
+  const lo = (e: BandEdge) => (e.equalBelow ? `> ${fmt(e.at)}` : `≥ ${fmt(e.at)}`)
+  const hi = (e: BandEdge) => (e.equalBelow ? `≤ ${fmt(e.at)}` : `< ${fmt(e.at)}`)
+  const labels: string[] = []
+  edges.forEach((e, i) => {
+    if (i === 0) labels.push(hi(e))
+    else {
+      const p = edges[i - 1]
+      if (integer) {
+        const a = p.equalBelow ? p.at + 1 : p.at
+        const b = e.equalBelow ? e.at : e.at - 1
+        labels.push(a === b ? fmt(a) : `${fmt(a)} – ${fmt(b)}`)
+      } else labels.push(`${lo(p)} & ${hi(e)}`)
+    }
+  })
+  if (edges.length) labels.push(lo(edges.at(-1)!))
+  return labels
+}
