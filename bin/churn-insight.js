@@ -1,12 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx churn-insight` works without a build step.
-import { spawnSync } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// Runs the CLI from compiled JavaScript (.build/, made by bin/build.js on install and rebuilt
+// whenever a source file is newer), so `npx churn-insight --help` answers without compiling TypeScript.
+import { pathToFileURL } from 'node:url'
+import { ensureBuilt } from './build.js'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-// Resolve tsx the way Node would from this package, so a hoisted install works too.
-const tsx = createRequire(import.meta.url).resolve('tsx/cli')
-const r = spawnSync(process.execPath, [tsx, join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' })
-process.exit(r.status ?? 1)
+await import(pathToFileURL(await ensureBuilt('src/cli/main.js')).href)

@@ -5,6 +5,9 @@ import type { Db } from './db/open-database.js'
 import { loadDataCatalog } from './query/load-data-catalog.js'
 import type { DataCatalog } from './catalog/data-catalog.js'
 import { createModel, type ModelChoice } from './model/create-model.js'
+import { createOfflineModel } from './model/offline/offline-model.js'
+import { createServerLog } from './audit/server-log.js'
+import { RateLimiter } from './auth/rate-limit.js'
 
 /** What createApp needs: config, an open database, a model, and the loaded catalog (reloadable). */
 export type AppDeps = {
@@ -27,7 +30,21 @@ export async function buildAppDeps(config: Config, db: Db, model?: ModelChoice):
   return {
     config,
     db,
-    chat: { db, model: choice.model, modelName: choice.name, churn: config.churn, grossMargin: config.grossMargin, catalog: getCatalog },
+    chat: {
+      db,
+      model: choice.model,
+      modelName: choice.name,
+      churn: config.churn,
+      grossMargin: config.grossMargin,
+      catalog: getCatalog,
+      // Any model but the offline analyst itself can fail; the analyst then answers instead.
+      ...(choice.name === 'offline' ? {} : { fallbackModel: createOfflineModel(getCatalog) }),
+      modelTimeoutMs: config.modelTimeoutMs,
+      pii: config.pii,
+      limiter: new RateLimiter(config.rateLimitPerMinute),
+      log: createServerLog(config.logLevel, [config.openai.apiKey, config.widget.secret, config.slack.botToken, config.slack.signingSecret]),
+      auditDays: config.auditDays,
+    },
     async reloadCatalog() {
       catalog = await loadDataCatalog(db)
       return catalog

@@ -1,6 +1,7 @@
 import type { ChurnDefinitionConfig } from './catalog/churn-definition.js'
 import { z } from 'zod'
 import { parseOriginList } from './auth/origins.js'
+import { scopeSchema, type Scope } from './auth/principal.js'
 
 /** Environment schema: the only place in src/ that reads process.env. */
 const envSchema = z.object({
@@ -52,6 +53,20 @@ const envSchema = z.object({
   WECOM_ENCODING_AES_KEY: z.string().length(43).optional(),
   WECOM_API_URL: z.string().url().default('https://qyapi.weixin.qq.com'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  ALERTS_FILE: z.string().min(1).default('alerts.json'),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  PII: z.enum(['mask', 'show']).default('mask'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  AUDIT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  ANSWER_LINK_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  BOT_SCOPES: z.string().default('{}').transform((v, ctx) => {
+    try {
+      return z.record(z.string().regex(/^(?:slack|feishu|dingtalk|wecom):[^:\s]+:[^:\s]+$/, 'keys are platform:tenant:user or platform:tenant:*'), scopeSchema).parse(JSON.parse(v))
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `must be JSON like {"slack:T0123:U0456": {"region": ["APAC"]}} (${e instanceof SyntaxError ? 'not JSON' : 'bad shape'})` })
+      return z.NEVER
+    }
+  }),
 })
 
 /** Validated runtime configuration. */
@@ -80,6 +95,20 @@ export type Config = {
   /** WeCom self-built application callback at /wecom/callback. */
   wecom: { corpId?: string; agentId?: string; secret?: string; token?: string; encodingAesKey?: string; apiUrl: string }
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+  /** Digests and alerts (schedules, channels, language); the server runs them when the file exists. */
+  alertsFile: string
+  /** Longest a model call may take before the offline analyst answers instead. */
+  modelTimeoutMs: number
+  /** `mask` (default): personal data is masked in answers, model input and pages; `show` turns that off. */
+  pii: 'mask' | 'show'
+  /** Questions per principal per minute (0 = unlimited). */
+  rateLimitPerMinute: number
+  /** Audit rows older than this many days are pruned. */
+  auditDays: number
+  /** Lifetime of the signed /answers links posted into Slack. */
+  answerLinkHours: number
+  /** Data scopes of chat-platform users: `platform:tenant:user` or `platform:tenant:*` → scope. */
+  botScopes: Record<string, Scope>
 }
 
 export type { ChurnDefinitionConfig }
@@ -121,5 +150,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     wecom: { corpId: e.WECOM_CORP_ID, agentId: e.WECOM_AGENT_ID, secret: e.WECOM_SECRET, token: e.WECOM_TOKEN, encodingAesKey: e.WECOM_ENCODING_AES_KEY, apiUrl: e.WECOM_API_URL },
     logLevel: e.LOG_LEVEL,
+    alertsFile: e.ALERTS_FILE,
+    modelTimeoutMs: e.MODEL_TIMEOUT_MS,
+    pii: e.PII,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    auditDays: e.AUDIT_DAYS,
+    answerLinkHours: e.ANSWER_LINK_HOURS,
+    botScopes: e.BOT_SCOPES,
   }
 }

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'model_failed'
   | 'query_timeout'
   | 'unavailable'
+  | 'rate_limited'
+  | 'answer_failed'
   | 'internal'
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -29,6 +31,8 @@ const statusByCode: Record<ErrorCode, number> = {
   model_failed: 502,
   query_timeout: 503,
   unavailable: 503,
+  rate_limited: 429,
+  answer_failed: 500,
   internal: 500,
 }
 
@@ -37,16 +41,22 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly status: number
   readonly details?: unknown
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  /** Reference id of the server-log entry holding the details (errors whose cause stays on the server). */
+  readonly ref?: string
+  /** Seconds until a rate-limited principal may ask again (sent as Retry-After). */
+  readonly retryAfter?: number
+  constructor(code: ErrorCode, message: string, details?: unknown, extra: { ref?: string; retryAfter?: number } = {}) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.status = statusByCode[code]
     this.details = details
+    if (extra.ref) this.ref = extra.ref
+    if (extra.retryAfter !== undefined) this.retryAfter = extra.retryAfter
   }
   /** The JSON body HTTP clients receive. */
-  toJSON(): { error: { code: ErrorCode; message: string; details?: unknown } } {
-    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } }
+  toJSON(): { error: { code: ErrorCode; message: string; details?: unknown; ref?: string } } {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }), ...(this.ref ? { ref: this.ref } : {}) } }
   }
 }
 

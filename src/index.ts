@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
+import { startAlerts } from './alerts/start-alerts.js'
 import { warmClientAssets } from './adapters/web/bundle.js'
 import { startupTokenLine, withServerSecret } from './auth/server-secret.js'
 import { buildAppDeps } from './app-deps.js'
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   }
   const deps = await buildAppDeps(config, db)
   const app = createApp(deps)
+  const alerts = await startAlerts(config, () => ({ db, catalog: deps.chat.catalog(), churn: deps.chat.churn, grossMargin: deps.chat.grossMargin }))
   const tokenLine = await startupTokenLine(config)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`churn-insight (${deps.chat.modelName} model) on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`)
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     console.log(tokenLine)
   })
   const stop = () => {
+    alerts?.stop()
     server.close()
     void db.destroy().finally(() => process.exit(0))
   }

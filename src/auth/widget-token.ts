@@ -1,4 +1,5 @@
 import { sign, verify } from 'hono/jwt'
+import { scopeSchema, type Scope } from './principal.js'
 
 /** Longest lifetime a widget token may have: a leaked token is useful for at most this long. */
 export const MAX_TOKEN_MINUTES = 15
@@ -7,15 +8,15 @@ export const MAX_TOKEN_MINUTES = 15
 const LEEWAY_S = 60
 
 /** Claims a verified token carries. */
-export type WidgetClaims = { sub: string; aud: string; exp: number; iat?: number; iss?: string }
+export type WidgetClaims = { sub: string; aud: string; exp: number; iat?: number; iss?: string; scope?: Scope }
 
 /** Signs an HS256 token for `sub` valid for `minutes` (1–15): what a portal back end (or the CLI) mints. */
-export async function signWidgetToken(opts: { secret: string; audience: string; sub: string; minutes?: number; now?: number }): Promise<string> {
+export async function signWidgetToken(opts: { secret: string; audience: string; sub: string; minutes?: number; now?: number; scope?: Scope }): Promise<string> {
   const minutes = opts.minutes ?? MAX_TOKEN_MINUTES
   if (!(minutes > 0 && minutes <= MAX_TOKEN_MINUTES)) throw new Error(`token lifetime must be between 1 second and ${MAX_TOKEN_MINUTES} minutes, got ${minutes}`)
   if (!opts.sub) throw new Error('token subject (sub) must not be empty')
   const iat = Math.floor((opts.now ?? Date.now()) / 1000)
-  return sign({ sub: opts.sub, aud: opts.audience, iat, exp: iat + Math.round(minutes * 60) }, opts.secret, 'HS256')
+  return sign({ sub: opts.sub, aud: opts.audience, iat, exp: iat + Math.round(minutes * 60), ...(opts.scope ? { scope: opts.scope } : {}) }, opts.secret, 'HS256')
 }
 
 /** Why a token was refused, in words a user or integrator can act on. */
@@ -43,7 +44,14 @@ export async function verifyWidgetToken(token: string, opts: { secret: string; a
   if (iat !== undefined && (typeof iat !== 'number' || iat > now + LEEWAY_S)) throw new TokenError('token issued in the future (iat)')
   const start = typeof iat === 'number' ? Math.min(iat, now) : now
   if (exp - start > MAX_TOKEN_MINUTES * 60 + LEEWAY_S) throw new TokenError(`token lifetime exceeds ${MAX_TOKEN_MINUTES} minutes`)
-  return { sub, aud: opts.audience, exp, ...(typeof iat === 'number' ? { iat } : {}), ...(typeof payload.iss === 'string' ? { iss: payload.iss } : {}) }
+  // A scope the portal signed limits what this user sees; a malformed one is refused, never ignored.
+  let scope: Scope | undefined
+  if (payload.scope !== undefined) {
+    const parsed = scopeSchema.safeParse(payload.scope)
+    if (!parsed.success) throw new TokenError('token scope must look like {"region": ["APAC"]}')
+    scope = parsed.data
+  }
+  return { sub, aud: opts.audience, exp, ...(typeof iat === 'number' ? { iat } : {}), ...(typeof payload.iss === 'string' ? { iss: payload.iss } : {}), ...(scope ? { scope } : {}) }
 }
 
 // hono's error classes carry messages that echo the token; map them to short reasons instead.

@@ -11,11 +11,21 @@ export type StoredToolCall = ToolCallSummary & { rows: Array<Record<string, unkn
 /** A stored answer with its provenance. */
 export type StoredAnswer = { n: number; question: string; answer: string; toolCalls: StoredToolCall[]; charts: Chart[]; model: string; createdAt: string }
 
-/** The rows a tool output carries (metric rows, reason categories, feedback items, comparison measures). */
+/**
+ * The rows a tool output carries (metric rows, reason categories, comparison measures, cohorts):
+ * aggregates only. Feedback items are one customer each, so they are not kept, and customer ids
+ * inside aggregates (quote authors) are dropped: the answer page shows no customer rows.
+ */
 export function resultRows(output: unknown): Array<Record<string, unknown>> {
   const o = (output ?? {}) as Record<string, unknown>
-  const rows = [o.rows, o.categories, o.items, o.measures, o.cohorts].find(Array.isArray) as Array<Record<string, unknown>> | undefined
-  return (rows ?? []).slice(0, STORED_ROWS)
+  const rows = [o.rows, o.categories, o.measures, o.cohorts].find(Array.isArray) as Array<Record<string, unknown>> | undefined
+  return (rows ?? []).slice(0, STORED_ROWS).map((r) => withoutCustomerIds(r) as Record<string, unknown>)
+}
+
+function withoutCustomerIds(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutCustomerIds)
+  if (!v || typeof v !== 'object') return v
+  return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'customerId' && k !== 'customer_id').map(([k, x]) => [k, withoutCustomerIds(x)]))
 }
 
 /** Saves one answered question with its tool calls and charts. */

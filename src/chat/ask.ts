@@ -1,48 +1,62 @@
-import { generateText, isStepCount, type ModelMessage } from 'ai'
-import { AppError } from '../errors.js'
+import { generateText, isStepCount, type LanguageModel, type ModelMessage } from 'ai'
 import type { Chart } from '../chart/chart-spec.js'
-import { resultRows, saveAnswer, type StoredToolCall } from './answer-store.js'
+import { resultRows, type StoredToolCall } from './answer-store.js'
 import type { ChatDeps } from './chat-deps.js'
-import { appendMessages, ensureConversation, loadHistory } from './conversation-store.js'
-import { systemPrompt } from './system-prompt.js'
-import { toolsFor } from './tools-for.js'
+import { attemptSignal, MODEL_RETRIES } from './model-attempt.js'
 import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
+import { failTurn, finalText, prepareTurn, recordTurn, type PreparedTurn, type TurnInput } from './turn.js'
 
 /** One answered question, as /api/ask, the CLI and Slack return it. */
 export type AskResult = { conversationId: string; answer: string; charts: Chart[]; toolCalls: ToolCallSummary[]; model: string }
 
-/** Options for a question: an existing conversation to continue, and the channel it came from. */
-export type AskOptions = { question: string; conversationId?: string; channel?: string; externalKey?: string }
+/** A question to answer without streaming (see TurnInput). */
+export type AskOptions = TurnInput
 
-/** The conversation loop without streaming: history → model ⇄ tools → stored answer. */
+function generate(model: Exclude<LanguageModel, string>, deps: ChatDeps, turn: PreparedTurn, signal: AbortSignal | undefined) {
+  return generateText({
+    model,
+    instructions: turn.instructions,
+    messages: turn.messages,
+    tools: turn.tools,
+    stopWhen: isStepCount(deps.maxSteps ?? 8),
+    maxRetries: MODEL_RETRIES,
+    abortSignal: signal,
+  })
+}
+
+/**
+ * The conversation turn without streaming: prepare → model ⇄ tools (the offline analyst answers when
+ * the model fails or times out) → record. Failures reach the caller as a short AppError with a reference.
+ */
 export async function ask(deps: ChatDeps, opts: AskOptions): Promise<AskResult> {
-  const conversationId = await ensureConversation(deps.db, { id: opts.conversationId, channel: opts.channel ?? 'api', externalKey: opts.externalKey })
-  const history = await loadHistory(deps.db, conversationId)
-  const user: ModelMessage = { role: 'user', content: opts.question }
-  const catalog = deps.catalog()
-  let result
+  const turn = await prepareTurn(deps, opts)
   try {
-    result = await generateText({
-      model: deps.model,
-      instructions: systemPrompt(catalog, deps.churn),
-      messages: [...history, user],
-      tools: toolsFor(deps, catalog),
-      stopWhen: isStepCount(deps.maxSteps ?? 8),
-    })
-  } catch (e) {
-    throw new AppError('model_failed', `The model could not answer: ${e instanceof Error ? e.message : String(e)}`)
-  }
-  await appendMessages(deps.db, conversationId, [user, ...(result.responseMessages as ModelMessage[])])
-  const stored: StoredToolCall[] = []
-  const charts: Chart[] = []
-  for (const step of result.steps) {
-    for (const tr of step.toolResults) {
-      stored.push({ ...summarizeToolCall(tr.toolName, tr.input, tr.output), rows: resultRows(tr.output) })
-      const chart = chartOf(tr.output)
-      if (chart) charts.push(chart)
+    let result
+    let fellBack = false
+    try {
+      result = await generate(deps.model, deps, turn, attemptSignal(deps, opts.signal))
+    } catch (e) {
+      const fallback = deps.fallbackModel
+      if (opts.signal?.aborted || !fallback) throw e
+      deps.log?.error(turn.ref, `model ${deps.modelName} failed or timed out; the offline analyst answers`, e)
+      fellBack = true
+      result = await generate(fallback, deps, turn, opts.signal)
     }
+    const stored: StoredToolCall[] = []
+    const charts: Chart[] = []
+    for (const step of result.steps) {
+      for (const tr of step.toolResults) {
+        stored.push({ ...summarizeToolCall(tr.toolName, tr.input, tr.output), rows: resultRows(tr.output) })
+        const chart = chartOf(tr.output)
+        if (chart) charts.push(chart)
+      }
+    }
+    const answer = finalText(deps, turn, result.text, fellBack)
+    const model = fellBack ? 'offline' : deps.modelName
+    await recordTurn(deps, turn, { responseMessages: result.responseMessages as ModelMessage[], answer, toolCalls: stored, charts, model, outcome: fellBack ? 'fallback' : 'answered' })
+    const toolCalls: ToolCallSummary[] = stored.map(({ rows: _rows, ...summary }) => summary)
+    return { conversationId: turn.conversationId, answer, charts, toolCalls, model }
+  } catch (e) {
+    throw await failTurn(deps, turn, e, !!opts.signal?.aborted)
   }
-  await saveAnswer(deps.db, conversationId, { question: opts.question, answer: result.text, toolCalls: stored, charts, model: deps.modelName })
-  const toolCalls: ToolCallSummary[] = stored.map(({ rows: _rows, ...summary }) => summary)
-  return { conversationId, answer: result.text, charts, toolCalls, model: deps.modelName }
 }

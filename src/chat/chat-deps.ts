@@ -1,7 +1,10 @@
 import type { LanguageModel } from 'ai'
+import type { ServerLog } from '../audit/server-log.js'
+import type { RateLimiter } from '../auth/rate-limit.js'
 import type { Db } from '../db/open-database.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import type { ChurnDefinitionConfig } from '../config.js'
+import type { PiiMode } from '../privacy/mask-pii.js'
 
 /** Everything the conversation loop needs; built once by createApp and shared by all adapters. */
 export type ChatDeps = {
@@ -14,4 +17,16 @@ export type ChatDeps = {
   catalog: () => DataCatalog
   /** Upper bound on model steps (tool calls + final text) per question. */
   maxSteps?: number
+  /** The offline analyst, answering when `model` fails or times out; absent when `model` is the offline analyst. */
+  fallbackModel?: Exclude<LanguageModel, string>
+  /** Longest a model call may take (MODEL_TIMEOUT_MS). */
+  modelTimeoutMs?: number
+  /** Personal data masked (default) or shown. */
+  pii?: PiiMode
+  /** Questions per principal per minute. */
+  limiter?: RateLimiter
+  /** Where error details go (redacted); silent when absent. */
+  log?: ServerLog
+  /** Days of audit rows kept. */
+  auditDays?: number
 }

@@ -1,7 +1,6 @@
-/** A CLI sub-command: name, one-line summary, full help text and its runner (returns the exit code). */
+/** A CLI sub-command: name, full help text and its runner (returns the exit code). */
 export type Command = {
   name: string
-  summary: string
   help: string
   run(args: string[]): Promise<number>
 }
@@ -22,3 +21,6 @@ export function parseArgs(args: string[], booleans: string[] = []): { flags: Rec
   }
   return { flags, positionals }
 }
+
+/** A command as the help lists it; its module (and what it imports) loads only when it runs. */
+export type CommandEntry = { name: string; summary: string; load: () => Promise<Command> }

@@ -1,8 +1,8 @@
 import { AppError, isAppError } from '../errors.js'
-import type { Command } from './command.js'
+import type { CommandEntry } from './command.js'
 import { commands } from './commands/index.js'
 
-function usage(all: Command[]): string {
+function usage(all: CommandEntry[]): string {
   const width = Math.max(...all.map((c) => c.name.length))
   return [
     'churn-insight — ask why your customers leave, answered from your own data',
@@ -23,11 +23,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage(commands))
     return name ? 0 : 1
   }
-  const cmd = commands.find((c) => c.name === name)
-  if (!cmd) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     console.error(`Unknown command "${name}".\n\n${usage(commands)}`)
     return 2
   }
+  const cmd = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(cmd.help)
     return 0

@@ -20,6 +20,8 @@ export interface Database {
   conversations: ConversationsTable
   messages: MessagesTable
   answers: AnswersTable
+  api_tokens: ApiTokensTable
+  audit_log: AuditLogTable
 }
 
 /** Key/value facts about the data set: currency, as-of date, source, company name. */
@@ -152,6 +154,8 @@ export interface ConversationsTable {
   channel: string
   /** External key such as a Slack thread (`slack:<channel>:<thread_ts>`), for lookups. */
   external_key: string | null
+  /** Principal id that owns it (`widget:<sub>`, `token:<name>`, `slack:<team>:<user>`, `local`); null before ownership existed. */
+  owner: string | null
 }
 
 /** One stored message: role plus the AI SDK model-message JSON. */
@@ -176,4 +180,33 @@ export interface AnswersTable {
   charts: string
   model: string
   created_at: string
+}
+
+/** A named API token for services and scripts; only its sha-256 hash is stored. */
+export interface ApiTokensTable {
+  name: string
+  hash: string
+  /** JSON scope (`{"region": ["APAC"]}`) or null for all data. */
+  scope: string | null
+  created_at: string
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
+/** One row per question: who asked, where, which tools and SQL ran, the model and the outcome. */
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  /** Reference id shown to the user with errors, and found in the server log. */
+  ref: string
+  principal: string
+  surface: string
+  conversation_id: string | null
+  question: string
+  scope: string | null
+  /** JSON: [{name, sql, rowCount, ms, error?}] */
+  tools: string
+  model: string
+  outcome: 'answered' | 'fallback' | 'failed' | 'aborted' | 'rate_limited' | 'not_found'
+  ms: number
 }

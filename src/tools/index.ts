@@ -1,8 +1,13 @@
+import { atRiskCustomersTool } from './at-risk-customers.js'
+import { churnDigestTool } from './churn-digest.js'
 import { churnReasonsTool } from './churn-reasons.js'
 import { compareSegmentsTool } from './compare-segments.js'
 import { describeDataTool } from './describe-data.js'
+import { interventionEffectTool } from './intervention-effect.js'
 import { measureSummaryTool } from './measure-summary.js'
 import { queryMetricTool } from './query-metric.js'
+import { riskReliabilityTool } from './risk-reliability.js'
+import { riskSummaryTool } from './risk-summary.js'
 import { searchFeedbackTool } from './search-feedback.js'
 import type { ToolDeps } from './tool-deps.js'
 
@@ -14,6 +19,11 @@ export function createTools(deps: ToolDeps) {
     compare_segments: compareSegmentsTool(deps),
     churn_reasons: churnReasonsTool(deps),
     search_feedback: searchFeedbackTool(deps),
+    at_risk_customers: atRiskCustomersTool(deps),
+    risk_summary: riskSummaryTool(deps),
+    risk_reliability: riskReliabilityTool(deps),
+    intervention_effect: interventionEffectTool(deps),
+    churn_digest: churnDigestTool(deps),
     measure_summary: measureSummaryTool(deps),
   }
 }

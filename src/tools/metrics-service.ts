@@ -6,6 +6,8 @@ import { runCohortRetention, type CohortResult } from '../query/cohort-retention
 import { parseWhere } from '../query/parse-where.js'
 import { runMetric, type MetricResult } from '../query/run-metric.js'
 import type { ToolDeps } from './tool-deps.js'
+import type { Scope } from '../auth/principal.js'
+import { scopeFilters } from '../auth/scope-filters.js'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-01-31')
 
@@ -28,8 +30,11 @@ export type MetricRequest = z.input<typeof metricRequestSchema>
 /** What the service returns: a metric result, or the cohort matrix for `cohort_retention`. */
 export type MetricResponse = { kind: 'metric'; result: MetricResult } | { kind: 'cohort'; result: CohortResult }
 
-/** The one path from a metric request to SQL, shared by `GET /api/metrics/:id` and `churn-insight metrics`. */
-export async function computeMetric(deps: ToolDeps, request: MetricRequest): Promise<MetricResponse> {
+/**
+ * The one path from a metric request to SQL, shared by `GET /api/metrics/:id` and `churn-insight metrics`.
+ * A principal's `scope` narrows the filters the same way it does for the chat's tools (403 when none is left).
+ */
+export async function computeMetric(deps: ToolDeps, request: MetricRequest, scope?: Scope): Promise<MetricResponse> {
   const parsed = metricRequestSchema.safeParse(request)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -39,7 +44,12 @@ export async function computeMetric(deps: ToolDeps, request: MetricRequest): Pro
   const q = parsed.data
   if (q.n !== undefined && !q.period) throw new AppError('bad_request', '"n" needs a "period" such as last_n_months')
   const period = q.from || q.to ? { from: q.from, to: q.to } : q.period ? { relative: q.period, n: q.n } : undefined
-  const where = parseWhere(q.where)
+  let where = parseWhere(q.where)
+  if (scope) {
+    const scoped = scopeFilters(deps.catalog, Object.entries(where).map(([dimension, values]) => ({ dimension, values })), scope, 'en')
+    if ('error' in scoped) throw new AppError('forbidden', scoped.error.message)
+    where = Object.fromEntries(scoped.map((f) => [f.dimension, f.values]))
+  }
   if (q.metric === 'cohort_retention') return { kind: 'cohort', result: await runCohortRetention(deps, { period, where, months: q.months }) }
   const by = q.by ? q.by.split(',').map((s) => s.trim()).filter(Boolean) : []
   return { kind: 'metric', result: await runMetric(deps, { metric: q.metric, period, grain: q.grain, by, where }) }

@@ -7,6 +7,8 @@ import { runCohortRetention } from '../query/cohort-retention.js'
 import { periodLabel } from '../time/period.js'
 import { observedPreviousPeriod } from '../time/covered-period.js'
 import { runMetric, type MetricRow } from '../query/run-metric.js'
+import { runWholeSpan } from '../query/whole-span.js'
+import { resolveSegments } from '../query/resolve-segments.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import { metricChart } from '../chart/metric-chart.js'
@@ -63,6 +65,10 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
   // A previous-period figure only when the data observes that period too; its SQL joins the provenance.
   const prevRange = observedPreviousPeriod(totalNow.period, totalNow.coverage)
   const prev = prevRange ? await runMetric(deps, { ...base, period: prevRange }) : null
+  // No period asked on dated data: the answer also gives the whole span, which can tell a different story.
+  const spanWanted = result.coverage.kind === 'dated' && result.adjustments.some((a) => a.kind === 'default_period') &&
+    (input.metric === 'churn_rate' || input.metric === 'churned_customers') && !input.grain
+  const span = spanWanted ? await runWholeSpan(deps, resolveSegments(deps.catalog, input.by ?? [], where, { thresholds: input.thresholds })) : null
   const current = totalNow.rows[0]?.value ?? null
   const previous = prev?.rows[0]?.value ?? null
   const prevLabel = prev ? periodLabel(prev.period.from, prev.period.to) : ''
@@ -93,7 +99,8 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     coverage: result.coverage,
     adjustments: result.adjustments,
     ...(totalNow.reading ? { reading: totalNow.reading } : {}),
-    sql: [...new Set([...result.sql, ...totalNow.sql, ...(prev?.sql ?? [])])],
+    ...(span ? { wholeSpan: { from: deps.catalog.coverage.from, to: deps.catalog.coverage.to, rows: span.rows.slice(0, MAX_ROWS) } } : {}),
+    sql: [...new Set([...result.sql, ...totalNow.sql, ...(prev?.sql ?? []), ...(span ? [span.sql] : [])])],
     rowCount: result.rows.length,
     chart: metricChart(result, lang, prev ? { label: prevLabel, value: previous } : undefined),
   }

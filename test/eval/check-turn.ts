@@ -80,6 +80,11 @@ function argProblems(e: ToolExpectation, a: ToolCallSummary): string[] {
     }
     case 'describe_data':
       break
+    default:
+      // Early-warning tools: segment filters, the breakdown and the horizon the question named.
+      if (!sameFilters(input.filters, e.filters)) p.push(`filters ${JSON.stringify(input.filters ?? [])} ≠ ${JSON.stringify(e.filters ?? {})}`)
+      if ((input.by ?? null) !== (e.by ?? null)) p.push(`by ${input.by} ≠ ${e.by}`)
+      if ((input.horizon_months ?? 1) !== (e.horizon ?? 1)) p.push(`horizon ${input.horizon_months ?? 1} ≠ ${e.horizon ?? 1}`)
   }
   return p
 }

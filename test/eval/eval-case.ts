@@ -11,6 +11,10 @@ export type ToolExpectation =
   | { tool: 'search_feedback'; keywords: string[]; filters?: Filters; period?: Range; churnedOnly?: boolean }
   | { tool: 'compare_segments'; a: SideExpectation; b: SideExpectation; period?: Range }
   | { tool: 'describe_data' }
+  | { tool: RiskTool; filters?: Filters; by?: string; horizon?: number }
+
+/** The early-warning tools (risk model, digest, interventions). */
+export type RiskTool = 'at_risk_customers' | 'risk_summary' | 'risk_reliability' | 'intervention_effect' | 'churn_digest'
 
 /** One side of a comparison: churned/retained customers, or a segment. */
 export type SideExpectation = { status?: 'churned' | 'retained'; filters?: Filters }
@@ -27,6 +31,7 @@ export type TurnExpectation =
 export type Category =
   | 'metric' | 'breakdown' | 'ranking' | 'trend' | 'time' | 'compare' | 'reasons' | 'feedback'
   | 'describe' | 'followup' | 'compound' | 'paraphrase' | 'unanswerable' | 'refusal'
+  | 'at_risk' | 'risk_reliability' | 'digest' | 'intervention'
 
 /** One eval case: one or more turns of one conversation, on one data set. */
 export type EvalCase = {
@@ -47,6 +52,7 @@ export const feedback = (keywords: string[], more: { filters?: Filters; period?:
   ({ tool: 'search_feedback', keywords, ...more })
 export const compare = (a: SideExpectation, b: SideExpectation, period?: Range): ToolExpectation => ({ tool: 'compare_segments', a, b, ...(period ? { period } : {}) })
 export const describeData: ToolExpectation = { tool: 'describe_data' }
+export const risk = (tool: RiskTool, more: { filters?: Filters; by?: string; horizon?: number } = {}): ToolExpectation => ({ tool, ...more })
 export const churnedVsRetained = (period?: Range) => compare({ status: 'churned' }, { status: 'retained' }, period)
 export const cannot = (...mentions: string[]): TurnExpectation => ({ cannot: true, ...(mentions.length ? { mentions } : {}) })
 export const refuse: TurnExpectation = { refuse: true }

@@ -1,4 +1,5 @@
 import { ask } from '../../src/chat/ask.js'
+import { localPrincipal } from '../../src/auth/principal.js'
 import { checkTurn } from './check-turn.js'
 import type { EvalCase } from './eval-case.js'
 import type { EvalData } from './eval-data.js'
@@ -20,7 +21,7 @@ export async function runCase(c: EvalCase, data: EvalData): Promise<CaseResult> 
   let conversationId: string | undefined
   for (const [i, turn] of c.turns.entries()) {
     try {
-      const r = await ask(data.deps.chat, { question: turn.q, conversationId })
+      const r = await ask(data.deps.chat, { question: turn.q, conversationId, principal: localPrincipal })
       conversationId = r.conversationId
       answers.push(r.answer)
       const p = await checkTurn(turn.expect, r, data.db, c.lang)

@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net'
 /** One scripted model turn: call a tool with these arguments, or answer with this text. */
 export type FakeTurn = { tool: string; input: unknown } | { text: string }
 
+/** A misbehaving turn: never answer (until the client hangs up), or answer with an HTTP error and this message. */
+export type FakeFault = { hang: true } | { status: number; message: string }
+
 /** A request the fake server received, with its parsed JSON body and `performance.now()` when it arrived. */
 export type FakeRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: any; receivedAt: number }
 
@@ -14,7 +17,9 @@ export type FakeOpenAI = {
   /** Every request received, in order. */
   requests: FakeRequest[]
   /** Appends turns to the queue; each request to a model endpoint consumes one. */
-  script(...turns: FakeTurn[]): void
+  script(...turns: Array<FakeTurn | FakeFault>): void
+  /** How many hanging requests the client has hung up on so far. */
+  hungUp(): number
   /** Turns not consumed yet. */
   pending(): number
   /** Forgets recorded requests and unconsumed turns (between tests). */
@@ -30,9 +35,10 @@ const usage = { prompt: 11, completion: 7 }
  * turns; an empty queue or an unknown path gets a 400 OpenAI error (400 so the SDK does not retry).
  */
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
-  const queue: FakeTurn[] = []
+  const queue: Array<FakeTurn | FakeFault> = []
   const requests: FakeRequest[] = []
   let n = 0
+  let hungUp = 0
   const server = createServer((req, res) => {
     const receivedAt = performance.now()
     let raw = ''
@@ -50,6 +56,11 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       if (req.method !== 'POST' || (path !== '/v1/responses' && path !== '/v1/chat/completions')) return fail(res, `no route for ${req.method} ${path}`, 404)
       const turn = queue.shift()
       if (!turn) return fail(res, `no scripted turn left for request ${requests.length} (${path})`)
+      if ('hang' in turn) {
+        res.on('close', () => hungUp++)
+        return
+      }
+      if ('status' in turn) return json(res, { error: { message: turn.message, type: 'server_error', param: null, code: null } }, turn.status)
       const id = ++n
       const model = String(body?.model ?? 'fake')
       if (path === '/v1/responses') return body?.stream ? sse(res, responsesEvents(turn, id, model)) : json(res, responsesBody(turn, id, model))
@@ -62,10 +73,12 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     url: `http://127.0.0.1:${port}`,
     requests,
     script: (...turns) => void queue.push(...turns),
+    hungUp: () => hungUp,
     pending: () => queue.length,
     reset: () => {
       queue.length = 0
       requests.length = 0
+      hungUp = 0
     },
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections()

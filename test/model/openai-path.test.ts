@@ -32,7 +32,7 @@ const apis: Array<{ api: ApiName; path: string; env: (url: string) => Record<str
 
 const q1 = { from: '2026-01-01', to: '2026-04-01' }
 const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-const chatBody = (text: string, extra: Record<string, unknown> = {}) => ({ id: 'chat-1', ...extra, messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text }] }] })
+const chatBody = (text: string, extra: Record<string, unknown> = {}) => ({ ...extra, messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text }] }] })
 
 /** The conversation items a request carried (`input` for responses, `messages` for chat). */
 const items = (api: ApiName, r: FakeRequest): any[] => (api === 'responses' ? r.body.input : r.body.messages)

@@ -3,7 +3,8 @@ import { countAnswers } from '../../chat/answer-store.js'
 import { isAppError } from '../../errors.js'
 import { MAX_QUESTION } from '../http/chat-routes.js'
 import { answerFacts } from './answer-facts.js'
-import { answerUrl } from './answer-page.js'
+import { answerPageAccess, answerUrl } from './answer-page.js'
+import { botPrincipal } from '../../auth/principal.js'
 import type { BotCore } from './bot-core.js'
 import type { BotOutput, BotQuestion } from './bot-question.js'
 import { botLabels, detectLang, type Lang } from './bot-text.js'
@@ -39,15 +40,15 @@ async function answer(core: BotCore, q: BotQuestion, out: BotOutput): Promise<An
   }
   let result: AskResult
   try {
-    // The principal (tenant + user) is logged with the thread; ask() takes no principal yet.
-    result = await ask(core.deps.chat, { question: q.text, channel: platform, externalKey: q.threadKey })
+    const principal = botPrincipal(platform, q.principal.tenant, q.principal.user, core.deps.config.botScopes)
+    result = await ask(core.deps.chat, { question: q.text, channel: platform, externalKey: q.threadKey, principal })
   } catch (e) {
     core.logError(`${platform}: could not answer in ${q.threadKey} for ${q.principal.tenant}/${q.principal.user}`, e)
     // AppError messages are written for users; anything else may carry internals.
     await out.note({ text: isAppError(e) ? `${l.failed}: ${e.message}` : `${l.failed}.` }, lang)
     return null
   }
-  const url = answerUrl(core.deps.config.publicUrl, result.conversationId, await countAnswers(core.deps.db, result.conversationId))
+  const url = answerUrl(core.deps.config.publicUrl, result.conversationId, await countAnswers(core.deps.db, result.conversationId), answerPageAccess(core.deps.config))
   await out.answer({ result, lang, answerUrl: url, facts: answerFacts(result.toolCalls) })
   const answeredMs = Date.now() - started
   core.log(`${platform}: answered ${q.threadKey} in ${answeredMs} ms (${result.toolCalls.length} tool calls, ${result.charts.length} charts)`)

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ChatDeps } from '../../chat/chat-deps.js'
 import { computeMetric } from '../../tools/metrics-service.js'
+import { principalOf } from '../../auth/principal-context.js'
 
 /** GET /api/metrics (the catalog) and GET /api/metrics/:id?by=&from=&to=&period=&n=&grain=&where= (a metric as JSON). */
 export function metricsRoutes(deps: ChatDeps) {
@@ -18,6 +19,7 @@ export function metricsRoutes(deps: ChatDeps) {
     const r = await computeMetric(
       { db: deps.db, catalog: deps.catalog(), churn: deps.churn, grossMargin: deps.grossMargin },
       { metric: c.req.param('id'), by: q.by, from: q.from, to: q.to, period: q.period, n: q.n, grain: q.grain, where: c.req.queries('where') ?? [], months: q.months } as never,
+      principalOf(c).scope,
     )
     return c.json(r.result)
   })

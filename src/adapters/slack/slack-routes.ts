@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps } from '../../app-deps.js'
-import { answerPageRoutes } from '../bot/answer-page.js'
+import { answerPageAccess, answerPageRoutes } from '../bot/answer-page.js'
 import { commandsRoute } from './commands-route.js'
 import { eventsRoute } from './events-route.js'
 import { createSlackBot, type SlackBotOverrides } from './slack-bot.js'
@@ -15,7 +15,7 @@ const MAX_BODY = 64 * 1024
  */
 export function slackRoutes(deps: AppDeps, overrides: SlackBotOverrides = {}) {
   const app = new Hono()
-  app.route('/', answerPageRoutes(deps.chat))
+  app.route('/', answerPageRoutes(deps.chat, answerPageAccess(deps.config)))
   const bot = createSlackBot(deps, overrides)
   if (!bot) {
     app.all('/slack/*', (c) => c.json({ error: { code: 'not_configured', message: 'Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (see README, "Slack")' } }, 503))

@@ -1,5 +1,6 @@
 import { ask } from '../../chat/ask.js'
-import { answerUrl } from '../bot/answer-page.js'
+import { answerPageAccess, answerUrl } from '../bot/answer-page.js'
+import { botPrincipal } from '../../auth/principal.js'
 import { answerInThread } from './answer-thread.js'
 import { formatAnswer } from './format-blocks.js'
 import type { SlackBot } from './slack-bot.js'
@@ -37,8 +38,8 @@ function cannotPost(e: unknown): boolean {
 async function answerViaResponseUrl(bot: SlackBot, cmd: SlashCommand): Promise<void> {
   if (!trustedResponseUrl(cmd.responseUrl, bot.deps.config.slack.apiUrl)) throw new Error(`untrusted response_url host: ${safeHost(cmd.responseUrl)}`)
   const lang = detectLang(cmd.text)
-  const result = await ask(bot.deps.chat, { question: cmd.text, channel: 'slack' })
-  const msg = formatAnswer(result, { answerUrl: answerUrl(bot.deps.config.publicUrl, result.conversationId), lang })
+  const result = await ask(bot.deps.chat, { question: cmd.text, channel: 'slack', principal: botPrincipal('slack', cmd.team, cmd.user, bot.deps.config.botScopes) })
+  const msg = formatAnswer(result, { answerUrl: answerUrl(bot.deps.config.publicUrl, result.conversationId, undefined, answerPageAccess(bot.deps.config)), lang })
   const asked = `<@${cmd.user}> ${labels[lang].asked}: ${escapeMrkdwn(cmd.text)}`
   const res = await fetch(cmd.responseUrl, {
     method: 'POST',

@@ -1,11 +1,11 @@
 import { ask } from '../../chat/ask.js'
+import { localPrincipal } from '../../auth/principal.js'
 import { parseArgs, type Command } from '../command.js'
 import { openAppDeps } from '../open-app-deps.js'
 
 /** `churn-insight ask "question"`: the same answer /api/ask gives, on the command line. */
 export const askCommand: Command = {
   name: 'ask',
-  summary: 'Ask a question in English or Chinese and print the answer',
   help: `Usage: churn-insight ask "question" [--json] [--conversation <id>]
 
 Answers like the chat: the model (MODEL, default offline) calls the tools, every number
@@ -25,7 +25,7 @@ Examples:
     }
     const deps = await openAppDeps()
     try {
-      const r = await ask(deps.chat, { question, conversationId: typeof flags.conversation === 'string' ? flags.conversation : undefined, channel: 'cli' })
+      const r = await ask(deps.chat, { question, conversationId: typeof flags.conversation === 'string' ? flags.conversation : undefined, channel: 'cli', principal: localPrincipal })
       if (flags.json) {
         console.log(JSON.stringify(r, null, 2))
         return 0

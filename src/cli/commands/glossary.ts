@@ -4,7 +4,6 @@ import type { Command } from '../command.js'
 /** `churn-insight glossary`: prints the metric glossary (Markdown) from the catalog. */
 export const glossaryCommand: Command = {
   name: 'glossary',
-  summary: 'Print the metric and reason glossary (Markdown) from the catalog',
   help: `Usage: churn-insight glossary
 
 Prints every metric (id, English and Chinese name, unit, formula) and the churn reason

@@ -16,7 +16,6 @@ const usage = 'Usage: churn-insight import <data.csv|data.xlsx|folder> [more fil
 /** `churn-insight import`: load your own customer data, with or without a mapping file. */
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import your customers from a CSV or .xlsx file (a mapping is proposed if you have none)',
   help: `${usage}
 
 Loads customers (one row per customer) into the database named by DATABASE_URL (default

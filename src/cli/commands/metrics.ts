@@ -7,7 +7,6 @@ import { openAppDeps } from '../open-app-deps.js'
 /** `churn-insight metrics <metric> …`: a catalog metric as an aligned table or JSON. */
 export const metricsCommand: Command = {
   name: 'metrics',
-  summary: 'Compute a catalog metric: churn_rate, nrr, ltv, … by dimension and period',
   help: `Usage: churn-insight metrics <metric> [--by dim[,dim]] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                             [--period last_quarter] [--grain month] [--where dim=value[,value]] [--json]
 

@@ -51,7 +51,6 @@ function progressReporter(): (phase: string, done: number, total: number) => voi
 /** `churn-insight seed`: writes the deterministic sample company into the configured database. */
 export const seedCommand: Command = {
   name: 'seed',
-  summary: `Write the sample company (${SAMPLE_COMPANY_NAME}) into DATABASE_URL`,
   help,
   async run(args) {
     const { flags, positionals } = parseArgs(args, ['force'])

@@ -1,12 +1,12 @@
 import { loadConfig } from '../../config.js'
 import { MAX_TOKEN_MINUTES, signWidgetToken } from '../../auth/widget-token.js'
 import { parseArgs, type Command } from '../command.js'
+import { scopeSchema, type Scope } from '../../auth/principal.js'
 
 /** `churn-insight widget-token`: prints a short-lived widget/API token signed with WIDGET_SECRET (for development). */
 export const widgetTokenCommand: Command = {
   name: 'widget-token',
-  summary: `Print a development token for the widget or the API (HS256, ≤ ${MAX_TOKEN_MINUTES} min)`,
-  help: `Usage: churn-insight widget-token [--sub user] [--minutes ${MAX_TOKEN_MINUTES}]
+  help: `Usage: churn-insight widget-token [--sub user] [--minutes ${MAX_TOKEN_MINUTES}] [--scope '{"region":["APAC"]}']
 
 Prints an HS256 JWT {sub, aud, iat, exp} signed with WIDGET_SECRET, as your portal's back end
 would mint one. Use it as data-token="…" on the widget <script> tag while developing, or as
@@ -16,6 +16,7 @@ WIDGET_AUDIENCE, default churn-insight).
 Options:
   --sub USER       the signed-in user the token stands for (default: dev)
   --minutes N      lifetime, 1–${MAX_TOKEN_MINUTES} (default ${MAX_TOKEN_MINUTES}; the server refuses longer ones)
+  --scope JSON     limit the user to these dimension values (the token's "scope" claim)
 
 Example:
   WIDGET_SECRET=$(openssl rand -hex 32) churn-insight widget-token --sub alice@example.com`,
@@ -32,7 +33,16 @@ Example:
       console.error(`--minutes must be between 1 and ${MAX_TOKEN_MINUTES}, got ${String(flags.minutes)}`)
       return 2
     }
-    console.log(await signWidgetToken({ secret: config.widget.secret, audience: config.widget.audience, sub, minutes }))
+    let scope: Scope | undefined
+    if (typeof flags.scope === 'string') {
+      const parsed = (() => { try { return scopeSchema.safeParse(JSON.parse(flags.scope as string)) } catch { return null } })()
+      if (!parsed?.success) {
+        console.error('--scope must be JSON like {"region": ["APAC"]} (dimension id → list of values)')
+        return 2
+      }
+      scope = parsed.data
+    }
+    console.log(await signWidgetToken({ secret: config.widget.secret, audience: config.widget.audience, sub, minutes, ...(scope ? { scope } : {}) }))
     return 0
   },
 }

@@ -7,6 +7,7 @@ import { composeMetric, type MetricOutput } from './compose-metric.js'
 import { composeMeasure, type MeasureOutput } from './compose-measure.js'
 import { composeReasons, type ReasonsOutput } from './compose-reasons.js'
 import type { ToolOutcome } from './history.js'
+import { composeAtRisk, composeDigest, composeEffect, composeReliability, composeRiskSummary, type AtRiskOutput, type DigestOutput, type EffectOutput, type ReliabilityOutput, type RiskSummaryOutput } from './intents/risk-compose.js'
 
 type Lang = 'en' | 'zh'
 
@@ -35,6 +36,11 @@ function composeOne(o: ToolOutcome, catalog: DataCatalog, lang: Lang, dimName: (
     case 'reasons': return composeReasons(out as unknown as ReasonsOutput, lang)
     case 'feedback': return composeFeedback(out as unknown as FeedbackOutput, lang, o.input.churnedOnly === true)
     case 'description': return composeDescription(out as unknown as DescriptionOutput, lang)
+    case 'at_risk': return composeAtRisk(out as unknown as AtRiskOutput, catalog, lang)
+    case 'risk_summary': return composeRiskSummary(out as unknown as RiskSummaryOutput, catalog, lang)
+    case 'risk_reliability': return composeReliability(out as unknown as ReliabilityOutput, lang)
+    case 'intervention_effect': return composeEffect(out as unknown as EffectOutput, lang)
+    case 'digest': return composeDigest(out as unknown as DigestOutput)
     default: return composeError({ code: 'unknown_output', message: `unexpected result from ${o.toolName}` }, o.input, catalog, lang)
   }
 }

@@ -22,6 +22,8 @@ export type MetricOutput = {
   coverage?: Coverage
   adjustments?: PeriodAdjustment[]
   reading?: RateReading
+  /** Over all the data (asked without a period, dated data): customers and those who ever churned, per segment. */
+  wholeSpan?: { from: string; to: string; rows: Array<{ groups: string[]; customers: number; churned: number }> }
   headline: { value: number | null; reason?: string; parts?: Record<string, number>; previous: { period: string; value: number | null } | null; change: number | null }
   rows: Row[]
   ranking?: { highest: { segment: string; value: number | null }; lowest: { segment: string; value: number | null } } | null
@@ -64,9 +66,10 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
   } else if (o.by.length) {
     const dims = o.by.map(dimName).join(lang === 'zh' ? '和' : ' and ')
     lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmt, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmt, lang)}.`)
-    if (o.ranking && o.ranking.highest.segment !== o.ranking.lowest.segment) {
-      const { highest: h, lowest: l } = o.ranking
-      lines.push(lang === 'zh' ? `最高：${h.segment}（${fmt(h.value)}）；最低：${l.segment}（${fmt(l.value)}）。` : `Highest: ${h.segment} (${fmt(h.value)}); lowest: ${l.segment} (${fmt(l.value)}).`)
+    const valued = o.rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)
+    if (o.ranking && valued.length >= 2) {
+      const [h, l] = [valued[0], valued.at(-1)!]
+      lines.push(lang === 'zh' ? `最高：${segLabel(h)}（${fmt(h.value)}）；最低：${segLabel(l)}（${fmt(l.value)}）。` : `Highest: ${segLabel(h)} (${fmt(h.value)}); lowest: ${segLabel(l)} (${fmt(l.value)}).`)
     }
     if (overall) lines.push(lang === 'zh' ? `整体：${overall}${changeText(o, lang)}。` : `Overall: ${overall}${changeText(o, lang)}.`)
   } else if (overall) {
@@ -80,6 +83,8 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
     const why = o.headline.reason ?? (lang === 'zh' ? '该期间没有数据' : 'there is no data for that period')
     lines.push(lang === 'zh' ? `${period}的${name}无法计算：${why}。` : `There is no ${name.toLowerCase()} for ${period}: ${why}.`)
   }
+  const span = wholeSpanText(o, lang, catalog)
+  if (span) lines.push(span)
   const adjusted = adjustmentText(o.adjustments, o.coverage, lang)
   if (adjusted) lines.push(adjusted)
   const def = definitionText({ ...o.metric, formulaZh: findMetric(o.metric.id)?.formulaZh }, o.reading, o.churn, o.coverage, lang)
@@ -136,4 +141,26 @@ function revenueShare(o: MetricOutput, lang: Lang): string {
   return snapshot
     ? (lang === 'zh' ? `占全部客户月收入（${total}）的${share}。` : `That is ${share} of all customers' monthly revenue (${total}).`)
     : (lang === 'zh' ? `占期初MRR（${total}）的${share}。` : `That is ${share} of the MRR at the start (${total}).`)
+}
+
+// The whole span beside the windowed figure: "Over all the data (…): of the 500 customers, 352 (70.4%) have churned at least once."
+function wholeSpanText(o: MetricOutput, lang: Lang, catalog: DataCatalog): string {
+  const w = o.wholeSpan
+  if (!w?.rows.length) return ''
+  const n = (v: number) => formatValue(v, 'count', '', lang)
+  const pct = (a: number, b: number) => formatValue(b > 0 ? (100 * a) / b : 0, 'percent', '', lang)
+  const span = `${w.from} – ${w.to}`
+  if (w.rows.length === 1 && !w.rows[0].groups.length) {
+    const r = w.rows[0]
+    return lang === 'zh'
+      ? `放眼全部数据（${span}）：${n(r.customers)}个客户中有${n(r.churned)}个至少流失过一次（${pct(r.churned, r.customers)}）。`
+      : `Over all the data (${span}): of the ${n(r.customers)} customers, ${n(r.churned)} (${pct(r.churned, r.customers)}) have churned at least once.`
+  }
+  const dims = o.by.map((id) => catalog.dimensions.find((d) => d.id === id))
+  const label = (r: { groups: string[] }) => r.groups.map((g, i) => valueLabel(dims[i], g, lang)).join(' / ')
+  const items = [...w.rows].sort((a, b) => b.churned / Math.max(1, b.customers) - a.churned / Math.max(1, a.customers)).slice(0, LIST_ROWS)
+    .map((r) => (lang === 'zh' ? `${label(r)} ${pct(r.churned, r.customers)}（${n(r.churned)}/${n(r.customers)}）` : `${label(r)} ${pct(r.churned, r.customers)} (${n(r.churned)} of ${n(r.customers)})`))
+  return lang === 'zh'
+    ? `放眼全部数据（${span}），至少流失过一次的客户占比：${items.join('，')}。`
+    : `Over all the data (${span}), share of customers who have churned at least once: ${items.join(', ')}.`
 }

@@ -1,5 +1,6 @@
 import { reasons } from '../../catalog/reasons.js'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
+import { commonDimensionWords, commonValueWords, dimensionKey } from '../../catalog/common-vocabulary.js'
 import { fillerWords, functionWords, metricParaphrases, type Role } from './function-words.js'
 import { normalise } from './normalise.js'
 import { keyOf } from './segment-zh.js'
@@ -18,6 +19,8 @@ export type Lexicon = { entries: Map<string, Sense[]>; maxKeyLength: number; rea
 
 /** Stored values too generic to stand for themselves in a question ("Yes", "No"): only their synonyms count. */
 const genericValues = new Set(['yes', 'no', 'none', 'other', 'unknown', 'true', 'false', 'n/a', '(not set)', 'no internet service', 'no phone service'])
+/** Words too common to name a value on their own (a mapping may still list them as synonyms). */
+const genericAnswers = new Set(['是', '有', '否', '无', '没有', '不', '没', 'yes', 'no', 'y', 'n', '1', '0', 'true', 'false'])
 /** Above this many values a dimension's one-word values (e.g. among 1,129 cities) only match when written with their capitals. */
 const MANY_VALUES = 50
 
@@ -49,6 +52,7 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
   for (const m of catalog.metrics) {
     for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh]) add(p, { kind: 'metric', id: m.id })
   }
+  const ownNames = new Set(catalog.dimensions.flatMap((d) => [d.id, d.name.en, d.name.zh].map(dimensionKey)))
   for (const d of catalog.dimensions) {
     for (const p of [d.id.replace(/_/g, ' '), d.name.en, d.name.zh, ...d.synonyms.en, ...d.synonyms.zh]) add(p, { kind: 'dimension', id: d.id })
     const stored = catalog.values[d.id] ?? []
@@ -60,8 +64,17 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
       const strict = (stored.length > MANY_VALUES && !v.value.includes(' ')) || key.length <= 2 || fillers.has(key)
       add(v.value, { kind: 'value', dim: d.id, value: v.value, synonym: false, ...(strict ? { cased: v.value } : {}) }, stored.length <= MANY_VALUES)
     }
+    const keys = new Set([d.id, d.name.en, d.name.zh].map(dimensionKey))
+    const common = commonDimensionWords.find(([k]) => k.some((x) => keys.has(x)))?.[1]
+    // A common word never takes over another dimension's own name ("网络类型" is Internet type when the data has one).
+    for (const p of [...(common?.en ?? []), ...(common?.zh ?? [])].filter((x) => !ownNames.has(dimensionKey(x)) || keys.has(dimensionKey(x)))) add(p, { kind: 'dimension', id: d.id })
+    for (const v of stored) {
+      const words = commonValueWords[v.value.toLowerCase().replace(/\s+/g, ' ')]
+      for (const p of [...(words?.en ?? []), ...(words?.zh ?? [])]) add(p, { kind: 'value', dim: d.id, value: v.value, synonym: true })
+    }
     for (const [value, syn] of Object.entries(d.values)) {
-      for (const p of [...(syn.en ?? []), ...(syn.zh ?? [])]) {
+      // "是", "有", "无": a mapping's one-word yes/no synonyms would match almost any question; yesNoPhrases says it properly.
+      for (const p of [...(syn.en ?? []), ...(syn.zh ?? [])].filter((x) => !genericAnswers.has(x.toLowerCase()))) {
         // Short synonyms that are also everyday words ("it", "us", "na") count only in capitals (IT, US, NA).
         const key = keyOf(normalise(p).text)
         const upper = /^[a-z]+$/.test(key) && (key.length <= 2 || fillers.has(key))

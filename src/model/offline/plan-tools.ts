@@ -5,6 +5,7 @@ import { coverageText } from './compose-error.js'
 import { suggestionLine } from './suggestions.js'
 import { mergeClauses, splitClauses } from './clauses.js'
 import { followUpCalls, inheritContext } from './follow-up.js'
+import { planRiskCalls } from './intents/risk.js'
 import { lexiconFor } from './lexicon.js'
 import type { Meaning } from './meaning.js'
 import { normalise } from './normalise.js'
@@ -23,6 +24,10 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   const n = normalise(question)
   const lang = n.lang
   const refusal = refusalKind(n.text)
+  // An at-risk list names accounts on purpose (masked): the early-warning intent goes before the "individuals" refusal.
+  if (refusal && refusal !== 'individuals') return { lang, text: refusalText(refusal, catalog, lang) }
+  const risk = planRiskCalls(n, catalog, ctx.previous)?.filter((c) => !ctx.available || ctx.available.has(c.toolName))
+  if (risk?.length) return { lang, calls: risk }
   if (refusal) return { lang, text: refusalText(refusal, catalog, lang) }
   const lex = lexiconFor(catalog)
   const meanings = mergeClauses(splitClauses(n.text, n.cased, lang).map((c) => understandClause(c.text, c.cased, catalog, lex)))

@@ -53,6 +53,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
       const at = mentions[v.at]
       if (at && /\d/.test(at.cased)) values.splice(values.indexOf(v), 1)
     }
+    // "Under 30" may also name a yes/no column; with an age cut asked for, the numbers win.
+    for (const d of [...dims]) if (/\d/.test(mentions[d.at]?.cased ?? '')) dims.splice(dims.indexOf(d), 1)
   }
   const unknownTokens = unknown.filter((t) => !/^\d+$/.test(t.text) && !fillers.has(t.text) && /[\p{L}]/u.test(t.text))
   // A word the data does not know right before a dimension name reads as a value of it ("Platinum plan", "白金套餐").

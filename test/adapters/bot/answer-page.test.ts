@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ask } from '../../../src/chat/ask.js'
+import { localPrincipal, botPrincipal } from '../../../src/auth/principal.js'
 import { answerPageRoutes, answerUrl } from '../../../src/adapters/bot/answer-page.js'
 import { tinyCompany } from '../../fixtures/tiny-company.js'
 import { scriptedModel, testApp } from '../../helpers/test-app.js'
@@ -11,7 +12,7 @@ describe('GET /answers/:conversationId', () => {
       { text: 'Churn peaked at 33.33% <script>alert(1)</script>' },
     ])
     const { deps } = await testApp(await tinyCompany(), model)
-    const r = await ask(deps.chat, { question: 'Q1 churn by month?', channel: 'slack', externalKey: 'slack:T1:C1:1.0' })
+    const r = await ask(deps.chat, { question: 'Q1 churn by month?', channel: 'slack', externalKey: 'slack:T1:C1:1.0', principal: botPrincipal('slack', 'T1', 'U1') })
     const page = answerPageRoutes(deps.chat)
     const res = await page.request(new URL(answerUrl('https://x.example/', r.conversationId, 1)).pathname)
     expect(res.status).toBe(200)
@@ -29,7 +30,7 @@ describe('GET /answers/:conversationId', () => {
 
   it('answers 404 for unknown ids and for conversations that did not come from Slack', async () => {
     const { deps } = await testApp(await tinyCompany(), scriptedModel([{ text: 'web answer' }]))
-    const web = await ask(deps.chat, { question: 'hi', channel: 'web' })
+    const web = await ask(deps.chat, { question: 'hi', channel: 'web', principal: localPrincipal })
     const page = answerPageRoutes(deps.chat)
     expect((await page.request(`/answers/${web.conversationId}`)).status).toBe(404)
     expect((await page.request('/answers/00000000-0000-4000-8000-000000000000')).status).toBe(404)

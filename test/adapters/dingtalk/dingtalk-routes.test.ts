@@ -71,7 +71,7 @@ describe('DingTalk: @-mention → answer through the session webhook', () => {
     expect(renderer.specs[0]).toMatchObject({ type: 'line', x: ['2026-01', '2026-02', '2026-03'], series: [{ values: [0, 33.33, 33.33] }] })
     const upload = fake.to('/media/upload').at(-1)!
     expect(upload.query.get('type')).toBe('image')
-    expect((upload.form?.media as { bytes: Buffer }).bytes.equals(STUB_PNG)).toBe(true)
+    expect((upload.form?.media as { bytes: Buffer } | undefined)?.bytes.equals(STUB_PNG)).toBe(true)
     expect(chart.json.msgtype).toBe('markdown')
     expect(chart.json.markdown.text).toMatch(/!\[[^\]]*\]\(@lADPtest\d+\)/)
   })

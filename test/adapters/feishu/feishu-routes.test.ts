@@ -82,7 +82,7 @@ describe('Feishu: @-mention → card replies in the thread', () => {
     expect(renderer.specs[0]).toMatchObject({ type: 'line', x: ['2026-01', '2026-02', '2026-03'], series: [{ values: [0, 33.33, 33.33] }], unit: '%' })
     const upload = fake.to('/open-apis/im/v1/images').at(-1)!
     expect(upload.form?.image_type).toBe('message')
-    expect((upload.form?.image as { bytes: Buffer }).bytes.equals(STUB_PNG)).toBe(true)
+    expect((upload.form?.image as { bytes: Buffer } | undefined)?.bytes.equals(STUB_PNG)).toBe(true)
     const img = cardOf(chart).body.elements[0]
     expect(img).toMatchObject({ tag: 'img', img_key: expect.stringMatching(/^img_v3_test_/) })
     expect(img.alt.content).toContain('2026-02: 33.33%')

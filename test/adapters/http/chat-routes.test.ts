@@ -25,7 +25,7 @@ describe('POST /api/ask', () => {
     const [stored] = await loadAnswers(deps.db, body.conversationId)
     expect(stored).toMatchObject({ n: 1, question: 'Churn by plan in Q1?', answer: 'Plan A 100%, plan B 100%.', model: 'test:scripted' })
     expect(stored.toolCalls[0].sql).toEqual(body.toolCalls[0].sql)
-    expect(stored.toolCalls[0].rows.map((r) => [r.plan, r.value])).toEqual([['A', 100], ['B', 100]])
+    expect(stored.toolCalls[0].rows.map((r) => [r.plan, r.value])).toEqual([['A', 16.67], ['B', 33.33]])
     expect(stored.charts[0].spec.x).toEqual(['B', 'A'])
   })
 
@@ -70,7 +70,7 @@ describe('POST /api/chat (UI message stream)', () => {
   it('streams text, tool parts, and data-chart / data-provenance parts', async () => {
     const model = scriptedModel([{ tool: 'query_metric', input: { metric: 'churn_rate', period: q1, grain: 'month' } }, { text: 'Churn rose in February.' }])
     const { app } = await testApp(await tinyCompany(), model)
-    const res = await app.request('/api/chat', post('/api/chat', { id: 'chat-1', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'monthly churn Q1' }] }] }))
+    const res = await app.request('/api/chat', post('/api/chat', { messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'monthly churn Q1' }] }] }))
     expect(res.status).toBe(200)
     expect(res.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1')
     const events = (await res.text()).split('\n').filter((l) => l.startsWith('data: ') && l !== 'data: [DONE]').map((l) => JSON.parse(l.slice(6)))
@@ -88,7 +88,7 @@ describe('GET /api/metrics/:id', () => {
   it('returns the metric JSON and 400 listing valid ids for unknown metric or dimension', async () => {
     const { app } = await testApp(await tinyCompany(), scriptedModel([{ text: 'x' }]))
     const ok = await (await app.request('/api/metrics/churn_rate?from=2026-01-01&to=2026-04-01&by=plan')).json()
-    expect(ok.rows.map((r: { segment: { plan: string }; value: number }) => [r.segment.plan, r.value])).toEqual([['A', 100], ['B', 100]])
+    expect(ok.rows.map((r: { segment: { plan: string }; value: number }) => [r.segment.plan, r.value])).toEqual([['A', 16.67], ['B', 33.33]])
     const um = await app.request('/api/metrics/happiness')
     expect(um.status).toBe(400)
     expect((await um.json()).error.message).toMatch(/Valid metrics: active_customers, new_customers/)

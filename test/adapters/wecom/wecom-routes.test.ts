@@ -66,7 +66,7 @@ describe('WeCom: message → markdown answer and chart image as application mess
     expect(renderer.specs[0]).toMatchObject({ type: 'line', series: [{ values: [0, 33.33, 33.33] }] })
     const upload = fake.to('/cgi-bin/media/upload').at(-1)!
     expect(upload.query.get('type')).toBe('image')
-    expect((upload.form?.media as { bytes: Buffer }).bytes.equals(STUB_PNG)).toBe(true)
+    expect((upload.form?.media as { bytes: Buffer } | undefined)?.bytes.equals(STUB_PNG)).toBe(true)
     expect(chart.json).toMatchObject({ msgtype: 'image', image: { media_id: expect.stringMatching(/^1G6nrLmr5EC3/) } })
   })
 

@@ -1,31 +1,37 @@
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { buildAppDeps } from '../../../src/app-deps.js'
 import { loadConfig } from '../../../src/config.js'
-import { importCsv, loadMapping } from '../../../src/db/import/import-csv.js'
+import { importCsv } from '../../../src/db/import/import-csv.js'
+import { proposeMapping } from '../../../src/db/import/propose-mapping.js'
 import { openDatabase } from '../../../src/db/open-database.js'
 import type { EvalData } from '../eval-data.js'
 import { SHARED_EXTERNAL, type ExternalSetName } from './external-set.js'
 
-/** How a set's data reaches the database: the file(s) in ../shared and the mapping that imports them. */
-type Source = { file: string; mapping: string }
-
-const repo = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url))
-
-// Sets without an entry here are reported as skipped (no mapping that imports them yet).
-const sources: Partial<Record<ExternalSetName, Source>> = {
-  'telco-cognos': { file: 'ibm-telco-churn-cognos/Telco_customer_churn.csv', mapping: 'data/mappings/ibm-telco.json' },
+/**
+ * The files of each set in ../shared/data/external. Every set is imported the way a new user
+ * would: with the mapping the importer proposes from the file itself, no edits.
+ */
+const sources: Record<ExternalSetName, string[]> = {
+  'telco-cognos': ['ibm-telco-churn-cognos/Telco_customer_churn.csv'],
+  'telco-11': ['ibm-telco-churn-11.1.3'],
+  'telco-kaggle21': ['ibm-telco-churn-kaggle21/Telco-Customer-Churn.csv'],
+  bankchurners: ['bankchurners-credit-card/BankChurners.csv'],
+  'telco-spss-cn': ['telco-spss-cn/Telephone.csv'],
+  ravenstack: ['ravenstack-saas-churn'],
 }
 
-/** The set's data imported into an in-memory database with the offline analyst, or why it is skipped. */
+// Undated snapshot files take their as-of date from this fixed day, so results never drift with the clock.
+const TODAY = '2026-12-01'
+
+/** The set's data imported into an in-memory database with the inferred mapping and the offline analyst, or why it is skipped. */
 export async function externalData(name: ExternalSetName): Promise<EvalData | { skipped: string }> {
-  const src = sources[name]
-  if (!src) return { skipped: `no import for ${name} yet` }
-  const file = `${SHARED_EXTERNAL}${src.file}`
-  if (!existsSync(file)) return { skipped: `${file} is not here (only on CI and dev machines)` }
+  const paths = sources[name].map((p) => `${SHARED_EXTERNAL}${p}`)
+  const missing = paths.find((p) => !existsSync(p))
+  if (missing) return { skipped: `${missing} is not here (only on CI and dev machines)` }
   const db = await openDatabase(':memory:')
   try {
-    await importCsv(db, file, await loadMapping(repo(src.mapping)))
+    const proposal = await proposeMapping(paths, { write: false, today: TODAY })
+    await importCsv(db, proposal.file, proposal.mapping)
   } catch (e) {
     return { skipped: `import failed: ${e instanceof Error ? e.message : String(e)}` }
   }

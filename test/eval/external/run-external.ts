@@ -1,4 +1,5 @@
 import { ask } from '../../../src/chat/ask.js'
+import { localPrincipal } from '../../../src/auth/principal.js'
 import type { EvalData } from '../eval-data.js'
 import { checkExternalTurn } from './check-external.js'
 import type { ExternalCase, ExternalSet } from './external-set.js'
@@ -16,7 +17,7 @@ export async function runExternalSet(set: ExternalSet, data: EvalData): Promise<
     let conversationId: string | undefined
     for (const [i, turn] of c.turns.entries()) {
       try {
-        const r = await ask(data.deps.chat, { question: turn.q, conversationId })
+        const r = await ask(data.deps.chat, { question: turn.q, conversationId, principal: localPrincipal })
         conversationId = r.conversationId
         answers.push(r.answer)
         const p = checkExternalTurn(turn.truth, set.truth[turn.truth], r.answer)

@@ -15,7 +15,7 @@ const byPlan: ToolOutcome = {
     headline: { value: 8.07, parts: {}, previous: { period: '2026-Q2', value: 7.41 }, change: 0.66, changeUnit: 'percentage points' },
     rows: [{ plan: 'Enterprise', value: 0.7, churned: 2, active_start: 285 }, { plan: 'Starter', value: 14.42, churned: 150, active_start: 1040 }],
     ranking: { highest: { segment: 'Starter', value: 14.42 }, lowest: { segment: 'Enterprise', value: 0.7 }, higherIsBetter: false },
-    currency: 'USD', definition, sql: [], rowCount: 2, chart,
+    currency: 'USD', definition, churn: { kind: 'subscription' }, reading: { kind: 'average_monthly', months: 3 }, sql: [], rowCount: 2, chart,
   },
 }
 
@@ -25,16 +25,16 @@ describe('composeAnswer', () => {
       'Customer churn rate by Plan, 2026-Q3 (2026-07-01 – 2026-09-30): Starter 14.4%, Enterprise 0.70%.',
       'Highest: Starter (14.4%); lowest: Enterprise (0.70%).',
       'Overall: 8.1%, +0.7 pp vs 2026-Q2 (7.4%).',
-      `Definition: churned in period ÷ active at period start × 100%; ${definition}. Chart attached.`,
+      `Definition: the average of 3 monthly churn rates (each: customers active on the 1st who left that month ÷ customers active on the 1st); ${definition}. Chart attached.`,
     ].join('\n'))
   })
 
   it('writes the same answer in Chinese, with the Chinese definition', () => {
     expect(composeAnswer([byPlan], catalog, 'zh')).toBe([
-      '按套餐的客户流失率，2026-Q3（2026-07-01 – 2026-09-30）：Starter 14.4%，Enterprise 0.70%。',
-      '最高：Starter（14.4%）；最低：Enterprise（0.70%）。',
+      '按套餐的客户流失率，2026-Q3（2026-07-01 – 2026-09-30）：入门版 14.4%，企业版 0.70%。',
+      '最高：入门版（14.4%）；最低：企业版（0.70%）。',
       '整体：8.1%，较上一期（2026-Q2，7.4%）+0.7个百分点。',
-      '口径：期内流失客户数 ÷ 期初活跃客户数 × 100%；流失 = 订阅取消或到期未续（取消日计为流失日）。（已附图表）',
+      '口径：3个月月度流失率的平均（每月：月初活跃客户中当月流失的 ÷ 月初活跃客户）；流失 = 订阅取消或到期未续（取消日计为流失日）。（已附图表）',
     ].join('\n'))
   })
 

@@ -62,7 +62,7 @@ describe('offline analyst through the app (the default model)', () => {
 
   it('streams /api/chat: tool input, then the answer as text deltas', async () => {
     const { app } = await testApp(await tinyCompany())
-    const res = await app.request('/api/chat', post({ id: 'c1', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'monthly churn rate in Q1 2026' }] }] }))
+    const res = await app.request('/api/chat', post({ messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'monthly churn rate in Q1 2026' }] }] }))
     const events = (await res.text()).split('\n').filter((l) => l.startsWith('data: ') && l !== 'data: [DONE]').map((l) => JSON.parse(l.slice(6)))
     expect(events.find((e) => e.type === 'tool-input-available').input).toEqual({ metric: 'churn_rate', period: { from: '2026-01-01', to: '2026-04-01' }, grain: 'month', language: 'en' })
     const deltas = events.filter((e) => e.type === 'text-delta')

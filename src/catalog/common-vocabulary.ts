@@ -1,0 +1,93 @@
+/**
+ * Words managers use for dimensions and values that churn exports commonly have, in English and
+ * Chinese. The analyst adds them to whatever a mapping declares (an inferred mapping names columns
+ * but knows no synonyms), matched on a dimension's id or names and on a value's normalised text.
+ */
+type Words = { en: string[]; zh: string[] }
+const w = (en: string[], zh: string[]): Words => ({ en, zh })
+
+/** Keys: a dimension id or name, lower case with spaces and punctuation removed. */
+export const commonDimensionWords: Array<[string[], Words]> = [
+  [['contract', 'contracttype', '合同类型', '合同'], w(['contract', 'contracts', 'contract type', 'contract length', 'contract term'], ['合同', '合约', '合同类型', '合约类型', '签约类型', '合同期限', '签约'])],
+  [['internetservice', 'internettype', 'internet', '网络服务', '宽带'], w(['internet', 'internet service', 'broadband', 'internet type', 'connection type'], ['网络', '宽带', '互联网', '互联网服务', '网络服务', '上网方式', '宽带类型', '网络类型', '互联网服务类型'])],
+  [['paymentmethod', 'payment', '支付方式'], w(['payment method', 'payment', 'pay method', 'payment type', 'billing method'], ['支付方式', '付款方式', '缴费方式', '付费方式'])],
+  [['gender', 'sex', '性别'], w(['gender', 'sex'], ['性别', '男女'])],
+  [['seniorcitizen', 'senior', '老年用户'], w(['senior', 'seniors', 'senior citizen', 'senior citizens', 'elderly'], ['老年', '老年人', '老人', '老年客户', '老年用户'])],
+  [['partner', 'haspartner', '有伴侣'], w(['partner', 'partners', 'spouse'], ['伴侣', '配偶'])],
+  [['married', '已婚'], w(['married'], ['已婚', '结婚'])],
+  [['dependents', 'hasdependents', '有家属'], w(['dependents', 'dependants', 'children', 'kids'], ['家属', '受抚养人', '子女', '孩子'])],
+  [['techsupport', 'premiumtechsupport', '技术支持'], w(['tech support', 'technical support', 'premium tech support'], ['技术支持', '技术服务'])],
+  [['onlinesecurity', '在线安全'], w(['online security', 'security'], ['在线安全', '网络安全', '安全服务', '在线安全服务'])],
+  [['onlinebackup', '在线备份'], w(['online backup', 'backup'], ['在线备份', '备份'])],
+  [['deviceprotection', 'deviceprotectionplan', '设备保护'], w(['device protection', 'device protection plan'], ['设备保护', '设备保障'])],
+  [['streamingtv', '流媒体电视'], w(['streaming tv', 'tv streaming'], ['流媒体电视', '网络电视'])],
+  [['streamingmovies', '流媒体电影'], w(['streaming movies', 'movie streaming'], ['流媒体电影'])],
+  [['streamingmusic', '流媒体音乐'], w(['streaming music', 'music streaming'], ['流媒体音乐'])],
+  [['paperlessbilling', '电子账单'], w(['paperless billing', 'paperless', 'e-bill', 'electronic billing', 'paper bill'], ['无纸化账单', '电子账单', '无纸账单', '无纸化'])],
+  [['electronicpayment', '电子支付'], w(['electronic payment', 'e-payment', 'e-pay', 'online payment'], ['电子支付', '电子付款', '线上支付'])],
+  [['phoneservice', '电话服务'], w(['phone service', 'phone'], ['电话服务', '电话', '固话'])],
+  [['multiplelines', '多线路'], w(['multiple lines', 'multiple phone lines'], ['多线路', '多条线路', '多号码'])],
+  [['unlimiteddata', '无限流量'], w(['unlimited data'], ['无限流量'])],
+  [['offer', '优惠'], w(['offer', 'offers', 'promotion', 'promo'], ['优惠', '促销', '优惠方案'])],
+  [['city', '城市', 'residence', '居住地'], w(['city', 'cities', 'town', 'residence', 'residence city', 'location'], ['城市', '居住地', '所在城市', '地区'])],
+  [['maritalstatus', 'marital', '婚姻状况'], w(['marital status', 'marital', 'married or single'], ['婚姻状况', '婚姻', '婚否'])],
+  [['educationlevel', 'education', '教育水平'], w(['education', 'education level', 'degree', 'educational level'], ['教育水平', '学历', '教育程度', '教育'])],
+  [['incomecategory', 'income', '收入'], w(['income', 'income category', 'income level', 'income bracket'], ['收入', '收入水平', '收入类别', '收入档次', '收入区间'])],
+  [['cardcategory', 'card', '卡类型'], w(['card', 'card category', 'card type', 'card tier'], ['卡类型', '卡种', '卡等级', '卡片类型', '卡片等级'])],
+  [['plan', 'plantype', 'plantier', 'package', '套餐', '套餐类型'], w(['plan', 'plan type', 'plans', 'package', 'tier', 'plan tier'], ['套餐', '套餐类型', '套餐档次', '版本'])],
+  [['industry', '行业'], w(['industry', 'industries', 'sector', 'vertical'], ['行业'])],
+  [['country', '国家'], w(['country', 'countries'], ['国家', '国别'])],
+  [['referralsource', 'channel', 'source', '来源'], w(['referral source', 'acquisition channel', 'channel', 'source', 'lead source'], ['来源', '渠道', '推荐来源', '获客渠道'])],
+  [['referredafriend', '推荐朋友'], w(['referred a friend', 'referral', 'referred friends'], ['推荐朋友', '推荐过朋友'])],
+]
+
+/** Keys: a stored value, lower case with spaces collapsed. */
+export const commonValueWords: Record<string, Words> = {
+  male: w(['men', 'man', 'males', 'male customers'], ['男性', '男客户', '男士', '男的', '男性客户']),
+  female: w(['women', 'woman', 'females', 'female customers'], ['女性', '女客户', '女士', '女的', '女性客户']),
+  男: w(['male', 'men', 'man'], ['男性', '男客户', '男士']),
+  女: w(['female', 'women', 'woman'], ['女性', '女客户', '女士']),
+  'fiber optic': w(['fiber', 'fibre', 'fiber-optic', 'fiber customers'], ['光纤', '光纤宽带', '光纤用户']),
+  fiber: w(['fiber optic', 'fibre'], ['光纤']),
+  dsl: w(['dsl'], ['DSL', '数字用户线路']),
+  cable: w(['cable'], ['有线', '有线宽带']),
+  'electronic check': w(['e-check', 'echeck', 'electronic cheque', 'e check'], ['电子支票']),
+  'mailed check': w(['mailed check', 'paper check', 'mail check', 'cheque'], ['邮寄支票', '纸质支票']),
+  'bank transfer (automatic)': w(['bank transfer', 'direct debit', 'automatic bank transfer'], ['银行转账', '自动银行转账', '银行代扣']),
+  'credit card (automatic)': w(['credit card', 'automatic credit card'], ['信用卡', '信用卡自动扣款']),
+  'bank withdrawal': w(['bank withdrawal', 'direct debit', 'bank transfer'], ['银行代扣', '银行转账']),
+  'credit card': w(['credit card', 'card payment'], ['信用卡']),
+  'month-to-month': w(['monthly', 'month to month', 'no contract', 'monthly contract', 'month-to-month contract'], ['按月', '月付', '月租', '按月签约', '月度合同', '无合约']),
+  'one year': w(['1 year', 'one-year', 'annual', 'yearly'], ['一年', '一年期', '1年']),
+  'two year': w(['2 year', 'two-year', 'two years'], ['两年', '两年期', '2年', '二年']),
+  married: w(['married'], ['已婚']),
+  single: w(['single', 'unmarried'], ['单身', '未婚']),
+  divorced: w(['divorced'], ['离异', '离婚']),
+  已婚: w(['married'], ['结婚']),
+  未婚: w(['single', 'unmarried', 'not married'], ['单身']),
+  blue: w(['blue card', 'blue'], ['蓝卡']),
+  silver: w(['silver card', 'silver'], ['银卡']),
+  gold: w(['gold card', 'gold'], ['金卡']),
+  platinum: w(['platinum card', 'platinum'], ['白金卡']),
+  北京: w(['beijing'], []),
+  上海: w(['shanghai'], []),
+  广州: w(['guangzhou', 'canton'], []),
+  深圳: w(['shenzhen'], []),
+  初中: w(['junior high', 'middle school', 'junior high school'], []),
+  高中: w(['high school', 'senior high'], []),
+  大专: w(['college', 'associate', 'associate degree', 'junior college'], []),
+  本科: w(['bachelor', "bachelor's", 'bachelors', 'undergraduate', 'university'], []),
+  研究生: w(['postgraduate', 'graduate school', 'master', "master's", 'postgrad'], []),
+  'high school': w(['high school'], ['高中']),
+  graduate: w(['graduate', 'graduates'], ['研究生', '本科毕业']),
+  'post-graduate': w(['post-graduate', 'postgraduate'], ['研究生以上']),
+  doctorate: w(['doctorate', 'phd'], ['博士']),
+  uneducated: w(['uneducated', 'no education'], ['未受教育', '没上过学']),
+  college: w(['college'], ['大专', '大学']),
+  'existing customer': w([], []),
+}
+
+/** Lower case, spaces and punctuation removed: how dimension keys are compared. */
+export function dimensionKey(s: string): string {
+  return s.toLowerCase().replace(/[\s_\-()（）/·.]/g, '')
+}
