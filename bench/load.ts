@@ -3,7 +3,8 @@
  * 127.0.0.1 over a generated sample company (offline analyst), then runs autocannon against
  * POST /api/ask while a second client polls /healthz, and reports req/s, p50/p99, errors, timeouts,
  * /healthz p99 and the RSS of the server (and of its reader processes) before and after each run.
- * Bounded in time: runs × duration plus seeding and start-up.
+ * Bounded in time: runs × duration plus seeding and start-up. One client measures capacity, so the
+ * per-principal rate limit is off unless RATE_LIMIT_PER_MINUTE is set.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbPath, MODEL: 'offline', WIDGET_SECRET: secret, WIDGET_AUDIENCE: audience, LOG_LEVEL: 'error' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbPath, MODEL: 'offline', WIDGET_SECRET: secret, WIDGET_AUDIENCE: audience, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   try {
