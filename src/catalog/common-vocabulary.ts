@@ -45,6 +45,8 @@ export const commonDimensionWords: Array<[string[], Words]> = [
 export const commonValueWords: Record<string, Words> = {
   male: w(['men', 'man', 'males', 'male customers'], ['男性', '男客户', '男士', '男的', '男性客户']),
   female: w(['women', 'woman', 'females', 'female customers'], ['女性', '女客户', '女士', '女的', '女性客户']),
+  m: w(['men', 'man', 'male', 'males', 'male customers'], ['男性', '男客户', '男士', '男']),
+  f: w(['women', 'woman', 'female', 'females', 'female customers'], ['女性', '女客户', '女士', '女']),
   男: w(['male', 'men', 'man'], ['男性', '男客户', '男士']),
   女: w(['female', 'women', 'woman'], ['女性', '女客户', '女士']),
   'fiber optic': w(['fiber', 'fibre', 'fiber-optic', 'fiber customers'], ['光纤', '光纤宽带', '光纤用户']),
@@ -90,4 +92,18 @@ export const commonValueWords: Record<string, Words> = {
 /** Lower case, spaces and punctuation removed: how dimension keys are compared. */
 export function dimensionKey(s: string): string {
   return s.toLowerCase().replace(/[\s_\-()（）/·.]/g, '')
+}
+
+/**
+ * Shorter names a numeric attribute goes by, from its display names: "Total transaction count" →
+ * "transaction count"; "近12个月联系次数" → "联系次数"; 笔数 and 次数 both count transactions.
+ */
+export function measureWordsFromNames(name: { en: string; zh: string }): string[] {
+  const en = name.en.toLowerCase().replace(/\s*\([^)]*\)/g, '').trim()
+  const enShort = en.replace(/^(total|average|avg|mean|number of|num|count of)\s+/, '')
+  const zh = name.zh.replace(/[（(][^）)]*[）)]/g, '').trim()
+  const zhShort = zh.replace(/^(近\d+个月|近一年|平均|总|累计)/, '')
+  const variants = [en, enShort, zh, zhShort, zhShort.replace('笔数', '次数'), zhShort.replace('次数', '笔数')]
+  if (/ count$/.test(enShort)) variants.push(`number of ${enShort.replace(/ count$/, 's')}`, `${enShort.replace(/ count$/, '')}s`)
+  return [...new Set(variants.filter((v) => v.length >= 2))]
 }

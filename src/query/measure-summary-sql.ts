@@ -44,7 +44,8 @@ export async function runMeasureStats(deps: QueryDeps, period: Period, measure: 
   const moments = vals.selectFrom('vals as v')
     .select([...keyCols, sql<number>`count(v.x)`.as('n'), sql<number>`avg(v.x)`.as('mean'), sql<number>`min(v.x)`.as('min'), sql<number>`max(v.x)`.as('max')])
     .where(sql`v.x is not null and ${filterStatus}`)
-    .groupBy(keys.length ? keys : [sql`1`])
+  // No segments and no status: one row over everyone, so no GROUP BY at all ("group by 1" would name the count column).
+  const momentsQ = keys.length ? moments.groupBy(keys) : moments
   const partition = keys.length ? sql`partition by ${sql.join(keys)}` : sql``
   const ranked = vals.with('ranked', (q: any) => q.selectFrom('vals as v')
     .select([...keyCols, 'v.x', sql`row_number() over (${partition} order by v.x)`.as('rn'), sql`count(*) over (${partition})`.as('cnt')])
@@ -52,8 +53,8 @@ export async function runMeasureStats(deps: QueryDeps, period: Period, measure: 
   const medians = ranked.selectFrom('ranked as v')
     .select([...keyCols, sql<number>`avg(v.x)`.as('median')])
     .where(sql`v.rn in ((v.cnt + 1) / 2, (v.cnt + 2) / 2)`)
-    .groupBy(keys.length ? keys : [sql`1`])
-  const [m, md] = await Promise.all([runFamily(moments), runFamily(medians)])
+  const mediansQ = keys.length ? medians.groupBy(keys) : medians
+  const [m, md] = await Promise.all([runFamily(momentsQ), runFamily(mediansQ)])
   const key = (r: Record<string, unknown>) => JSON.stringify([...groupCols.map((g) => r[g]), byStatus ? r.st : null])
   const medianOf = new Map(md.rows.map((r) => [key(r), Number(r.median)]))
   const rows: MeasureStatsRow[] = m.rows.map((r: Record<string, unknown>) => ({

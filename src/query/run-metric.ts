@@ -190,5 +190,8 @@ async function withDefaultEdges(deps: QueryDeps, b: Omit<BandSpec, 'edges'> & { 
   const x = measureExpr(m, deps.catalog.meta.asOf)
   const r = await sql<{ lo: number | null; hi: number | null }>`select min(${x}) as lo, max(${x}) as hi from customers c`.execute(deps.db)
   const { lo, hi } = r.rows[0] ?? { lo: null, hi: null }
-  return { measure: b.measure, edges: lo === null || hi === null ? [] : defaultEdges(Number(lo), Number(hi), m.integer) }
+  if (lo === null || hi === null) return { measure: b.measure, edges: [] }
+  // A few whole values (contacts 0–6, satisfaction 1–5): one band per value.
+  if (m.integer && Number(hi) - Number(lo) <= 12) return { measure: b.measure, edges: Array.from({ length: Number(hi) - Number(lo) }, (_, i) => ({ at: Number(lo) + i + 1 })) }
+  return { measure: b.measure, edges: defaultEdges(Number(lo), Number(hi), m.integer) }
 }

@@ -11,7 +11,10 @@ function fmt(d: Date): string {
 
 /** True for a real calendar date in `YYYY-MM-DD` form. */
 export function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && fmt(parse(s)) === s
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  const d = parse(s)
+  // "2026-13-45" is no date at all: an invalid Date must not reach toISOString, which throws.
+  return !Number.isNaN(d.getTime()) && fmt(d) === s
 }
 
 /** Adds (or subtracts) whole days. */

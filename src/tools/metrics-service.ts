@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { grains } from '../catalog/types.js'
 import { relativePeriods } from '../catalog/period.js'
 import { AppError } from '../errors.js'
+import { isIsoDate } from '../time/dates.js'
 import { runCohortRetention, type CohortResult } from '../query/cohort-retention.js'
 import { parseWhere } from '../query/parse-where.js'
 import { runMetric, type MetricResult } from '../query/run-metric.js'
@@ -9,7 +10,7 @@ import type { ToolDeps } from './tool-deps.js'
 import type { Scope } from '../auth/principal.js'
 import { scopeFilters } from '../auth/scope-filters.js'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-01-31')
+const isoDate = z.string().refine(isIsoDate, 'expected a real date like 2026-01-31')
 
 /** A metric request as the HTTP route and the CLI receive it: strings, validated here once. */
 export const metricRequestSchema = z.strictObject({

@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core'
 import { signWidgetToken } from '../../src/auth/widget-token.js'
+import { valueLabel } from '../../src/catalog/value-label.js'
+import { sampleDimensions } from '../../src/db/sample/sample-dimensions.js'
 import { sampleDb } from '../fixtures/sample-db.js'
 import { testApp } from '../helpers/test-app.js'
 import { ARTIFACTS, browserTestsEnabled, launchChromium, screenshot, watchConsole } from './chromium.js'
@@ -103,7 +105,9 @@ describe.runIf(browserTestsEnabled())('web chat and widget in headless Chromium'
     const zhText = await zh.locator('.md').innerText()
     expect(zhText).toMatch(/流失率/)
     expect(plans.length).toBeGreaterThan(1)
-    for (const plan of plans) expect(zhText).toMatch(new RegExp(`${escapeRe(plan)}\\D{1,3}\\d+(\\.\\d+)?%`))
+    // Chinese answers name values in Chinese (Growth → 成长版); the chart keeps the stored values.
+    const planDim = sampleDimensions().find((d) => d.id === 'plan')
+    for (const plan of plans) expect(zhText).toMatch(new RegExp(`${escapeRe(valueLabel(planDim, plan, 'zh'))}\\D{1,3}\\d+(\\.\\d+)?%`))
     await zh.locator('figure.chart svg').waitFor()
     const zhChartText = await zh.locator('figure.chart').innerText()
     for (const plan of plans) expect(zhChartText).toContain(plan)

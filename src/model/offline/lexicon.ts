@@ -1,6 +1,6 @@
 import { reasons } from '../../catalog/reasons.js'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
-import { commonDimensionWords, commonValueWords, dimensionKey } from '../../catalog/common-vocabulary.js'
+import { commonDimensionWords, commonValueWords, dimensionKey, measureWordsFromNames } from '../../catalog/common-vocabulary.js'
 import { fillerWords, functionWords, metricParaphrases, type Role } from './function-words.js'
 import { normalise } from './normalise.js'
 import { keyOf } from './segment-zh.js'
@@ -87,7 +87,7 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     for (const [value, phrases] of Object.entries(yesNoPhrases(d, stored))) for (const p of phrases) add(p, { kind: 'value', dim: d.id, value, synonym: true }, false)
   }
   for (const m of catalog.measures) {
-    for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh]) add(p, { kind: 'measure', id: m.id })
+    for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh, ...measureWordsFromNames(m.name)]) add(p, { kind: 'measure', id: m.id })
   }
   for (const r of reasons) {
     for (const p of [r.id.replace(/_/g, ' '), r.name.en, r.name.zh, ...r.keywords.en, ...r.keywords.zh]) add(p, { kind: 'reason', id: r.id })
