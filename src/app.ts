@@ -12,6 +12,7 @@ import { slackRoutes } from './adapters/slack/slack-routes.js'
 import { wecomRoutes } from './adapters/wecom/wecom-routes.js'
 import { webRoutes } from './adapters/web/web-routes.js'
 import { requireToken } from './auth/require-token.js'
+import { healthCheck } from './db/health.js'
 import { verifyApiToken } from './auth/api-tokens.js'
 import { rateLimitRequests } from './auth/rate-limit.js'
 import { newRef } from './audit/server-log.js'
@@ -19,11 +20,22 @@ import { newRef } from './audit/server-log.js'
 /** Builds the Hono app from injected deps (tests pass an in-memory database and the offline model). */
 export function createApp(deps: AppDeps) {
   const app = new Hono()
-  app.get('/healthz', (c) => c.json({ ok: true, model: deps.chat.modelName, customers: deps.chat.catalog().counts.customers }))
+  const health = healthCheck(deps.db)
+  app.get('/healthz', async (c) => {
+    const h = await health()
+    const body = { ok: h.ok, model: deps.chat.modelName, customers: deps.chat.catalog().counts.customers }
+    return h.ok ? c.json(body) : c.json({ ...body, problems: h.problems }, 503)
+  })
   app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(new AppError('payload_too_large', 'Request body is larger than 256 KB').toJSON(), 413) }))
   // Portals on the allow-list may call the API from their own pages; everyone else gets no CORS headers.
   app.use('/api/*', cors({ origin: deps.config.widget.origins, allowMethods: ['GET', 'POST'], allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['x-conversation-id'], maxAge: 600 }))
   app.use('/api/*', requireToken(deps.config.widget, (token) => verifyApiToken(deps.db, token)))
+  // Incomplete data would give confident wrong answers; a write failure still lets questions be answered.
+  app.use('/api/*', async (_c, next) => {
+    const data = (await health()).problems.filter((p) => p.code === 'no_as_of' || p.code === 'unfinished_load')
+    if (data.length) throw new AppError('unavailable', data[0].message, { problems: data.map((p) => p.code) })
+    await next()
+  })
   // Questions are charged in the chat turn (every surface); metric queries here, from the same bucket.
   app.use('/api/metrics/:id', rateLimitRequests(deps.chat.limiter))
   app.route('/', chatRoutes(deps.chat))

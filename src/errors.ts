@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'import_failed'
   | 'model_failed'
+  | 'query_timeout'
+  | 'unavailable'
   | 'rate_limited'
   | 'answer_failed'
   | 'internal'
@@ -27,6 +29,8 @@ const statusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   import_failed: 400,
   model_failed: 502,
+  query_timeout: 503,
+  unavailable: 503,
   rate_limited: 429,
   answer_failed: 500,
   internal: 500,

@@ -13,7 +13,7 @@ import { generateSampleCompany } from './db/sample/generate-sample-company.js'
 async function main(): Promise<void> {
   const { config, generated } = withServerSecret(loadConfig())
   warmClientAssets()
-  const db = await openDatabase(config.databaseUrl)
+  const db = await openDatabase(config.databaseUrl, config.db)
   if (await isEmpty(db)) {
     console.log(`New database at ${config.databaseUrl}: generating the sample company (about 5,000 customers)…`)
     const r = await generateSampleCompany(db)

@@ -18,7 +18,7 @@ function generate(model: Exclude<LanguageModel, string>, deps: ChatDeps, turn: P
     instructions: turn.instructions,
     messages: turn.messages,
     tools: turn.tools,
-    stopWhen: isStepCount(deps.maxSteps ?? 8),
+    stopWhen: [isStepCount(deps.maxSteps ?? 8), turn.budgetSpent],
     maxRetries: MODEL_RETRIES,
     abortSignal: signal,
   })

@@ -21,7 +21,7 @@ function start(model: Exclude<LanguageModel, string>, deps: ChatDeps, turn: Prep
     instructions: turn.instructions,
     messages: turn.messages,
     tools: turn.tools,
-    stopWhen: isStepCount(deps.maxSteps ?? 8),
+    stopWhen: [isStepCount(deps.maxSteps ?? 8), turn.budgetSpent],
     maxRetries: MODEL_RETRIES,
     abortSignal: signal,
     // The default prints the raw error (API keys included) to the console; forward() logs it redacted instead.

@@ -13,6 +13,7 @@ import { appendMessages, ensureConversation, loadHistory } from './conversation-
 import { guardTools } from './guard-tools.js'
 import { systemPrompt } from './system-prompt.js'
 import { toolsFor } from './tools-for.js'
+import { limitToolCalls } from '../tools/limit-tool-calls.js'
 import { answerFailed, conversationNotFound, fallbackNotice, rateLimited, scopeNotice, type Lang } from './turn-messages.js'
 
 /** Where a question came from. */
@@ -44,6 +45,8 @@ export type PreparedTurn = {
   messages: ModelMessage[]
   user: ModelMessage
   tools: ReturnType<typeof toolsFor>
+  /** True once the question has used its tool-call budget: the model loop stops there. */
+  budgetSpent: () => boolean
   trace: AuditTool[]
 }
 
@@ -84,8 +87,9 @@ export async function prepareTurn(deps: ChatDeps, input: TurnInput): Promise<Pre
   const user: ModelMessage = { role: 'user', content: deps.pii === 'show' ? input.question : maskText(input.question) }
   const catalog = deps.catalog()
   const trace: AuditTool[] = []
-  const tools = guardTools(toolsFor(deps, catalog), { catalog, scope: input.principal.scope, pii: deps.pii ?? 'mask', log: deps.log, ref, lang, trace })
-  return { ref, started, input, lang, conversationId, catalog, instructions: systemPrompt(catalog, deps.churn), messages: [...history, user], user, tools, trace }
+  // Guarded (scope, personal data, errors), then capped: a model may ask for 50 tool calls in one step.
+  const limited = limitToolCalls(guardTools(toolsFor(deps, catalog), { catalog, scope: input.principal.scope, pii: deps.pii ?? 'mask', log: deps.log, ref, lang, trace }))
+  return { ref, started, input, lang, conversationId, catalog, instructions: systemPrompt(catalog, deps.churn), messages: [...history, user], user, tools: limited.tools, budgetSpent: limited.budgetSpent, trace }
 }
 
 /** The answer text as users see it: the fallback notice first, masked text, the scope last. */

@@ -8,6 +8,8 @@ import type { Bucket } from '../time/period.js'
  */
 export type PeriodRow = { bucket: string; p_start: string; p_end: string; first_month: string; start_month: string; end_month: string }
 
+const columns = ['bucket', 'p_start', 'p_end', 'first_month', 'start_month', 'end_month'] as const
+
 /** Row values for the periods CTE; `lastBilledMonth` caps the end snapshot (no MRR is billed after it). */
 export function periodRows(buckets: Bucket[], lastBilledMonth?: string): PeriodRow[] {
   const cap = (m: string) => (lastBilledMonth && m > lastBilledMonth ? lastBilledMonth : m)
@@ -21,18 +23,15 @@ export function periodRows(buckets: Bucket[], lastBilledMonth?: string): PeriodR
   }))
 }
 
-/** `db.with('periods', …)`: the buckets as a UNION ALL of parameterised selects (portable across dialects). */
+/**
+ * `db.with('periods', …)`: the buckets as one JSON parameter read by `json_each`, so the SQL text is
+ * the same for 1 bucket or 400 (one SELECT per bucket hit SQLite's 500-term compound limit and made
+ * every bucket count a new prepared statement). Materialized: the JSON is parsed once, not per join probe.
+ */
 export function withPeriods(db: Kysely<any>, buckets: Bucket[], lastBilledMonth?: string) {
-  const selects = periodRows(buckets, lastBilledMonth).map((r) =>
-    db.selectNoFrom([
-      sql.val(r.bucket).as('bucket'),
-      sql.val(r.p_start).as('p_start'),
-      sql.val(r.p_end).as('p_end'),
-      sql.val(r.first_month).as('first_month'),
-      sql.val(r.start_month).as('start_month'),
-      sql.val(r.end_month).as('end_month'),
-    ]),
+  const rows = JSON.stringify(periodRows(buckets, lastBilledMonth).map((r) => columns.map((c) => r[c])))
+  return db.with(
+    (cte) => cte('periods').materialized(),
+    (q) => q.selectFrom(sql`json_each(${rows})`.as('j')).select(columns.map((c, i) => sql<string>`json_extract(j.value, ${`$[${i}]`})`.as(c))),
   )
-  const union = selects.slice(1).reduce((q, s) => q.unionAll(s), selects[0])
-  return db.with('periods', () => union)
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
-import { addMonths, startOfMonth } from '../time/dates.js'
+import { AppError } from '../errors.js'
+import { maxDate, monthsBetween, startOfMonth } from '../time/dates.js'
+import { MAX_BUCKETS, periodLabel, resolvePeriod, type Period, type PeriodInput } from '../time/period.js'
+import { dialectSql } from './dialect-sql.js'
 import { runFamily } from './families/family.js'
-import { resolvePeriod, type Period, type PeriodInput } from '../time/period.js'
 import { resolveSegments } from './resolve-segments.js'
 import type { QueryDeps } from './run-metric.js'
 import { applySegments } from './segment-sql.js'
@@ -16,27 +18,47 @@ export type CohortRow = { cohort: string; size: number; retention: Array<number 
 /** The cohort retention matrix with provenance. */
 export type CohortResult = { period: Period; months: number; cohorts: CohortRow[]; definition: string; sql: string[] }
 
-/** Builds the signup-month × months-since-signup retention matrix in one SQL query. */
+/** Most months after signup a matrix shows. */
+export const MAX_COHORT_MONTHS = 36
+
+/**
+ * Builds the signup-month × months-since-signup retention matrix in one SQL query. The cohort
+ * months and offsets are recursive CTEs, so the SQL is the same size for 1 cohort or 400; cohorts
+ * before the first signup are never generated.
+ */
 export async function runCohortRetention(deps: QueryDeps, q: CohortQuery): Promise<CohortResult> {
   const asOf = deps.catalog.meta.asOf
-  const period = resolvePeriod(q.period ?? {}, asOf, deps.catalog.dataStart, 'last_n_months')
-  const months = Math.max(1, Math.min(q.months ?? 12, 36))
+  const asked = resolvePeriod(q.period ?? {}, asOf, deps.catalog.dataStart, 'last_n_months')
+  const months = Math.max(1, Math.min(Math.floor(q.months ?? 12), MAX_COHORT_MONTHS))
   const plan = resolveSegments(deps.catalog, [], q.where)
-  const checks: Array<{ cohort: string; start: string; end: string; k: number; at: string }> = []
-  for (let m = startOfMonth(period.from); m < period.to; m = addMonths(m, 1)) {
-    for (let k = 0; k < months; k++) {
-      const at = addMonths(m, k + 1)
-      if (at > asOf) break
-      checks.push({ cohort: m.slice(0, 7), start: m, end: addMonths(m, 1), k, at })
-    }
+  const definition = describeChurnDefinition(deps.churn)
+  const first = maxDate(startOfMonth(asked.from), startOfMonth(deps.catalog.dataStart))
+  const end = asked.to < asOf ? asked.to : asOf
+  // Signup months before the first signup or after the as-of date hold no cohort: the period says what was covered.
+  const clipped = first > asked.from || end < asked.to
+  const period: Period = clipped && first < end ? { from: first, to: end, label: periodLabel(first, end), name: { kind: 'range' } } : asked
+  // A cohort needs its first month-end on or before the as-of date to have any value.
+  if (first >= end || startOfMonth(first) >= startOfMonth(asOf)) return { period, months, cohorts: [], definition, sql: [] }
+  const cohortCount = monthsBetween(first, end) + (end.endsWith('-01') ? 0 : 1)
+  if (cohortCount > MAX_BUCKETS) {
+    throw new AppError('bad_period', `${periodLabel(first, end)} has ${cohortCount} signup months, more than the ${MAX_BUCKETS} a cohort table can show: choose a shorter period.`)
   }
   const db = deps.db as any
-  const selects = checks.map((c) =>
-    db.selectNoFrom([sql.val(c.cohort).as('cohort'), sql.val(c.start).as('c_start'), sql.val(c.end).as('c_end'), sql.val(c.k).as('k'), sql.val(c.at).as('at')]),
-  )
-  if (selects.length === 0) return { period, months, cohorts: [], definition: describeChurnDefinition(deps.churn), sql: [] }
-  const union = selects.slice(1).reduce((a: any, b: any) => a.unionAll(b), selects[0])
-  let query = (withSpells(db.with('checks', () => union), deps.churn, asOf) as any)
+  const next = dialectSql.addMonths(sql.ref('c_start'), sql`1`)
+  const at = dialectSql.addMonths(sql.ref('m.c_start'), sql`ks.k + 1`)
+  const ctes = db
+    .withRecursive('cohort_months(c_start)', (qc: any) =>
+      qc.selectNoFrom(sql<string>`${first}`.as('c_start')).unionAll(qc.selectFrom('cohort_months').select(next.as('c_start')).where(next, '<', end)),
+    )
+    .withRecursive('ks(k)', (qc: any) => qc.selectNoFrom(sql<number>`0`.as('k')).unionAll(qc.selectFrom('ks').select(sql`k + 1`.as('k')).where(sql`k + 1`, '<', months)))
+    .with('checks', (qc: any) =>
+      qc
+        .selectFrom('cohort_months as m')
+        .crossJoin('ks')
+        .select([sql<string>`substr(m.c_start, 1, 7)`.as('cohort'), 'm.c_start', dialectSql.addMonths(sql.ref('m.c_start'), sql`1`).as('c_end'), 'ks.k', at.as('at')])
+        .where(at, '<=', asOf),
+    )
+  let query = (withSpells(ctes, deps.churn, asOf) as any)
     .selectFrom('checks as ch')
     .innerJoin('customers as c', (j: any) => j.on(sql`c.signup_date >= ch.c_start and c.signup_date < ch.c_end`))
     .leftJoin('spells as s', (j: any) => j.on(sql`s.customer_id = c.id and s.start_date < ch.at and (s.end_date is null or s.end_date >= ch.at)`))
@@ -53,5 +75,6 @@ export async function runCohortRetention(deps: QueryDeps, q: CohortQuery): Promi
     row.retention[Number(r.k)] = size > 0 ? Math.round((10000 * Number(r.retained)) / size) / 100 : null
     byCohort.set(r.bucket, row)
   }
-  return { period, months, cohorts: [...byCohort.values()].filter((c) => c.size > 0), definition: describeChurnDefinition(deps.churn), sql: [text] }
+  return { period, months, cohorts: [...byCohort.values()].filter((c) => c.size > 0), definition, sql: [text] }
 }
+

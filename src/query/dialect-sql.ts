@@ -27,4 +27,8 @@ export const dialectSql = {
   daysBetween(a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number> {
     return sql<number>`(julianday(${b}) - julianday(${a}))`
   },
+  /** ISO date `expr` plus `months` whole months (an SQL integer expression), as ISO text. */
+  addMonths(expr: RawBuilder<unknown>, months: RawBuilder<unknown>): RawBuilder<string> {
+    return sql<string>`date(${expr}, '+' || (${months}) || ' months')`
+  },
 }

@@ -2,6 +2,9 @@ import { AppError } from '../errors.js'
 import type { Grain } from '../catalog/types.js'
 import { addDays, addMonths, isIsoDate, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from './dates.js'
 
+/** Most time buckets (or cohort months) one query may ask for: a year of days fits, ten years of days does not. */
+export const MAX_BUCKETS = 400
+
 export { relativePeriods, type Bucket, type Period, type PeriodInput, type PeriodName, type RelativePeriod } from '../catalog/period.js'
 import type { Period, PeriodInput, PeriodName, RelativePeriod, Bucket } from '../catalog/period.js'
 
@@ -57,10 +60,14 @@ export function bucketize(p: { from: string; to: string }, grain: Grain | undefi
     const e = nextStart(s, grain)
     out.push({ key: bucketKey(s, grain), start: s < p.from ? p.from : s, end: e > p.to ? p.to : e })
     s = e
-    if (out.length > 1000) throw new AppError('bad_period', 'Too many time buckets (over 1,000): choose a coarser grain or a shorter period')
+    if (out.length > MAX_BUCKETS) {
+      throw new AppError('bad_period', `A ${grainNames[grain]} breakdown of ${periodLabel(p.from, p.to)} would have more than ${MAX_BUCKETS} points: choose a coarser grain (week, month, quarter) or a shorter period.`)
+    }
   }
   return out
 }
+
+const grainNames: Record<Grain, string> = { day: 'daily', week: 'weekly', month: 'monthly', quarter: 'quarterly', year: 'yearly' }
 
 function alignStart(d: string, g: Grain): string {
   return g === 'day' ? d : g === 'week' ? startOfWeek(d) : g === 'month' ? startOfMonth(d) : g === 'quarter' ? startOfQuarter(d) : startOfYear(d)

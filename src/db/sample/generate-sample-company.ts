@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.js'
 import { saveDimensions } from '../dimension-store.js'
+import { LOAD_STATE_KEY } from '../health.js'
 import { isEmpty, writeMeta } from '../meta.js'
 import type { Db } from '../open-database.js'
 import { AS_OF } from './calendar.js'
@@ -49,6 +50,8 @@ export async function generateSampleCompany(db: Db, opts: GenerateOptions = {}):
   const started = performance.now()
   const counts: Record<string, number> = Object.fromEntries(sampleTables.map((t) => [t, 0]))
 
+  // Marked before the first chunk commits: a killed seed leaves a database the server refuses to serve.
+  await db.insertInto('meta').values({ key: LOAD_STATE_KEY, value: 'incomplete' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: 'incomplete' })).execute()
   const dimensions = sampleDimensions()
   await saveDimensions(db, dimensions)
   counts.dimensions = dimensions.length
@@ -64,6 +67,9 @@ export async function generateSampleCompany(db: Db, opts: GenerateOptions = {}):
 
   // Reason categories once, here, rather than per question (churn_reasons reads them).
   await storeReasonCategories(db)
-  await writeMeta(db, { asOf: AS_OF, currency: 'USD', source: 'sample', companyName: SAMPLE_COMPANY_NAME })
+  await db.transaction().execute(async (trx) => {
+    await writeMeta(trx, { asOf: AS_OF, currency: 'USD', source: 'sample', companyName: SAMPLE_COMPANY_NAME })
+    await trx.updateTable('meta').set({ value: 'complete' }).where('key', '=', LOAD_STATE_KEY).execute()
+  })
   return { customers: total, rows: counts, ms: Math.round(performance.now() - started) }
 }
