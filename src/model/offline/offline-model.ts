@@ -3,7 +3,7 @@ import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { composeAnswer } from './compose-answer.js'
 import { currentOutcomes, latestQuestion, previousCalls, type ToolOutcome } from './history.js'
 import { detectLanguage } from './normalise.js'
-import { planTools } from './plan-tools.js'
+import { planTools, unappliedTerms } from './plan-tools.js'
 
 const usage = { inputTokens: { total: 0, noCache: 0, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 0, text: 0, reasoning: undefined } }
 let callCounter = 0
@@ -25,7 +25,15 @@ export function createOfflineModel(getCatalog: () => DataCatalog): LanguageModel
       const outcomes = currentOutcomes(opts.prompt)
       const next = followUpStep(outcomes, lang)
       if (next.length) return toolCalls(next)
-      return text(composeAnswer(outcomes, catalog, lang))
+      // Feedback searches use the unmatched words as their keywords; risk tools read the question themselves.
+      const ownWords = outcomes.some((o) => !['query_metric', 'compare_segments', 'churn_reasons', 'measure_summary'].includes(o.toolName))
+      const unapplied = ownWords ? [] : unappliedTerms(question, catalog)
+      const note = unapplied.length
+        ? (lang === 'zh'
+          ? `\n\n注意：问题里的${unapplied.map((w) => `“${w}”`).join('、')}在这份数据里找不到对应的字段或取值，上面的数字没有按它筛选。`
+          : `\n\nNote: I could not apply ${unapplied.map((w) => `"${w}"`).join(', ')}: this data has no such field or value, so the figures above are not filtered by it.`)
+        : ''
+      return text(composeAnswer(outcomes, catalog, lang) + note)
     }
     const available = opts.tools ? new Set(opts.tools.map((t) => t.name)) : undefined
     const plan = planTools(question, { catalog, previous: previousCalls(opts.prompt), available })

@@ -73,3 +73,15 @@ function dedupe(calls: ToolCall[]): ToolCall[] {
     return seen.has(k) ? false : (seen.add(k), true)
   })
 }
+
+/**
+ * Words of the question nothing in the data matched and no tool call used ("refunded", "NPS" on data
+ * without it): the answer names them as not applied instead of dropping them silently.
+ */
+export function unappliedTerms(question: string, catalog: DataCatalog): string[] {
+  const n = normalise(question)
+  if (refusalKind(n.text)) return []
+  const lex = lexiconFor(catalog)
+  const meanings = splitClauses(n.text, n.cased, n.lang).map((c) => understandClause(c.text, c.cased, catalog, lex))
+  return [...new Set(meanings.filter((m) => m.intent !== 'feedback' && m.intent !== 'describe').flatMap((m) => m.unknownWords))].filter((w) => /[\p{L}]{2,}/u.test(w)).slice(0, 5)
+}
