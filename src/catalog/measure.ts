@@ -9,10 +9,14 @@ export type MeasureSource =
   /** The customer's latest monthly recurring revenue. */
   | { kind: 'mrr' }
 
-/** Units a numeric attribute is shown in (formatting only; values are plain numbers). */
-export type MeasureUnit = 'years' | 'months' | 'days' | 'currency' | 'count' | 'percent' | 'score' | 'number'
+import type { MeasureUnit } from './measure-def.js'
 
-/** A numeric attribute of customers: averaged by group, compared between churned and retained, cut into bands. */
+export type { MeasureUnit }
+
+/**
+ * A numeric attribute as the catalog serves it at run time (built-in or imported; the stored
+ * declaration is MeasureDef in measure-def.ts): averaged by group, compared, cut into bands.
+ */
 export type MeasureDef = {
   id: string
   name: Bilingual

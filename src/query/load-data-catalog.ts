@@ -8,6 +8,7 @@ import { valueExpr } from './segment-sql.js'
 import type { Coverage } from '../catalog/coverage.js'
 import type { DatasetMeta } from '../catalog/dataset-meta.js'
 import { builtInMeasures, type MeasureDef, type MeasureUnit } from '../catalog/measure.js'
+import { measureUnits } from '../catalog/measure-def.js'
 import { addDays, startOfMonth } from '../time/dates.js'
 import { tableExists } from '../db/dialects/table-exists.js'
 
@@ -73,7 +74,7 @@ async function coverageOf(db: Db, meta: DatasetMeta, dataStart: string): Promise
   return { kind: 'snapshot', from: startOfMonth(r?.last ?? addDays(meta.asOf, -1)), to: addDays(meta.asOf, 1) }
 }
 
-const units = new Set<MeasureUnit>(['years', 'months', 'days', 'currency', 'count', 'percent', 'score', 'number'])
+const units = new Set<MeasureUnit>(measureUnits)
 
 /**
  * The numeric attributes: built-in tenure and monthly revenue, then those an import declared
