@@ -18,7 +18,9 @@ function measureOf(catalog: DataCatalog, id: string) {
 /** A band spec as a dimension the segment SQL can group by. Edges are sorted; at most 12 bands. */
 export function bandDimension(catalog: DataCatalog, spec: BandSpec): DimensionDef {
   const m = measureOf(catalog, spec.measure)
-  const edges = [...spec.edges].sort((a, b) => a.at - b.at).filter((e, i, all) => i === 0 || e.at !== all[i - 1].at)
+  // Whole-number attributes: "over 24" and "25 or more" are the same cut; normalise so no band comes out empty.
+  const normal = m.integer ? spec.edges.map((e) => ({ at: e.equalBelow ? Math.floor(e.at) + 1 : Math.ceil(e.at) })) : spec.edges
+  const edges = [...normal].sort((a, b) => a.at - b.at).filter((e, i, all) => i === 0 || e.at !== all[i - 1].at)
   if (!edges.length || edges.length > 11) throw new AppError('bad_request', 'A band needs between 1 and 11 cut points')
   if (edges.some((e) => !Number.isFinite(e.at))) throw new AppError('bad_request', 'Band cut points must be numbers')
   const labels = bandLabels(edges, m.integer)

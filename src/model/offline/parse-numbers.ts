@@ -27,7 +27,8 @@ const after: Array<[RegExp, NumberCue['side']]> = [
  */
 export function numberCues(text: string): NumberCue[] {
   const out: NumberCue[] = []
-  for (const m of text.matchAll(/[$¥€£]?\s?(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|million|m\b|千|万|百万|亿)?\s*(years?|yrs?|年|months?|个月|月|days?|天)?/gi)) {
+  // Thousands commas only between digit groups: "12, 12 to 35" is two numbers, not "12," swallowing the comma.
+  for (const m of text.matchAll(/(?:[$¥€£]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(k|thousand|million|m\b|千|万|百万|亿)?\s*(years?|yrs?|年|months?|个月|月|days?|天)?/gi)) {
     const raw = Number(m[1].replace(/,/g, ''))
     if (!Number.isFinite(raw)) continue
     const value = raw * (scale[(m[2] ?? '').toLowerCase()] ?? 1)

@@ -34,7 +34,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const measureMentions: Array<{ id: string; start: number }> = []
   mentions.forEach((x, i) => {
     const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
-    const s = pickSense(x.senses, prev, m.roles, mentionedDims)
+    const s = pickSense(x.senses, prev, m.roles, mentionedDims, /\d/.test(time.cased))
     if (!s) return
     // "churn by tenure": a metric after "by" is a breakdown the data has no dimension for.
     if (s.kind === 'metric' && byWords.has(mentions[i - 1]?.key ?? '')) m.unknownValues.push({ raw: x.cased, breakdown: true })
@@ -77,7 +77,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   for (const t of unknownTokens) {
     const k = surface.tokens.findIndex((x) => x.start === t.start)
     const next = surface.tokens[k + 1]?.text ?? ''
-    if (t.cjk && /^(的)?(客户|用户|顾客|会员)/.test(next) && !fillers.has(t.text)) m.unknownValues.push({ raw: t.cased })
+    if (t.cjk && t.text.length >= 2 && /^(的)?(客户|用户|顾客|会员)/.test(next) && !fillers.has(t.text)) m.unknownValues.push({ raw: t.cased })
   }
   m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.cased)
   // "Does having dependents matter?", "有没有伴侣的客户流失率差多少": a yes/no trait asked about as such wants both
@@ -129,7 +129,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
 }
 
 // Chooses one meaning of an ambiguous phrase from its neighbours and the clause's shape.
-function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, mentionedDims: Set<string>): Sense | undefined {
+function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, mentionedDims: Set<string>, numbers = false): Sense | undefined {
   const real = senses.filter((s) => !(s.kind === 'role' && s.role === 'filler'))
   if (real.length <= 1) return real[0]
   const talk = roles.has('feedback') || roles.has('why')
@@ -137,7 +137,7 @@ function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, me
   const find = <K extends Sense['kind']>(k: K) => real.filter((s): s is Extract<Sense, { kind: K }> => s.kind === k)
   const [metric, dim, vals, reason, role, measure] = [find('metric')[0], find('dimension')[0], find('value'), find('reason')[0], find('role')[0], find('measure')[0]]
   // A numeric attribute wins over a metric of the same name when the clause cuts, compares or averages it per customer.
-  if (measure && (!metric || roles.has('churned') || roles.has('retained') || roles.has('band') || (roles.has('average') && !roles.has('by')))) return measure
+  if (measure && (!metric || numbers || roles.has('churned') || roles.has('retained') || roles.has('band') || (roles.has('average') && !roles.has('by')))) return measure
   if (dim && (prev === 'by' || prev === 'which')) return dim
   // "多线路每个选项的流失率": a phrase that names both a dimension and one of its values is the dimension when the clause breaks down.
   if (dim && roles.has('by') && !mentionedDims.size && vals.every((v) => v.dim === dim.id)) return dim
