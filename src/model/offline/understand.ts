@@ -113,6 +113,13 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
   m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
+  // "What do churners' monthly charges add up to?": the monthly revenue of those who left is churned MRR.
+  const revenueMeasure = m.measures.find((id) => catalog.measures.find((x) => x.id === id)?.source.kind === 'mrr')
+  const onlyHeadcount = m.metrics.every((id) => id === 'churned_customers' || id === 'churn_rate' || id === 'active_customers')
+  if (revenueMeasure && m.roles.has('sum') && (m.roles.has('churned') || m.roles.has('lose') || m.metrics.includes('churned_customers')) && onlyHeadcount) {
+    m.metrics = ['churned_mrr']
+    m.measures = m.measures.filter((id) => id !== revenueMeasure)
+  }
   // "churn by tenure: under 12, 12–24, over 24", "余额超过10万的客户流失率": numbers near a numeric attribute cut it into bands.
   const measure = catalog.measures.find((x) => x.id === m.measures[0])
   if (measure && !(m.roles.has('average') && !m.roles.has('band'))) {
@@ -137,7 +144,7 @@ function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, me
   const find = <K extends Sense['kind']>(k: K) => real.filter((s): s is Extract<Sense, { kind: K }> => s.kind === k)
   const [metric, dim, vals, reason, role, measure] = [find('metric')[0], find('dimension')[0], find('value'), find('reason')[0], find('role')[0], find('measure')[0]]
   // A numeric attribute wins over a metric of the same name when the clause cuts, compares or averages it per customer.
-  if (measure && (!metric || numbers || roles.has('churned') || roles.has('retained') || roles.has('band') || (roles.has('average') && !roles.has('by')))) return measure
+  if (measure && !(reason && (roles.has('feedback') || roles.has('why'))) && (!metric || numbers || roles.has('churned') || roles.has('retained') || roles.has('band') || (roles.has('average') && !roles.has('by')))) return measure
   if (dim && (prev === 'by' || prev === 'which')) return dim
   // "多线路每个选项的流失率": a phrase that names both a dimension and one of its values is the dimension when the clause breaks down.
   if (dim && roles.has('by') && !mentionedDims.size && vals.every((v) => v.dim === dim.id)) return dim
@@ -181,7 +188,7 @@ function intentOf(m: Meaning, segmentTerms: number): Meaning['intent'] {
   if (r.has('why')) return 'reasons'
   // "How many left because of competitors, and what share?": a count or share of a stated reason.
   const churnWord = r.has('lose') || r.has('churned') || m.metrics.some((id) => id === 'churn_rate' || id === 'churned_customers')
-  if (m.topics.length && !r.has('feedback') && churnWord && (r.has('howMany') || r.has('rate') || m.metrics.length > 0)) return 'reasons'
+  if (m.topics.length && !m.measures.length && !r.has('feedback') && churnWord && (r.has('howMany') || r.has('rate') || m.metrics.length > 0)) return 'reasons'
   if (r.has('feedback') && (m.keywords.length || m.anyComplaint)) return 'feedback'
   if (m.measures.length && r.has('average') && !m.band) return 'measure'
   if (m.sides) return 'compare'
