@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { addDays, startOfMonth } from '../time/dates.js'
 import type { Bucket } from '../time/period.js'
+import { dialectName } from '../db/dialects/dialect-name.js'
 
 /**
  * Columns of the `periods` CTE every family query joins: the bucket key, its [p_start, p_end)
@@ -30,8 +31,12 @@ export function periodRows(buckets: Bucket[], lastBilledMonth?: string): PeriodR
  */
 export function withPeriods(db: Kysely<any>, buckets: Bucket[], lastBilledMonth?: string) {
   const rows = JSON.stringify(periodRows(buckets, lastBilledMonth).map((r) => columns.map((c) => r[c])))
+  // The same one-parameter shape on each dialect: SQLite's json_each, PostgreSQL's json_array_elements.
+  const postgres = dialectName(db) === 'postgres'
+  const source = postgres ? sql`(select value from json_array_elements(cast(${rows} as json)))` : sql`json_each(${rows})`
+  const column = (i: number) => (postgres ? sql<string>`(j.value ->> ${sql.lit(i)})` : sql<string>`json_extract(j.value, ${`$[${i}]`})`)
   return db.with(
     (cte) => cte('periods').materialized(),
-    (q) => q.selectFrom(sql`json_each(${rows})`.as('j')).select(columns.map((c, i) => sql<string>`json_extract(j.value, ${`$[${i}]`})`.as(c))),
+    (q) => q.selectFrom(source.as('j')).select(columns.map((c, i) => column(i).as(c))),
   )
 }

@@ -12,7 +12,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
     en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different', 'split', 'distribution', 'mix'],
     zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种', '分布', '构成'],
   },
-  compare: { en: ['compare', 'compared', 'comparing', 'comparison', 'vs', 'versus', 'against', 'differ', 'difference', 'differences', 'different from', 'distinguish', 'distinguishes', 'sets apart', 'set apart', 'characteristics', 'profile', 'look like', 'stand out', 'stands out'], zh: ['对比', '比较', '相比', '区别', '差异', '不同之处', '比', '哪个更高', '哪个更低', '哪个高', '谁更高', '更高', '更低', '有什么不同', '特征', '特点', '画像', '有什么特点'] },
+  compare: { en: ['compare', 'compared', 'comparing', 'comparison', 'vs', 'versus', 'against', 'differ', 'difference', 'differences', 'different from', 'distinguish', 'distinguishes', 'sets apart', 'set apart', 'apart', 'apart from', 'characteristics', 'profile', 'look like', 'stand out', 'stands out'], zh: ['对比', '比较', '相比', '区别', '差异', '不同之处', '比', '哪个更高', '哪个更低', '哪个高', '谁更高', '更高', '更低', '有什么不同', '特征', '特点', '画像', '有什么特点'] },
   than: { en: ['than', 'more likely', 'less likely', 'more than', 'less than'], zh: ['比', '高于', '低于'] },
   which: { en: ['which', 'what kind of', 'which kind of'], zh: ['哪个', '哪些', '哪种', '哪类', '哪一个', '什么样的'] },
   most: { en: ['highest', 'most', 'worst', 'biggest', 'largest', 'top', 'max', 'the most', 'fastest'], zh: ['最高', '最多', '最严重', '最大', '最差', '最', '最快'] },

@@ -60,6 +60,8 @@ export function planTools(question: string, ctx: PlanContext): Plan {
 function unanswerable(m: Meaning): Parameters<typeof cannotAnswerText>[0] | undefined {
   const orphan = m.unknownValues.find((u) => !u.dim)
   if (orphan) return { kind: orphan.breakdown ? 'unknown_breakdown' : 'unknown_segment', raw: orphan.raw }
+  // "Churn by household income bracket" where the data has no income: a breakdown it cannot make, not an overall figure.
+  if (m.intent === 'metric' && m.roles.has('by') && !m.by.length && !m.band && m.unknownWords.length) return { kind: 'unknown_breakdown', raw: m.unknownWords.join(' ') }
   const asksSomething = m.metrics.length || m.intent === 'reasons' || m.intent === 'feedback' || m.intent === 'compare' || m.intent === 'describe'
   if (!asksSomething && m.unknownWords.length) return { kind: 'unknown_terms', words: m.unknownWords }
   if (m.intent === 'none' && !m.unknownValues.length) return { kind: 'not_understood' }

@@ -123,7 +123,9 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   // "churn by tenure: under 12, 12–24, over 24", "余额超过10万的客户流失率": numbers near a numeric attribute cut it into bands.
   const measure = catalog.measures.find((x) => x.id === m.measures[0])
   if (measure && !(m.roles.has('average') && !m.roles.has('band'))) {
-    const edges = edgesFrom(cues, measure.unit)
+    // "at each satisfaction score, 1 through 5": a range spanning every value asks for each of them, not for cuts.
+    const spansAll = m.roles.has('by') && cues.length === 2 && cues[0].side === 'rangeStart' && cues[1].side === 'rangeEnd'
+    const edges = spansAll ? [] : edgesFrom(cues, measure.unit)
     if (edges.length || m.roles.has('band') || m.roles.has('by')) m.band = { measure: measure.id, edges }
   }
   const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
