@@ -73,7 +73,12 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
   const previous = prev?.rows[0]?.value ?? null
   const prevLabel = prev ? periodLabel(prev.period.from, prev.period.to) : ''
   const change = current !== null && previous !== null ? Math.round((current - previous) * 100) / 100 : null
-  const rows = result.rows.slice(0, MAX_ROWS)
+  // Segments beyond MAX_ROWS are left out by value, never alphabetically: the largest (the answer to "which city
+  // lost the most?") must survive the cut. Trends keep their time order.
+  const kept = input.grain || result.rows.length <= MAX_ROWS
+    ? new Set(result.rows.slice(0, MAX_ROWS))
+    : new Set([...result.rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).slice(0, MAX_ROWS))
+  const rows = result.rows.filter((r) => kept.has(r))
   return {
     kind: 'metric' as const,
     metric: { ...result.metric, name: result.metric.name },
