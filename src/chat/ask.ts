@@ -1,8 +1,8 @@
-import { generateText, isStepCount, type LanguageModel, type ModelMessage } from 'ai'
+import { generateText, type LanguageModel, type ModelMessage } from 'ai'
 import type { Chart } from '../chart/chart-spec.js'
 import { resultRows, type StoredToolCall } from './answer-store.js'
 import type { ChatDeps } from './chat-deps.js'
-import { attemptSignal, MODEL_RETRIES } from './model-attempt.js'
+import { attemptSignal, modelCallOptions } from './model-attempt.js'
 import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
 import { failTurn, finalText, prepareTurn, recordTurn, type PreparedTurn, type TurnInput } from './turn.js'
 
@@ -13,15 +13,7 @@ export type AskResult = { conversationId: string; answer: string; charts: Chart[
 export type AskOptions = TurnInput
 
 function generate(model: Exclude<LanguageModel, string>, deps: ChatDeps, turn: PreparedTurn, signal: AbortSignal | undefined) {
-  return generateText({
-    model,
-    instructions: turn.instructions,
-    messages: turn.messages,
-    tools: turn.tools,
-    stopWhen: [isStepCount(deps.maxSteps ?? 8), turn.budgetSpent],
-    maxRetries: MODEL_RETRIES,
-    abortSignal: signal,
-  })
+  return generateText(modelCallOptions(model, deps, turn, signal))
 }
 
 /**

@@ -1,8 +1,8 @@
-import { createUIMessageStream, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageChunk, type LanguageModel, type ModelMessage, type UIMessage, type UIMessageStreamWriter } from 'ai'
+import { createUIMessageStream, createUIMessageStreamResponse, streamText, toUIMessageChunk, type LanguageModel, type ModelMessage, type UIMessage, type UIMessageStreamWriter } from 'ai'
 import type { Chart } from '../chart/chart-spec.js'
 import { resultRows, type StoredToolCall } from './answer-store.js'
 import type { ChatDeps } from './chat-deps.js'
-import { attemptSignal, MODEL_RETRIES } from './model-attempt.js'
+import { attemptSignal, modelCallOptions } from './model-attempt.js'
 import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
 import { failTurn, finalText, prepareTurn, recordTurn, type PreparedTurn, type TurnInput } from './turn.js'
 import { answerFailed, fallbackNotice, scopeNotice } from './turn-messages.js'
@@ -17,13 +17,7 @@ type Collected = { stored: StoredToolCall[]; charts: Chart[] }
 
 function start(model: Exclude<LanguageModel, string>, deps: ChatDeps, turn: PreparedTurn, signal: AbortSignal | undefined, writer: Writer, into: Collected) {
   return streamText({
-    model,
-    instructions: turn.instructions,
-    messages: turn.messages,
-    tools: turn.tools,
-    stopWhen: [isStepCount(deps.maxSteps ?? 8), turn.budgetSpent],
-    maxRetries: MODEL_RETRIES,
-    abortSignal: signal,
+    ...modelCallOptions(model, deps, turn, signal),
     // The default prints the raw error (API keys included) to the console; forward() logs it redacted instead.
     onError: () => {},
     onToolExecutionEnd: ({ toolCall, toolOutput }) => {

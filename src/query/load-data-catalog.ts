@@ -9,6 +9,7 @@ import type { Coverage } from '../catalog/coverage.js'
 import type { DatasetMeta } from '../catalog/dataset-meta.js'
 import { builtInMeasures, type MeasureDef, type MeasureUnit } from '../catalog/measure.js'
 import { measureUnits } from '../catalog/measure-def.js'
+import { loadMeasures as loadStoredMeasures } from '../db/measure-store.js'
 import { addDays, startOfMonth } from '../time/dates.js'
 import { tableExists } from '../db/dialects/table-exists.js'
 
@@ -82,17 +83,14 @@ const units = new Set<MeasureUnit>(measureUnits)
  */
 async function loadMeasures(db: Db): Promise<MeasureDef[]> {
   if (!(await tableExists(db, 'measures'))) return [...builtInMeasures]
-  const rows = await sql<{ id: string; name_en: string; name_zh: string; unit: string | null; synonyms: string | null }>`select * from measures order by position, id`.execute(db)
+  const declared = await loadStoredMeasures(db)
   const integers = await sql<{ measure: string; fractional: number }>`
     select measure, sum(case when value <> cast(value as integer) then 1 else 0 end) as fractional from customer_measures group by measure`.execute(db)
   const whole = new Set(integers.rows.filter((r) => Number(r.fractional) === 0).map((r) => r.measure))
-  const stored: MeasureDef[] = rows.rows.map((r) => {
-    const syn = r.synonyms ? (JSON.parse(r.synonyms) as Partial<{ en: string[]; zh: string[] }>) : {}
-    return {
-      id: r.id, source: { kind: 'stored' }, name: { en: r.name_en, zh: r.name_zh || r.name_en },
-      synonyms: { en: syn.en ?? [], zh: syn.zh ?? [] }, unit: units.has(r.unit as MeasureUnit) ? (r.unit as MeasureUnit) : 'number', integer: whole.has(r.id),
-    }
-  })
+  const stored: MeasureDef[] = declared.map((m) => ({
+    id: m.id, source: { kind: 'stored' }, name: { en: m.name.en, zh: m.name.zh || m.name.en },
+    synonyms: { en: m.synonyms.en ?? [], zh: m.synonyms.zh ?? [] }, unit: units.has(m.unit) ? m.unit : 'number', integer: whole.has(m.id),
+  }))
   const storedTenure = stored.some((m) => /tenure|months?_on_book|开通月数|在网/.test(m.id) && m.unit === 'months')
   return [...builtInMeasures.filter((b) => !(b.id === 'tenure_months' && storedTenure)), ...stored]
 }

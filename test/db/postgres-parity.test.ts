@@ -153,9 +153,5 @@ describe.skipIf(server.url === null)('PostgreSQL parity with SQLite', () => {
   })
 })
 
-if (server.url === null) {
-  // Registered only when there is no server, so the skip and its reason show in the report.
-  describe('PostgreSQL parity', () => {
-    it.skip(`skipped: ${'reason' in server ? server.reason : ''}`, () => {})
-  })
-}
+// Without a server the parity tests above are skipped (CI sets REQUIRE_POSTGRES=1, which makes that a failure); say why.
+if (server.url === null) console.log(`Skipping the PostgreSQL parity tests: ${'reason' in server ? server.reason : 'no server'}`)
