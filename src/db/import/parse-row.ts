@@ -53,8 +53,34 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
   const events = 'events' in m.churn ? eventReader(m, related) : undefined
   const subscriptions = m.mrr && 'file' in m.mrr ? subscriptionReader(m, related) : undefined
   const statusKeys = 'statusColumn' in m.churn ? { churned: new Set(m.churn.churnedValues.map(flagKey)), active: m.churn.activeValues && new Set(m.churn.activeValues.map(flagKey)) } : undefined
-  const dims = m.dimensions.map((d) => ({ d, at: at(d.sourceColumn), map: new Map(Object.entries(d.valueMap)) }))
+  // A dimension column holds few distinct texts: each is resolved (trimmed, relabelled, read as
+  // yes/no) once and remembered, instead of once per cell (16 columns × 100,000 rows).
+  const dims = m.dimensions.map((d) => {
+    const map = new Map(Object.entries(d.valueMap))
+    const resolved = new Map<string, string>()
+    const resolve = (cellText: string): string => {
+      let value = resolved.get(cellText)
+      if (value === undefined) {
+        const raw = cellText.trim()
+        value = raw === '' ? '' : (map.get(raw) ?? raw)
+        if (d.yesNo && value !== '') value = yesNoValue(value) ?? value
+        resolved.set(cellText, value)
+      }
+      return value
+    }
+    return { d, at: at(d.sourceColumn), resolve }
+  })
   const measures = m.measures.map((x) => ({ id: x.id, column: x.sourceColumn, at: at(x.sourceColumn) }))
+  // Tenures repeat (0–72 months in a telecom file): each start date is computed once.
+  const tenureStarts = new Map<number, { billing: string; signup: string }>()
+  const startOfTenure = (tenure: number, unit: Parameters<typeof tenureStart>[2]) => {
+    let start = tenureStarts.get(tenure)
+    if (start === undefined) {
+      const billing = tenureStart(asOf, tenure, unit)
+      tenureStarts.set(tenure, (start = { billing, signup: addDays(billing, -1) }))
+    }
+    return start
+  }
   const reason = m.churnReason
 
   // Per-row state the helpers read, so they are created once rather than for every row.
@@ -112,8 +138,9 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
       } else if (tenure !== undefined && tenure !== null) {
         // Tenure counts whole units up to the snapshot: a customer with tenure n was already
         // active the day before asOf − n, so "active at period start" includes them.
-        billingStart = tenureStart(asOf, tenure, unit)
-        signupDate = addDays(billingStart, -1)
+        const start = startOfTenure(tenure, unit)
+        billingStart = start.billing
+        signupDate = start.signup
       }
     }
     if (signupDate && signupDate > asOf) bad(signupColumn(m), `the signup date ${signupDate} is after asOf (${asOf})`)
@@ -154,10 +181,8 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
 
     const builtIns: ImportedCustomer['builtIns'] = {}
     const attributes: ImportedCustomer['attributes'] = []
-    for (const { d, at: i, map } of dims) {
-      const raw = (values[i] ?? '').trim()
-      let value = raw === '' ? '' : (map.get(raw) ?? raw)
-      if (d.yesNo && value !== '') value = yesNoValue(value) ?? value
+    for (const { d, at: i, resolve } of dims) {
+      const value = resolve(values[i] ?? '')
       if (value === '') continue // blank (or mapped to blank) = unknown: no value stored
       if (d.column) builtIns[d.column] = value
       else attributes.push({ dimension: d.id, value })

@@ -29,7 +29,11 @@ export type PreparedImport = {
 }
 
 /** Options for prepareImport. */
-export type PrepareOptions = { onProgress?: (stage: string, rowsDone: number) => void }
+export type PrepareOptions = {
+  onProgress?: (stage: string, rowsDone: number) => void
+  /** Files already read (by proposeMapping), used instead of reading them again. */
+  tables?: Table[]
+}
 
 const progressEvery = 5000
 
@@ -42,7 +46,7 @@ export async function prepareImport(file: string, mapping: Mapping, opts: Prepar
   const warnings: ImportWarning[] = []
   const near = (f: string) => (isAbsolute(f) ? f : resolve(dirname(file), f))
   const read = async (f: string) => {
-    const t = await readTable(f)
+    const t = opts.tables?.find((x) => resolve(x.file) === resolve(f)) ?? (await readTable(f))
     if (t.bom) warnings.push({ kind: 'bom', file: basename(f) })
     if (t.encoding === 'gb18030') warnings.push({ kind: 'encoding', file: basename(f), encoding: 'gb18030' })
     return t
