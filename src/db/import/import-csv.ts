@@ -60,11 +60,12 @@ export async function writePrepared(db: Db, file: string, p: PreparedImport, opt
       onProgress: (n) => opts.onProgress?.('written', n),
     })
     await saveDimensions(trx, m.dimensions.map(toDimensionDef))
-    await saveMeasures(trx, m.measures.map((x) => ({ id: x.id, name: x.name, unit: x.unit, synonyms: x.synonyms, description: x.description })))
+    const summarized = m.summaries.flatMap((f) => f.measures)
+    await saveMeasures(trx, [...m.measures, ...summarized].map((x) => ({ id: x.id, name: x.name, unit: x.unit, synonyms: x.synonyms, description: x.description })))
     await writeMeta(trx, { asOf: m.asOf, currency: m.currency, source: `import:${basename(file)}`, companyName: m.companyName, dataKind: p.dataKind, churnWindow: p.window })
     return out
   }).finally(restoreTempStore)
-  const rows = { ...written.rows, dimensions: m.dimensions.length, measures: m.measures.length }
+  const rows = { ...written.rows, dimensions: m.dimensions.length, measures: m.measures.length + m.summaries.reduce((n, f) => n + f.measures.length, 0) }
   return { customers: written.rows.customers, churned: p.churned, rows, dataKind: p.dataKind, window: p.window, warnings: p.warnings, ms: Math.round(performance.now() - started) }
 }
 

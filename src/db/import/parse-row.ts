@@ -4,6 +4,7 @@ import { columnIndex, referencedColumns } from './column-index.js'
 import type { BuiltInColumn, Mapping } from './mapping-schema.js'
 import { type Parsed, flagKey, parseAmount, parseDateCell, parseFlag, parseNumber, parseTenure, yesNoValue } from './parse-values.js'
 import type { Table } from './read-table.js'
+import type { ImportedTicket } from './read-tickets.js'
 import { maxTenure, snapshotWindow, tenureMonths, tenureStart } from './tenure-dates.js'
 
 /** One subscription spell of an imported customer: [start, end), end null while active. */
@@ -21,6 +22,8 @@ export type ImportedCustomer = {
   builtIns: Partial<Record<BuiltInColumn, string>>
   attributes: Array<{ dimension: string; value: string }>
   measures: Array<{ measure: string; value: number }>
+  /** Support tickets, when the mapping reads a tickets file. */
+  tickets?: ImportedTicket[]
 }
 
 /** A problem with one cell, already phrased for the user. */
@@ -268,7 +271,11 @@ function eventReader(m: Mapping, related: RelatedRows) {
         Object.assign(spell, readReason(r, values[at(r.column)] ?? '', r.feedbackColumn ? (values[at(r.feedbackColumn)] ?? '') : '', (msg) => bad(r.column, msg)))
       }
       spells.push(spell)
-      start = addDays(date, 1)
+      // The comeback spell starts on the churn date: the engine counts a spell as active from the
+      // day after its start (a start on the 1st is new that month), so the customer is back from
+      // the day after the churn, and one who left on a month's last day is in the next month's
+      // starting cohort.
+      start = date
     }
     const cameBack = ev.reactivationColumn && lastRow >= 0 && yesNoValue(t.rows[lastRow][at(ev.reactivationColumn)] ?? '') === 'Yes'
     if (spells.length === 0 || cameBack) spells.push({ start, end: null, reasonCode: null, reasonText: null, feedback: null })

@@ -6,7 +6,7 @@ import type { ImportedCustomer } from './parse-row.js'
 import { dialectName } from '../dialects/dialect-name.js'
 
 /** Tables an import writes rows to. */
-export type ImportTable = 'customers' | 'customer_attributes' | 'customer_measures' | 'subscriptions' | 'mrr_history' | 'feedback'
+export type ImportTable = 'customers' | 'customer_attributes' | 'customer_measures' | 'subscriptions' | 'mrr_history' | 'feedback' | 'tickets'
 
 /** What writeImport needs beyond the rows. */
 export type WriteOptions = {
@@ -25,6 +25,7 @@ const columns = {
   subscriptions: ['customer_id', 'start_date', 'end_date', 'is_reactivation', 'churn_type', 'reason_code', 'reason_text'],
   mrr_history: ['customer_id', 'month', 'mrr'],
   feedback: ['customer_id', 'date', 'source', 'rating', 'text', 'language'],
+  tickets: ['customer_id', 'opened_date', 'category', 'hours_to_resolve'],
 } satisfies { [T in ImportTable]: Array<keyof Database[T] & string> }
 
 const progressEvery = 5000
@@ -46,7 +47,7 @@ export async function writeImport(trx: Db, rows: ImportedCustomer[], opts: Write
   }
   const indexes = pg ? [] : await dropIndexes(trx, Object.keys(columns))
   const out = Object.fromEntries(Object.keys(columns).map((t) => [t, batcher(trx, t as ImportTable, pg)])) as Record<ImportTable, Batcher>
-  const { customers, customer_attributes: attributes, customer_measures: measures, subscriptions, mrr_history: mrr, feedback } = out
+  const { customers, customer_attributes: attributes, customer_measures: measures, subscriptions, mrr_history: mrr, feedback, tickets } = out
   // In key order every primary-key index grows at its end instead of splitting pages at random.
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   // Customers share few (start, end) ranges (a snapshot: one per tenure), so each range's month
@@ -72,6 +73,7 @@ export async function writeImport(trx: Db, rows: ImportedCustomer[], opts: Write
       if ((p = subscriptions.row(c.id, s.start, s.end, i > 0 ? 1 : 0, type, s.reasonCode, s.reasonText))) await p
       if (s.end && s.feedback && (p = feedback.row(c.id, s.end, 'exit_interview', null, s.feedback, opts.feedbackLanguage))) await p
     }
+    for (const t of c.tickets ?? []) if ((p = tickets.row(c.id, t.opened, t.category, t.hours))) await p
     if (c.revenue.length === 1) {
       const r = c.revenue[0]
       for (const month of months(r.start, r.end)) if ((p = mrr.row(c.id, month, r.amount))) await p
