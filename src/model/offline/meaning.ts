@@ -17,6 +17,10 @@ export type Intent = 'describe' | 'reasons' | 'feedback' | 'compare' | 'metric' 
 export type Meaning = {
   intent: Intent
   metrics: string[]
+  /** The clause names a metric in words ("attrition rate"), rather than one being inferred from its shape. */
+  metricsNamed: boolean
+  /** Refers back to a group named before ("their average spend", "他们的平均消费"). */
+  refersBack: boolean
   by: string[]
   filters: Filters
   period?: PeriodInput
@@ -49,7 +53,7 @@ export type Meaning = {
 /** A meaning with nothing in it yet. */
 export function emptyMeaning(): Meaning {
   return {
-    intent: 'none', metrics: [], by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], churnedOnly: false, anyComplaint: false,
+    intent: 'none', metrics: [], metricsNamed: false, refersBack: false, by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], churnedOnly: false, anyComplaint: false,
     unknownValues: [], unknownWords: [], roles: new Set(), followup: false, elliptical: false, future: false,
   }
 }

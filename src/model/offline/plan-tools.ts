@@ -63,7 +63,9 @@ function unanswerable(m: Meaning): Parameters<typeof cannotAnswerText>[0] | unde
   // "Churn by household income bracket" where the data has no income: a breakdown it cannot make, not an overall figure.
   if (m.intent === 'metric' && m.roles.has('by') && !m.by.length && !m.band && m.unknownWords.length) return { kind: 'unknown_breakdown', raw: m.unknownWords.join(' ') }
   const asksSomething = m.metrics.length || m.intent === 'reasons' || m.intent === 'feedback' || m.intent === 'compare' || m.intent === 'describe'
-  if (!asksSomething && m.unknownWords.length) return { kind: 'unknown_terms', words: m.unknownWords }
+  // "Do those with multiple lines churn more than those with a single line?": a trait compared asks for churn by it.
+  const traitContrast = m.by.length > 0 && (m.roles.has('effect') || m.roles.has('than') || m.roles.has('compare'))
+  if (!asksSomething && m.unknownWords.length && !traitContrast) return { kind: 'unknown_terms', words: m.unknownWords }
   if (m.intent === 'none' && !m.unknownValues.length) return { kind: 'not_understood' }
   return undefined
 }

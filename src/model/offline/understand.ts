@@ -10,6 +10,8 @@ import { resolveMetrics } from './resolve-metrics.js'
 import type { Token } from './segment-zh.js'
 
 type Value = { dim: string; value: string; at: number }
+// Words before a dimension's name that quantify it rather than name one of its values ("no offer", "each plan").
+const notValues = new Set(['no', 'not', 'any', 'each', 'every', 'all', 'other', 'non', '无', '没有', '各', '每个', '所有'])
 const fillers = new Set([...fillerWords.en, ...fillerWords.zh])
 const byWords = new Set(['by', 'per', 'split by', 'broken down by', 'segmented by', 'grouped by', '按', '按照'])
 const segmentPrepositions = new Set(['for', 'in', 'from', 'among', 'at', 'of', 'the', 'on'])
@@ -24,7 +26,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const m = emptyMeaning()
   const time = parseTime(text, cased, { asOf: catalog.meta.asOf, dataStart: catalog.dataStart })
   Object.assign(m, { period: time.period, grain: time.grain, future: time.future, outOfRange: time.outOfRange })
-  const { mentions, unknown, surface } = recognise(time.cased, lex)
+  // "不满24个月" is "under 24 months", not "dissatisfied": same length, so offsets hold.
+  const { mentions, unknown, surface } = recognise(time.cased.replace(/不满(?=\s*\d)/g, '不足'), lex)
   for (const x of mentions) for (const s of x.senses) if (s.kind === 'role' && s.role !== 'filler') m.roles.add(s.role)
   const mentionedDims = new Set(mentions.flatMap((x) => (x.senses.length === 1 && x.senses[0].kind === 'dimension' ? [x.senses[0].id] : [])))
   const dims: Array<{ id: string; at: number; start: number }> = []
@@ -56,11 +59,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     // "Under 30" may also name a yes/no column; with an age cut asked for, the numbers win.
     for (const d of [...dims]) if (/\d/.test(mentions[d.at]?.cased ?? '')) dims.splice(dims.indexOf(d), 1)
   }
+  const population = populationFilters(dims, values, mentions, catalog)
   const unknownTokens = unknown.filter((t) => !/^\d+$/.test(t.text) && !fillers.has(t.text) && /[\p{L}]/u.test(t.text))
   // A word the data does not know right before a dimension name reads as a value of it ("Platinum plan", "白金套餐").
   const qualified = new Set<string>()
   for (const d of dims) {
-    const before = unknownTokens.filter((t) => t.end === d.start || t.end + 1 === d.start)
+    const before = unknownTokens.filter((t) => (t.end === d.start || t.end + 1 === d.start) && !notValues.has(t.text))
     if (!before.length) continue
     m.unknownValues.push({ dim: d.id, raw: before.map((t) => t.cased).join(' ') })
     qualified.add(d.id)
@@ -105,6 +109,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     // A breakdown shows every value of its dimension: values named alongside it only say which rows matter.
     for (const dim of m.by) delete m.filters[dim]
   }
+  dropEnumeratedAbsence(m, catalog)
+  Object.assign(m.filters, population)
   // Unknown values go to the tool as given: its error names the values that exist.
   for (const u of m.unknownValues) if (u.dim) m.filters[u.dim] = [...(m.filters[u.dim] ?? []), u.raw]
   m.churnedOnly = m.roles.has('churned')
@@ -113,6 +119,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
   m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
+  m.metricsNamed = metricMentions.some((x) => !fillers.has(x.key))
+  m.refersBack = /\b(their|they|them|those)\b|他们|她们|这些客户|这批客户|这些人|这部分客户/.test(text)
   // "What do churners' monthly charges add up to?": the monthly revenue of those who left is churned MRR.
   const revenueMeasure = m.measures.find((id) => catalog.measures.find((x) => x.id === id)?.source.kind === 'mrr')
   const onlyHeadcount = m.metrics.every((id) => id === 'churned_customers' || id === 'churn_rate' || id === 'active_customers')
@@ -124,8 +132,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const measure = catalog.measures.find((x) => x.id === m.measures[0])
   if (measure && !(m.roles.has('average') && !m.roles.has('band'))) {
     // "at each satisfaction score, 1 through 5": a range spanning every value asks for each of them, not for cuts.
-    const spansAll = m.roles.has('by') && cues.length === 2 && cues[0].side === 'rangeStart' && cues[1].side === 'rangeEnd'
-    const edges = spansAll ? [] : edgesFrom(cues, measure.unit)
+    const spansAll = m.roles.has('by') && cues.length === 2 && cues[0].side === 'rangeStart' && cues[1].side === 'rangeEnd' && !cues[0].either
+    const [a, b] = spansAll ? [cues[0].value, cues[1].value] : [0, 0]
+    const eachValue = spansAll && Number.isInteger(a) && Number.isInteger(b) && b > a && b - a <= 10
+    const edges = eachValue
+      ? Array.from({ length: b - a }, (_, i) => ({ at: a + i, equalBelow: true }))
+      : spansAll ? [] : edgesFrom(cues, measure.unit)
     if (edges.length || m.roles.has('band') || m.roles.has('by')) m.band = { measure: measure.id, edges }
   }
   const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
@@ -135,6 +147,51 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     !m.period && !m.grain && meaningful.length <= 2
   m.intent = intentOf(m, values.length + dims.length)
   return m
+}
+
+const populationHeads = new Set(['customers', 'customer', 'users', 'user', 'subscribers', 'subscriber', 'clients', 'accounts', '客户', '用户'])
+const insideWords = new Set(['里', '中', '当中', '之中', '里面'])
+const noneLike = (v: string) => /^(no|none|否|无|没有)$/i.test(v)
+
+/**
+ * "internet customers with vs without online security", "Among phone customers…", "宽带用户里…": a service named
+ * as a kind of customer, beside another trait, restricts the group to those who have it; it is no breakdown.
+ */
+function populationFilters(dims: Array<{ id: string; at: number }>, values: Value[], mentions: Mention[], catalog: DataCatalog): Filters {
+  const out: Filters = {}
+  for (const d of [...dims]) {
+    const stored = (catalog.values[d.id] ?? []).map((v) => v.value)
+    const none = stored.find(noneLike)
+    if (!none || stored.length < 2) continue
+    const next = mentions[d.at + 1]?.key ?? ''
+    const prev = mentions[d.at - 1]?.key ?? ''
+    const asKind = populationHeads.has(next) || prev === 'among'
+    const inside = insideWords.has(mentions[d.at + 2]?.key ?? '') || insideWords.has(next)
+    const others = dims.some((x) => x.id !== d.id) || values.some((v) => v.dim !== d.id)
+    if (!asKind || !(others || inside)) continue
+    out[d.id] = stored.filter((v) => v !== none)
+    dims.splice(dims.indexOf(d), 1)
+  }
+  return out
+}
+
+/**
+ * "by internet type: DSL, cable, fiber and customers without internet", "online backup (yes / no / no internet)":
+ * the customers without a service are one row of a breakdown whose values include them, not a filter on everything.
+ */
+function dropEnumeratedAbsence(m: Meaning, catalog: DataCatalog): void {
+  const words = (s: string) => s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 2 && w !== 'service' && w !== 'type')
+  for (const [dim, vs] of Object.entries(m.filters)) {
+    if (m.by.includes(dim) || vs.length !== 1 || !noneLike(vs[0])) continue
+    const name = catalog.dimensions.find((d) => d.id === dim)?.name.en ?? dim
+    const covered = m.by.some((b) => {
+      const stored = (catalog.values[b] ?? []).map((v) => v.value)
+      const absent = stored.filter((v) => noneLike(v) || /^no /i.test(v))
+      const bName = catalog.dimensions.find((d) => d.id === b)?.name.en ?? b
+      return absent.length > 0 && words(name).some((w) => words(`${bName} ${absent.join(' ')}`).includes(w))
+    })
+    if (covered) delete m.filters[dim]
+  }
 }
 
 // Chooses one meaning of an ambiguous phrase from its neighbours and the clause's shape.
