@@ -60,9 +60,11 @@ export function mergeClauses(meanings: Meaning[]): Meaning[] {
   // A breakdown shows every value of its dimension, so a value of it named in another clause is one of its rows.
   for (const m of main) if (m.intent !== 'compare') for (const d of m.by) delete m.filters[d]
   const withPeriod = main.find((m) => m.period)
-  const withFilters = main.find((m) => Object.keys(m.filters).length)
-  for (const m of main) {
+  for (const [i, m] of main.entries()) {
     if (!m.period && withPeriod) m.period = withPeriod.period
+    // Filters carry forward only: "churn by payment method, and why are the electronic check customers leaving?"
+    // asks the breakdown for everyone and the why for one group.
+    const withFilters = main.slice(0, i).find((x) => Object.keys(x.filters).length)
     if (m.intent !== 'compare' && !Object.keys(m.filters).length && withFilters) m.filters = { ...withFilters.filters }
   }
   return main

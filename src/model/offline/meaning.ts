@@ -39,6 +39,8 @@ export type Meaning = {
   anyComplaint: boolean
   /** A value-like word next to a dimension ("Platinum plan") or a proper name the data does not know. */
   unknownValues: Array<{ dim?: string; raw: string; breakdown?: boolean }>
+  /** A cut with no numeric attribute to apply it to ("customers under 30" in data without age). */
+  unmatchedCut?: string
   /** Content words nothing recognised ("marketing spend"). */
   unknownWords: string[]
   roles: Set<Role>

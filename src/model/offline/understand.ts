@@ -83,6 +83,14 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const next = surface.tokens[k + 1]?.text ?? ''
     if (t.cjk && t.text.length >= 2 && /^(的)?(客户|用户|顾客|会员)/.test(next) && !fillers.has(t.text)) m.unknownValues.push({ raw: t.cased })
   }
+  // "customers under 30" with no numeric attribute named: a cut the data has nothing to apply to (percentages cut a figure, not customers).
+  if (!m.measures.length) {
+    const text0 = time.cased.toLowerCase()
+    const cut = numberCues(text0).find((c) => c.side !== 'plain' && c.side !== 'rangeEnd' && !/^\s*(%|％|percent|个百分点|pp)/.test(text0.slice(c.end)) &&
+      !mentions.some((x) => x.start <= c.start && x.end >= c.end))
+    const word = cut && unknownTokens.filter((t) => t.end <= cut.start && cut.start - t.end <= 2).at(-1)
+    if (cut && word) m.unmatchedCut = time.cased.slice(word.start, cut.end).trim()
+  }
   m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.cased)
   // "Does having dependents matter?", "有没有伴侣的客户流失率差多少": a yes/no trait asked about as such wants both
   // sides — a breakdown by it — not the one side its wording names.

@@ -87,3 +87,26 @@ describe('planTools on an imported snapshot: yes/no traits, populations, numeric
     ])
   })
 })
+
+describe('planTools on an imported snapshot: what the data cannot answer', () => {
+  const text = (q: string, c: DataCatalog = catalog) => {
+    const p = planTools(q, { catalog: c, previous: [] })
+    if (!('text' in p)) throw new Error(`expected a direct answer for "${q}", got ${JSON.stringify(p.calls)}`)
+    return p.text
+  }
+  it('says the data has no records for a metric instead of giving an empty figure', () => {
+    const noNps = { ...catalog, metricsWithoutData: [{ metric: 'nps', missing: 'nps_answers' as const }] }
+    expect(text('流失客户的满意度（NPS）怎么样？', noNps)).toMatch(/^这份数据里没有NPS调查回答，所以无法计算净推荐值。/)
+    expect(text('What is our NPS?', noNps)).toMatch(/^This data has no NPS survey answers, so it cannot give the Net Promoter Score \(NPS\)\./)
+  })
+  it('refuses a ranking by a segment the data lacks, and a cut on an attribute it lacks', () => {
+    expect(text('Which region has the most attrition?')).toMatch(/^I can't break results down by "region"/)
+    expect(text('How does churn look for customers under 30? ')).toMatch(/^I couldn't find "under 30" in this data/)
+  })
+  it('carries a filter forward to later clauses only', () => {
+    expect(calls('What is our churn by offer, and why are the Offer A customers leaving?')).toEqual([
+      { metric: 'churn_rate', by: ['offer'], language: 'en' },
+      { filters: [{ dimension: 'offer', values: ['Offer A'] }], language: 'en' },
+    ])
+  })
+})
