@@ -109,6 +109,9 @@ export function measureWordsFromNames(name: { en: string; zh: string }): string[
   if (unitFirst) variants.push(unitFirst[2], `${unitFirst[2]} ${unitFirst[1]}`)
   const zhBare = zhShort.replace(/(月数|天数|周数|年数)$/, '')
   if (zhBare !== zhShort && zhBare.length >= 2) variants.push(zhBare)
+  // "月均下载量" is asked as "平均每月下载量", "每月下载量" or just "下载量".
+  const monthly = zhShort.match(/^月均(.{2,})$/)
+  if (monthly) variants.push(`平均每月${monthly[1]}`, `每月平均${monthly[1]}`, `每月${monthly[1]}`, monthly[1])
   // "Satisfaction score" is asked as "satisfaction", "满意度评分" as "满意度".
   const enScore = enShort.replace(/ (score|rating)$/, '')
   if (enScore !== enShort && enScore.length >= 4) variants.push(enScore)

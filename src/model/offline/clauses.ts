@@ -26,6 +26,16 @@ export function splitClauses(text: string, cased: string, lang: 'en' | 'zh'): Cl
  * period or filters takes the others' ("上个季度各地区的流失率？为什么流失？" asks why for last quarter too).
  */
 export function mergeClauses(meanings: Meaning[]): Meaning[] {
+  // "开了无限流量的客户流失率是多少？没开的呢？": the other side of a yes/no filter asks for both, a breakdown by it.
+  for (const [i, m] of meanings.entries()) {
+    const prev = meanings.slice(0, i).filter((x) => !isModifierOnly(x)).at(-1)
+    const otherSide = m.roles.has('effect') && !m.metrics.length && !m.by.length && !Object.keys(m.filters).length && !m.measures.length
+    const trait = prev && Object.entries(prev.filters).find(([, vs]) => vs.length === 1)
+    if (otherSide && prev && trait && prev.by.length < 2) {
+      prev.by.push(trait[0])
+      delete prev.filters[trait[0]]
+    }
+  }
   const kept = meanings.filter(hasSubstance)
   if (kept.length <= 1) return kept
   const main = kept.filter((m) => !isModifierOnly(m))
@@ -66,6 +76,9 @@ export function mergeClauses(meanings: Meaning[]): Meaning[] {
     // asks the breakdown for everyone and the why for one group.
     const withFilters = main.slice(0, i).find((x) => Object.keys(x.filters).length)
     if (m.intent !== 'compare' && !Object.keys(m.filters).length && withFilters) m.filters = { ...withFilters.filters }
+    // "…had 6 contacts, and how many of them left?": "them" are the customers the cut picked out.
+    const withBand = main.slice(0, i).findLast((x) => x.band)
+    if (m.refersBack && !m.band && !m.by.length && withBand && m.intent === 'metric') m.band = withBand.band
   }
   return main
 }

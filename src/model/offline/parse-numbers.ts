@@ -16,7 +16,9 @@ const before: Array<[RegExp, NumberCue['side']]> = [
 ]
 const after: Array<[RegExp, NumberCue['side']]> = [
   [/^\s*(?:\+|or more|or above|or higher|and above|and up|and over|及以上|以上|或以上|或更多|或更高)/, 'atLeast'],
-  [/^\s*(?:or less|or fewer|or below|or under|and below|and under|inclusive|及以下|以下|以内|或以下|或更少|(?:（|\()?含(?:）|\))?)/, 'atMost'],
+  [/^\s*(?:or less|or fewer|or below|or under|and below|and under|inclusive|及以下|以内|或以下|或更少|(?:（|\()?含(?:）|\))?)/, 'atMost'],
+  // A bare 以下 reads as "under" ("30岁以下的客户"); the number itself belongs below only with 及/或/含.
+  [/^\s*以下/, 'below'],
   [/^\s*(?:to|through|thru|and|-|–|—|~|到|至)\s*(?=[$¥]?\d)/, 'rangeStart'],
 ]
 
@@ -37,7 +39,8 @@ export function numberCues(text: string): NumberCue[] {
     const unitWord = (m[3] ?? '').toLowerCase()
     const unit = /^(years?|yrs?|年)$/.test(unitWord) ? 'years' : /^(months?|个月|月)$/.test(unitWord) ? 'months' : /^(days?|天)$/.test(unitWord) ? 'days' : undefined
     const pre = text.slice(Math.max(0, start - 24), start)
-    const post = text.slice(end, end + 16)
+    // A counter word sits between a Chinese number and its cue: "4次及以上", "60岁以上", "2个以下".
+    const post = text.slice(end, end + 16).replace(/^\s*(?:次|个|岁|人|分|笔|张|项|位|件|元|美元|块)/, '')
     let side: NumberCue['side'] = 'plain'
     for (const [re, s] of after) if (re.test(post)) { side = s; break }
     if (side === 'plain') for (const [re, s] of before) if (re.test(pre)) { side = s; break }

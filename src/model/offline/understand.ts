@@ -5,7 +5,8 @@ import { emptyMeaning, type Filters, type Meaning } from './meaning.js'
 import { parseTime } from './parse-time.js'
 import { recognise, type Mention } from './recognise.js'
 import { pickSides } from './pick-sides.js'
-import { edgesFrom, numberCues } from './parse-numbers.js'
+import { edgesFrom, numberCues, type NumberCue } from './parse-numbers.js'
+import type { BandEdge } from '../../catalog/measure.js'
 import { resolveMetrics } from './resolve-metrics.js'
 import type { Token } from './segment-zh.js'
 
@@ -35,9 +36,17 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const metricMentions: Array<{ id: string; key: string; start: number; end: number }> = []
   const topics: string[] = []
   const measureMentions: Array<{ id: string; start: number }> = []
+  // "收入未知", "plan Basic": a dimension's name right before one of its values names that dimension (and picks the value's).
+  mentions.forEach((x, i) => {
+    const next = mentions[i + 1]
+    const named = x.senses.find((s) => s.kind === 'dimension' && next?.senses.some((v) => v.kind === 'value' && v.dim === s.id))
+    if (named?.kind === 'dimension') mentionedDims.add(named.id)
+  })
   mentions.forEach((x, i) => {
     const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
-    const s = pickSense(x.senses, prev, m.roles, mentionedDims, /\d/.test(time.cased))
+    const next = mentions[i + 1]
+    const ownValue = x.senses.find((s) => s.kind === 'dimension' && next?.senses.some((v) => v.kind === 'value' && v.dim === s.id))
+    const s = ownValue ?? pickSense(x.senses, prev, m.roles, mentionedDims, /\d/.test(time.cased))
     if (!s) return
     // "churn by tenure": a metric after "by" is a breakdown the data has no dimension for.
     if (s.kind === 'metric' && byWords.has(mentions[i - 1]?.key ?? '')) m.unknownValues.push({ raw: x.cased, breakdown: true })
@@ -49,6 +58,22 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     else if (s.kind === 'measure') measureMentions.push({ id: s.id, start: x.start })
   })
   m.measures = [...new Set(measureMentions.map((x) => x.id))]
+  // "近12个月联系次数", "inactive months in the last year": a span that belongs to the attribute's own definition
+  // is not the period asked about (a snapshot has one window anyway).
+  const months = m.period && 'relative' in m.period ? (m.period.relative === 'last_n_months' ? m.period.n : m.period.relative === 'last_year' ? 12 : undefined) : undefined
+  const spanInName = (id: string) => {
+    const def = catalog.measures.find((x) => x.id === id)
+    return !!def && months !== undefined && (def.name.en.toLowerCase().includes(`${months} month`) || def.name.zh.includes(`${months}个月`))
+  }
+  if (catalog.coverage.kind === 'snapshot' && m.measures.some(spanInName)) m.period = undefined
+  // "customers under 30", "30岁以下": a cut at an age-like number, with no attribute named, is on age when the data has it.
+  const age = catalog.measures.find((x) => x.unit === 'years')
+  if (!m.measures.length && age) {
+    const lower = time.cased.toLowerCase()
+    const ageCut = numberCues(lower).some((c) => (c.side !== 'plain' || /^\s*岁/.test(lower.slice(c.end))) && c.value >= 12 && c.value <= 100 && !c.unit &&
+      !/^\s*(%|％|percent|个百分点|pp|次|个|人|美元|元|dollars?|usd|bucks)/.test(lower.slice(c.end)) && !/[$¥€£]/.test(lower.slice(c.start, c.end)) && !mentions.some((x) => x.start <= c.start && x.end >= c.end))
+    if (ageCut) m.measures = [age.id]
+  }
   // With a numeric attribute named, "12 months" or "2 years" are its cut points, not values that happen to share the words.
   const cues = m.measures.length ? numberCues(time.cased.toLowerCase()) : []
   if (cues.length) {
@@ -77,8 +102,10 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const near = surface.tokens.slice(Math.max(0, k - 2), k).map((x) => x.text)
     if (!t.cjk && k > 0 && /^[A-Z]/.test(t.cased) && near.some((w) => segmentPrepositions.has(w))) m.unknownValues.push({ raw: t.cased })
   }
-  // "德州客户", "白金用户": a word the data does not know right before 客户/用户 names a segment it does not have.
-  for (const t of unknownTokens) {
+  // "德州客户", "白金用户": a word the data does not know right before 客户/用户 names a segment it does not have
+  // — unless the question asks about everyone ("信用卡客户的整体流失率": the word describes the whole base).
+  const everyone = /整体|总体|全体|全部客户|所有客户|\boverall\b|\bwhole\b|\bentire\b/.test(text)
+  for (const t of everyone ? [] : unknownTokens) {
     const k = surface.tokens.findIndex((x) => x.start === t.start)
     const next = surface.tokens[k + 1]?.text ?? ''
     if (t.cjk && t.text.length >= 2 && /^(的)?(客户|用户|顾客|会员)/.test(next) && !fillers.has(t.text)) m.unknownValues.push({ raw: t.cased })
@@ -145,7 +172,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const eachValue = spansAll && Number.isInteger(a) && Number.isInteger(b) && b > a && b - a <= 10
     const edges = eachValue
       ? Array.from({ length: b - a }, (_, i) => ({ at: a + i, equalBelow: true }))
-      : spansAll ? [] : edgesFrom(cues, measure.unit)
+      : spansAll ? [] : exactValue(cues, measure) ?? edgesFrom(cues, measure.unit)
     if (edges.length || m.roles.has('band') || m.roles.has('by')) m.band = { measure: measure.id, edges }
   }
   const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
@@ -155,6 +182,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     !m.period && !m.grain && meaningful.length <= 2
   m.intent = intentOf(m, values.length + dims.length)
   return m
+}
+
+/** "customers who had 6 contacts", "有2个产品的客户": one plain whole number on a whole-number attribute is that value exactly. */
+function exactValue(cues: NumberCue[], measure: DataCatalog['measures'][number]): BandEdge[] | undefined {
+  if (cues.length !== 1 || cues[0].side !== 'plain' || !measure.integer || !Number.isInteger(cues[0].value) || cues[0].unit) return undefined
+  return [{ at: cues[0].value }, { at: cues[0].value, equalBelow: true }]
 }
 
 const populationHeads = new Set(['customers', 'customer', 'users', 'user', 'subscribers', 'subscriber', 'clients', 'accounts', '客户', '用户'])

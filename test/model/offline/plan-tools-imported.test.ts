@@ -101,7 +101,14 @@ describe('planTools on an imported snapshot: what the data cannot answer', () =>
   })
   it('refuses a ranking by a segment the data lacks, and a cut on an attribute it lacks', () => {
     expect(text('Which region has the most attrition?')).toMatch(/^I can't break results down by "region"/)
-    expect(text('How does churn look for customers under 30? ')).toMatch(/^I couldn't find "under 30" in this data/)
+    const noAge = { ...catalog, measures: catalog.measures.filter((x) => x.id !== 'age') }
+    expect(text('How does churn look for customers under 30? ', noAge)).toMatch(/^I couldn't find "under 30" in this data/)
+  })
+  it('reads an age-like cut as age when the data has it, and a bare 以下 as "under"', () => {
+    expect(calls('How does churn look for customers under 30?')).toEqual([{ metric: 'churn_rate', bands: [{ measure: 'age', edges: [{ at: 30 }] }], language: 'en' }])
+    expect(calls('30岁以下客户的流失率')).toEqual([{ metric: 'churn_rate', bands: [{ measure: 'age', edges: [{ at: 30 }] }], language: 'zh' }])
+    expect(calls('60岁及以上客户的流失率')).toEqual([{ metric: 'churn_rate', bands: [{ measure: 'age', edges: [{ at: 60 }] }], language: 'zh' }])
+    expect(calls('开了无限流量的客户流失率是多少？没开的呢？'.replace('无限流量', '在线安全'))).toEqual([{ metric: 'churn_rate', by: ['online_security'], language: 'zh' }])
   })
   it('carries a filter forward to later clauses only', () => {
     expect(calls('What is our churn by offer, and why are the Offer A customers leaving?')).toEqual([
