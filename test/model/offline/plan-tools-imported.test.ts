@@ -4,6 +4,7 @@ import type { DataCatalog } from '../../../src/catalog/data-catalog.js'
 import type { DimensionDef } from '../../../src/catalog/types.js'
 import { planTools } from '../../../src/model/offline/plan-tools.js'
 import { catalogFixture } from './catalog-fixture.js'
+import { starterQuestions } from '../../../src/catalog/starter-questions.js'
 
 const dim = (id: string, en: string, zh: string): DimensionDef => ({ id, name: { en, zh }, synonyms: { en: [], zh: [] }, values: {}, description: '', source: { kind: 'attribute' } })
 const values = (...vs: string[]) => vs.map((value) => ({ value, customers: 10 }))
@@ -115,5 +116,18 @@ describe('planTools on an imported snapshot: what the data cannot answer', () =>
       { metric: 'churn_rate', by: ['offer'], language: 'en' },
       { filters: [{ dimension: 'offer', values: ['Offer A'] }], language: 'en' },
     ])
+  })
+})
+
+describe('starter questions come from the data and can all be answered', () => {
+  it('offers no trend and no "why" on a snapshot without reasons, and every starter plans into tool calls', () => {
+    const en = starterQuestions(catalog, 'en')
+    const zh = starterQuestions(catalog, 'zh')
+    expect(en).toEqual([
+      'What is our overall churn rate?', 'What is our churn rate by internet service?', 'What sets churned customers apart from those who stayed?',
+      'Does online security affect churn?', 'Average satisfaction score of churned vs retained customers?', 'Which offer churns most?',
+    ])
+    expect(zh[0]).toBe('整体流失率是多少？')
+    for (const q of [...en, ...zh]) expect(calls(q).length, q).toBeGreaterThan(0)
   })
 })
