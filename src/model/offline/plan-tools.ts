@@ -45,6 +45,8 @@ export function planTools(question: string, ctx: PlanContext): Plan {
       const m = inheritContext(raw, ctx.previous)
       const problem = unanswerable(m)
       if (problem) return cannot(problem)
+      const lacking = catalog.metricsWithoutData?.find((x) => m.metrics.includes(x.metric))
+      if (lacking) return cannot({ kind: 'metric_without_data', metric: lacking.metric, missing: lacking.missing })
       // A snapshot observes one window: a trend or a comparison between periods cannot be answered from it.
       if (catalog.coverage.kind === 'snapshot' && !m.sides && (m.roles.has('trend') || (m.roles.has('compare') && m.period && !m.by.length && !Object.keys(m.filters).length))) {
         return { lang, text: `${coverageText(catalog.coverage, undefined, lang)}\n\n${suggestionLine(catalog, lang)}` }
@@ -62,8 +64,14 @@ function unanswerable(m: Meaning): Parameters<typeof cannotAnswerText>[0] | unde
   if (orphan) return { kind: orphan.breakdown ? 'unknown_breakdown' : 'unknown_segment', raw: orphan.raw }
   // "Churn by household income bracket" where the data has no income: a breakdown it cannot make, not an overall figure.
   if (m.intent === 'metric' && m.roles.has('by') && !m.by.length && !m.band && m.unknownWords.length) return { kind: 'unknown_breakdown', raw: m.unknownWords.join(' ') }
-  const asksSomething = m.metrics.length || m.intent === 'reasons' || m.intent === 'feedback' || m.intent === 'compare' || m.intent === 'describe'
-  if (!asksSomething && m.unknownWords.length) return { kind: 'unknown_terms', words: m.unknownWords }
+  // "Which region has the most attrition?" where the data has no region: a ranking it cannot make.
+  if (m.roles.has('which') && !m.by.length && !m.band && !m.sides && m.unknownWords.length && m.intent === 'metric') return { kind: 'unknown_breakdown', raw: m.unknownWords[0] }
+  // "customers under 30" where the data has no age: a group it cannot pick out.
+  if (m.unmatchedCut) return { kind: 'unknown_segment', raw: m.unmatchedCut }
+  const asksSomething = m.metrics.length || m.intent === 'measure' || m.intent === 'reasons' || m.intent === 'feedback' || m.intent === 'compare' || m.intent === 'describe'
+  // "Do those with multiple lines churn more than those with a single line?": a trait compared asks for churn by it.
+  const traitContrast = m.by.length > 0 && (m.roles.has('effect') || m.roles.has('than') || m.roles.has('compare'))
+  if (!asksSomething && m.unknownWords.length && !traitContrast) return { kind: 'unknown_terms', words: m.unknownWords }
   if (m.intent === 'none' && !m.unknownValues.length) return { kind: 'not_understood' }
   return undefined
 }
