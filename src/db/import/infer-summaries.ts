@@ -62,6 +62,23 @@ export function inferSummaries(files: Arrangement, taken: Set<string>, relativeT
     if (isTickets && !tickets && !o.via) tickets = ticketsOf(o.table, o.on, profiles, relativeTo)
   }
 
+  // Subscriptions: how many each customer had and ended, and their monthly revenue, all and ended
+  // ("MRR of the subscriptions that churned"); the spells and MRR history come from them already.
+  if (files.subscriptions) {
+    const t = files.subscriptions.table
+    const byRole = (role: string) => profileColumns(t).find((p) => lookupColumn(p.name)?.role === role)
+    const end = byRole('end_date')
+    const amount = byRole('mrr')
+    const file = basename(t.file)
+    const measures: MeasureInput[] = [{ id: idOf('subscriptions'), aggregate: 'count', unit: 'count', name: { en: 'Subscriptions', zh: '订阅数' }, description: `subscriptions per customer in ${file}` }]
+    if (end) measures.push({ id: idOf('ended_subscriptions'), aggregate: 'count', filled: end.name, unit: 'count', name: { en: 'Ended subscriptions', zh: '已结束订阅数' }, description: `subscriptions per customer in ${file} with an ${end.name} (0 when none)` })
+    if (amount?.numeric) {
+      measures.push({ id: idOf('subscription_mrr'), aggregate: 'sum', column: amount.name, unit: 'currency', name: { en: 'MRR of all subscriptions (total)', zh: '全部订阅MRR合计' }, description: `sum of ${amount.name} over the customer's subscriptions in ${file}` })
+      if (end) measures.push({ id: idOf('ended_subscription_mrr'), aggregate: 'sum', column: amount.name, filled: end.name, unit: 'currency', name: { en: 'MRR of ended subscriptions (total)', zh: '已结束订阅MRR合计' }, description: `sum of ${amount.name} over the customer's subscriptions in ${file} with an ${end.name} (0 when none)` })
+    }
+    summaries.push({ file: relativeTo(t.file), on: files.subscriptions.on, measures })
+  }
+
   // Amounts on churn events (refunds): the total per customer, and how many events carried one.
   if (files.events) {
     const measures: MeasureInput[] = []

@@ -112,6 +112,8 @@ const summarySchema = z.strictObject({
     aggregate: z.enum(summaryAggregates),
     /** The column summed or averaged (not for `count`). */
     column: column.optional(),
+    /** Only rows where this column is not blank (subscriptions with an end date: the ended ones). */
+    filled: column.optional(),
   })).min(1),
 })
 

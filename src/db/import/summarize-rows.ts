@@ -11,7 +11,8 @@ export type CustomerSummaries = Map<string, Array<{ measure: string; value: numb
 
 /**
  * Folds a file with several rows per customer into one value per customer and measure: a count
- * of rows, the sum or mean of a column, or the number of rows where a column is above 0. Counts
+ * of rows, the sum or mean of a column, or the number of rows where a column is above 0, over
+ * every row or only those where a `filled` column is not blank. Counts
  * and sums are 0 for a customer without rows (no tickets is 0 tickets); a mean without any
  * non-blank value is unknown. Cells that are not numbers are errors naming the file and line.
  */
@@ -30,8 +31,10 @@ export function summarizeRows(summary: MappingSummary, tables: SummaryTables, cu
     customerOf = (key) => owner.get(key)
   }
   const columns = summary.measures.map((x) => (x.column ? table.columns.indexOf(x.column) : -1))
+  const filled = summary.measures.map((x) => (x.filled ? table.columns.indexOf(x.filled) : -1))
   summary.measures.forEach((x, i) => {
     if (x.column && columns[i] < 0) throw new Error(`${table.file}: column "${x.column}" is not in that file`)
+    if (x.filled && filled[i] < 0) throw new Error(`${table.file}: column "${x.filled}" is not in that file`)
   })
   // Per customer and measure: [total, rows counted].
   const acc = new Map<string, Array<[number, number]>>()
@@ -43,6 +46,7 @@ export function summarizeRows(summary: MappingSummary, tables: SummaryTables, cu
     if (!sums) acc.set(customer, (sums = summary.measures.map(() => [0, 0])))
     for (let i = 0; i < summary.measures.length; i++) {
       const x = summary.measures[i]
+      if (filled[i] >= 0 && (r[filled[i]] ?? '').trim() === '') continue
       if (x.aggregate === 'count') { sums[i][0]++; continue }
       const text = r[columns[i]] ?? ''
       const parsed = parseNumber(text)

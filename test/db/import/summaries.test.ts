@@ -20,7 +20,7 @@ const write = (dir: string, name: string, text: string) => writeFileSync(join(di
 const measuresOf = async (id: string) => Object.fromEntries((await db.selectFrom('customer_measures').select(['customer_id', 'value']).where('measure', '=', id).orderBy('customer_id').execute()).map((r) => [r.customer_id, r.value]))
 
 describe('files with several rows per customer, inferred and imported', () => {
-  it('summarises tickets, usage (through subscriptions) and refunds per customer, loads the tickets, and keeps the churn flag as a yes/no dimension', async () => {
+  it('summarises tickets, usage (through subscriptions), subscriptions (all and ended) and refunds per customer, loads the tickets, and keeps the churn flag as a yes/no dimension', async () => {
     const dir = mkdtempSync(join(tmp, 'saas-'))
     write(dir, 'saas_accounts.csv', 'account_id,signup_date,plan_tier,churn_flag\nA,2024-01-10,Pro,True\nB,2024-02-01,Basic,False\nC,2024-03-05,Pro,True\n')
     write(dir, 'saas_churn_events.csv', 'churn_event_id,account_id,churn_date,reason_code,refund_amount_usd,is_reactivation\nE1,A,2024-03-15,pricing,10.5,False\nE2,A,2024-05-20,support,0,False\nE3,B,2024-04-30,features,4.5,True\n')
@@ -43,6 +43,10 @@ describe('files with several rows per customer, inferred and imported', () => {
     expect(await measuresOf('satisfaction_score')).toEqual({ A: 4, B: 3 })
     expect(await measuresOf('usage_records')).toEqual({ A: 2, B: 1, C: 0 })
     expect(await measuresOf('usage')).toEqual({ A: 12, B: 7, C: 0 })
+    expect(await measuresOf('subscriptions')).toEqual({ A: 1, B: 1, C: 2 })
+    expect(await measuresOf('ended_subscriptions')).toEqual({ A: 1, B: 0, C: 0 })
+    expect(await measuresOf('subscription_mrr')).toEqual({ A: 100, B: 50, C: 30 })
+    expect(await measuresOf('ended_subscription_mrr')).toEqual({ A: 100, B: 0, C: 0 })
     expect(await measuresOf('churn_refunds')).toEqual({ A: 10.5, B: 4.5, C: 0 })
     expect(await measuresOf('churn_events_with_refunds')).toEqual({ A: 1, B: 1, C: 0 })
     const tickets = await db.selectFrom('tickets').select(['customer_id', 'opened_date', 'category', 'hours_to_resolve']).orderBy('opened_date').execute()
@@ -103,6 +107,11 @@ describe.runIf(existsSync(raven))('RavenStack with the inferred mapping', () => 
     const total = async (id: string) => Number((await db.selectFrom('customer_measures').select((eb) => eb.fn.sum<number>('value').as('v')).where('measure', '=', id).executeTakeFirstOrThrow()).v)
     expect(await total('churn_refunds')).toBeCloseTo(events.reduce((x, e) => x + Number(e.refund_amount_usd), 0), 6)
     expect(await total('churn_events_with_refunds')).toBe(events.filter((e) => Number(e.refund_amount_usd) > 0).length)
+    const subscriptions = rowsOf('ravenstack_subscriptions.csv')
+    const ended = subscriptions.filter((x) => x.end_date !== '')
+    expect(await total('ended_subscriptions')).toBe(ended.length)
+    expect(await total('ended_subscription_mrr')).toBe(ended.reduce((x, e) => x + Number(e.mrr_amount), 0))
+    expect(await total('subscription_mrr')).toBe(subscriptions.reduce((x, e) => x + Number(e.mrr_amount), 0))
     expect(await total('usage_records')).toBe(usage.length)
     expect(await total('usage')).toBe(usage.reduce((x, u) => x + Number(u.usage_count), 0))
   }, 60_000)
