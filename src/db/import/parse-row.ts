@@ -1,4 +1,4 @@
-import { addDays } from '../../time/dates.js'
+import { addDays, addMonths } from '../../time/dates.js'
 import { billedMonths } from '../../time/billed-months.js'
 import { columnIndex, referencedColumns } from './column-index.js'
 import type { BuiltInColumn, Mapping } from './mapping-schema.js'
@@ -53,6 +53,7 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
   const snapshot = 'flagColumn' in m.churn || 'statusColumn' in m.churn
   const window = 'window' in m.churn ? snapshotWindow(asOf, m.churn.window) : undefined
   const snapshotChurnDate = addDays(asOf, -1) // a snapshot's churners leave on the window's last day
+  const historyFrom = window ? addMonths(window.from, -6) : undefined
   const events = 'events' in m.churn ? eventReader(m, related) : undefined
   const subscriptions = m.mrr && 'file' in m.mrr ? subscriptionReader(m, related) : undefined
   const statusKeys = 'statusColumn' in m.churn ? { churned: new Set(m.churn.churnedValues.map(flagKey)), active: m.churn.activeValues && new Set(m.churn.activeValues.map(flagKey)) } : undefined
@@ -179,7 +180,14 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
       }
       if (subscriptions) revenue = subscriptions(id, bad)
       else if (amount === undefined) revenue = undefined
-      else if (amount) revenue = spells.map((s, i) => ({ start: i === 0 ? (billingStart as string) : s.start, end: s.end ?? asOf, amount: amount as number }))
+      else if (amount) {
+        revenue = spells.map((s, i) => ({ start: i === 0 ? (billingStart as string) : s.start, end: s.end ?? asOf, amount: amount as number }))
+        // A snapshot states today's charge, not its history: months long before the window would
+        // only repeat it (3.2M rows for 100,000 telecom customers). The stored months reach back
+        // six months before the window, further than any reading of the window looks (its
+        // starting MRR, the risk model's three-month change).
+        if (historyFrom) revenue = revenue.filter((r) => r.end > historyFrom).map((r) => (r.start < historyFrom ? { ...r, start: historyFrom } : r))
+      }
     }
 
     const builtIns: ImportedCustomer['builtIns'] = {}

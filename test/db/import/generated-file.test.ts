@@ -70,9 +70,9 @@ describe('importing a generated file of 6,000 customers', () => {
       const aged = rows.filter((r) => r.age !== null)
       expect(Number(age.rows[0].n)).toBe(aged.length)
       expect(Number(age.rows[0].total)).toBe(aged.reduce((s, r) => s + (r.age ?? 0), 0))
-      // MRR: the monthly charge in each of the tenure's months (a churner with tenure 0 joined and
-      // left in the window's one month); a blank charge stores no revenue.
-      const months = (r: Row) => (r.tenure === 0 && r.churn ? 1 : r.tenure)
+      // MRR: the monthly charge in each of the tenure's months from six months before the one-month
+      // window (a churner with tenure 0 joined and left in the window); a blank charge stores no revenue.
+      const months = (r: Row) => (r.tenure === 0 && r.churn ? 1 : Math.min(r.tenure, 7))
       const billed = rows.filter((r) => r.charges !== null)
       const mrr = await sql<{ n: number; total: number }>`select count(*) as n, sum(mrr) as total from mrr_history`.execute(db)
       expect(Number(mrr.rows[0].n)).toBe(billed.reduce((s, r) => s + months(r), 0))
