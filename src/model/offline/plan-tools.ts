@@ -93,5 +93,8 @@ export function unappliedTerms(question: string, catalog: DataCatalog): string[]
   if (refusalKind(n.text)) return []
   const lex = lexiconFor(catalog)
   const meanings = splitClauses(n.text, n.cased, n.lang).map((c) => understandClause(c.text, c.cased, catalog, lex))
-  return [...new Set(meanings.filter((m) => m.intent !== 'feedback' && m.intent !== 'describe').flatMap((m) => m.unknownWords))].filter((w) => /[\p{L}]{2,}/u.test(w)).slice(0, 5)
+  // A value written both ways ("收入未知（Unknown）") was applied through its other name.
+  const stored = new Set(Object.values(catalog.values).flat().map((v) => v.value.toLowerCase()))
+  return [...new Set(meanings.filter((m) => m.intent !== 'feedback' && m.intent !== 'describe').flatMap((m) => m.unknownWords))]
+    .filter((w) => /[\p{L}]{2,}/u.test(w) && !stored.has(w.toLowerCase())).slice(0, 5)
 }

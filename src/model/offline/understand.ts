@@ -155,6 +155,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
   m.metricsNamed = metricMentions.some((x) => !fillers.has(x.key))
+  // "那组有多少人", "how many people are in it": a head count of the group.
+  if (!m.metrics.length && m.roles.has('howMany') && !m.measures.length && /多少人|多少个人|人数|how many people|headcount/.test(text)) m.metrics = ['active_customers']
   m.refersBack = /\b(their|they|them|those)\b|他们|她们|这些客户|这批客户|这些人|这部分客户/.test(text)
   // "What do churners' monthly charges add up to?": the monthly revenue of those who left is churned MRR.
   const revenueMeasure = m.measures.find((id) => catalog.measures.find((x) => x.id === id)?.source.kind === 'mrr')
@@ -291,6 +293,8 @@ function intentOf(m: Meaning, segmentTerms: number): Meaning['intent'] {
   if (m.topics.length && !m.measures.length && !r.has('feedback') && churnWord && (r.has('howMany') || r.has('rate') || m.metrics.length > 0)) return 'reasons'
   if (r.has('feedback') && (m.keywords.length || m.anyComplaint)) return 'feedback'
   if (m.measures.length && r.has('average') && !m.band) return 'measure'
+  // "the total revenue of customers who have since churned": an attribute of churners, with no rate asked, is summed up per group.
+  if (m.measures.length && (r.has('sum') || r.has('churned') || r.has('retained')) && !m.band && !m.metricsNamed && !r.has('rate')) return 'measure'
   if (m.sides) return 'compare'
   if (m.band) return 'metric'
   const asks = m.metrics.length || r.has('lose') || r.has('howMany') || r.has('trend') || r.has('most') || r.has('least') || r.has('rate')
