@@ -173,7 +173,7 @@ export const metrics = [
   {
     id: 'avg_tenure', unit: 'months', grains: allGrains, families: ['tenure'], parts: ['tenure_customers'], higherIsBetter: true,
     name: { en: 'Average tenure', zh: '平均在网时长' },
-    synonyms: { en: ['average tenure', 'tenure', 'customer age', 'how long customers stay', 'customer lifetime months'], zh: ['平均在网时长', '在网时长', '客户年龄', '平均使用时长', '使用时长'] },
+    synonyms: { en: ['average tenure', 'tenure', 'how long customers stay', 'customer lifetime months'], zh: ['平均在网时长', '在网时长', '平均使用时长', '使用时长'] },
     description: 'Average months since signup of customers active at period end.',
     formula: 'mean(period end − signup date) in months, over customers active at end',
     formulaZh: '期末活跃客户自注册起的平均月数',

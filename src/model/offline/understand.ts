@@ -154,7 +154,9 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
   m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
-  m.metricsNamed = metricMentions.some((x) => !fillers.has(x.key))
+  // "churned customers" names the group, not a figure asked for.
+  const groupWords = new Set(mentions.filter((x) => x.senses.some((s) => s.kind === 'role' && (s.role === 'churned' || s.role === 'retained'))).map((x) => x.key))
+  m.metricsNamed = metricMentions.some((x) => !fillers.has(x.key) && !groupWords.has(x.key))
   // "那组有多少人", "how many people are in it": a head count of the group.
   if (!m.metrics.length && m.roles.has('howMany') && !m.measures.length && /多少人|多少个人|人数|how many people|headcount/.test(text)) m.metrics = ['active_customers']
   m.refersBack = /\b(their|they|them|those)\b|他们|她们|这些客户|这批客户|这些人|这部分客户/.test(text)
@@ -175,7 +177,9 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const edges = eachValue
       ? Array.from({ length: b - a }, (_, i) => ({ at: a + i, equalBelow: true }))
       : spansAll ? [] : exactValue(cues, measure) ?? edgesFrom(cues, measure.unit)
-    if (edges.length || m.roles.has('band') || m.roles.has('by')) m.band = { measure: measure.id, edges }
+    // "Do customers with more dependents churn more?": whether an attribute matters is churn across its bands.
+    const matters = m.roles.has('effect') && !m.roles.has('churned') && !m.roles.has('retained')
+    if (edges.length || m.roles.has('band') || m.roles.has('by') || matters) m.band = { measure: measure.id, edges }
   }
   const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
   const lead = meaningful[0] ?? mentions[0]
