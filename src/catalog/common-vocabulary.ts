@@ -112,6 +112,9 @@ export function measureWordsFromNames(name: { en: string; zh: string }): string[
   // "月均下载量" is asked as "平均每月下载量", "每月下载量" or just "下载量".
   const monthly = zhShort.match(/^月均(.{2,})$/)
   if (monthly) variants.push(`平均每月${monthly[1]}`, `每月平均${monthly[1]}`, `每月${monthly[1]}`, monthly[1])
+  // "Average utilization ratio" is asked as "utilization", "Transaction amount" as "transactions" … the generic tail goes.
+  const enHead = enShort.replace(/ (ratio|rate|amount|level|value)$/, '')
+  if (enHead !== enShort && enHead.length >= 5) variants.push(enHead)
   // "Satisfaction score" is asked as "satisfaction", "满意度评分" as "满意度".
   const enScore = enShort.replace(/ (score|rating)$/, '')
   if (enScore !== enShort && enScore.length >= 4) variants.push(enScore)

@@ -28,7 +28,7 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
     }
     case 'measure':
       // "the attrition rate and the average age of those who left": a metric named beside the average is asked too.
-      return [...(m.metricsNamed ? m.metrics.map((metric) => metricCall(metric, { ...m, by: [] }, catalog, lang)) : []), {
+      return [...(m.metricsNamed ? m.metrics.filter((id) => !(id === 'churned_customers' && m.roles.has('churned'))).map((metric) => metricCall(metric, { ...m, by: [] }, catalog, lang)) : []), {
         toolName: 'measure_summary',
         input: {
           measure: m.measures[0], ...(m.by.length ? { by: m.by.slice(0, 1) } : {}),

@@ -110,6 +110,13 @@ const partLabels: Record<string, { en: string; zh: string }> = {
 }
 
 function partsText(o: MetricOutput, lang: Lang): string {
+  // On a snapshot the file's count splits into those who churned and those still there; "active at the start" means nothing.
+  if (o.metric.id === 'active_customers' && o.coverage?.kind === 'snapshot' && o.headline.parts) {
+    const p = o.headline.parts
+    const n = (v: number | undefined) => formatValue(v ?? 0, 'count', '', lang)
+    const still = (o.headline.value ?? 0) - (p.churned ?? 0)
+    return lang === 'zh' ? `（其中流失 ${n(p.churned)}，期末仍在网 ${n(still)}）` : ` (churned ${n(p.churned)}, still customers at the end ${n(still)})`
+  }
   const entries = Object.entries(o.headline.parts ?? {}).filter(([k]) => partLabels[k])
   if (!entries.length) return ''
   const shown = entries.map(([k, v]) => `${partLabels[k][lang]} ${formatValue(v, k.endsWith('_mrr') ? 'currency' : 'count', o.currency, lang)}`)

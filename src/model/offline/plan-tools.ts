@@ -16,7 +16,7 @@ import { understandClause } from './understand.js'
 export type Plan = { lang: 'en' | 'zh'; calls: ToolCall[] } | { lang: 'en' | 'zh'; text: string }
 
 /** Context for planning: the catalog, the previous turn's tool calls, and the tools the loop offers. */
-export type PlanContext = { catalog: DataCatalog; previous: ToolCall[]; available?: Set<string> }
+export type PlanContext = { catalog: DataCatalog; previous: ToolCall[]; available?: Set<string>; previousTop?: { dimension: string; value: string } }
 
 /** Question understanding → tool calls: normalise, refuse, split clauses, understand each, follow-ups, build calls. */
 export function planTools(question: string, ctx: PlanContext): Plan {
@@ -42,7 +42,7 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   else {
     calls = []
     for (const raw of meanings) {
-      const m = inheritContext(raw, ctx.previous)
+      const m = pointAtTop(inheritContext(raw, ctx.previous), n.text, catalog, ctx.previousTop)
       const problem = unanswerable(m)
       if (problem) return cannot(problem)
       const lacking = catalog.metricsWithoutData?.find((x) => m.metrics.includes(x.metric))
@@ -56,6 +56,22 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   }
   calls = dedupe(calls.filter((c) => !ctx.available || ctx.available.has(c.toolName)))
   return calls.length ? { lang, calls } : cannot({ kind: 'not_understood' })
+}
+
+/**
+ * "那这个城市的流失率是多少？", "why is that plan so high?": "this/that <dimension>" after a breakdown points at the
+ * segment that came out on top of it, which becomes the filter.
+ */
+function pointAtTop(m: Meaning, text: string, catalog: DataCatalog, top: PlanContext['previousTop']): Meaning {
+  if (!top || m.filters[top.dimension]) return m
+  const d = catalog.dimensions.find((x) => x.id === top.dimension)
+  if (!d) return m
+  const names = [d.name.en, ...d.synonyms.en].map((x) => x.toLowerCase()).filter((x) => x.length > 1)
+  const namesZh = [d.name.zh, ...d.synonyms.zh].filter((x) => x.length > 1)
+  const pointed = names.some((x) => new RegExp(`\\b(this|that|the same) ${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) ||
+    namesZh.some((x) => new RegExp(`(这个|那个|该|这一|那一)${x}`).test(text))
+  if (!pointed) return m
+  return { ...m, by: m.by.filter((b) => b !== top.dimension), filters: { ...m.filters, [top.dimension]: [top.value] } }
 }
 
 // A request the data cannot answer: words it does not know and nothing it does, or a proper name that is no segment.
@@ -93,5 +109,8 @@ export function unappliedTerms(question: string, catalog: DataCatalog): string[]
   if (refusalKind(n.text)) return []
   const lex = lexiconFor(catalog)
   const meanings = splitClauses(n.text, n.cased, n.lang).map((c) => understandClause(c.text, c.cased, catalog, lex))
-  return [...new Set(meanings.filter((m) => m.intent !== 'feedback' && m.intent !== 'describe').flatMap((m) => m.unknownWords))].filter((w) => /[\p{L}]{2,}/u.test(w)).slice(0, 5)
+  // A value written both ways ("收入未知（Unknown）") was applied through its other name.
+  const stored = new Set(Object.values(catalog.values).flat().map((v) => v.value.toLowerCase()))
+  return [...new Set(meanings.filter((m) => m.intent !== 'feedback' && m.intent !== 'describe').flatMap((m) => m.unknownWords))]
+    .filter((w) => /[\p{L}]{2,}/u.test(w) && !stored.has(w.toLowerCase())).slice(0, 5)
 }

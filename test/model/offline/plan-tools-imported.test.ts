@@ -131,3 +131,15 @@ describe('starter questions come from the data and can all be answered', () => {
     for (const q of [...en, ...zh]) expect(calls(q).length, q).toBeGreaterThan(0)
   })
 })
+
+describe('planTools: attributes named with time or average words, kinds of customer', () => {
+  it('keeps time words inside an attribute name with the attribute ("每月付", "monthly revenue")', () => {
+    expect(calls('流失客户平均每月付多少钱？')).toEqual([{ measure: 'monthly_revenue', byStatus: true, language: 'zh' }])
+    expect(calls('How much monthly revenue are we losing to churn?')).toEqual([{ metric: 'churned_mrr', language: 'en' }])
+  })
+  it('reads "<yes/no trait> customers" with nothing contrasted as that group, and "pay by" as no breakdown', () => {
+    expect(calls('What is the churn rate of internet customers?')).toEqual([{ metric: 'churn_rate', filters: [{ dimension: 'internet_service', values: ['Fiber optic', 'DSL'] }], language: 'en' }])
+    expect(calls('Is churn higher among married customers?')).toEqual([{ metric: 'churn_rate', by: ['married'], language: 'en' }])
+    expect(calls('How does age relate to churn?')).toEqual([{ metric: 'churn_rate', bands: [{ measure: 'age' }], language: 'en' }])
+  })
+})
