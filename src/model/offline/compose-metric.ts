@@ -65,7 +65,12 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
     if (overall) lines.push(lang === 'zh' ? `整个期间：${overall}。` : `Over the whole period: ${overall}.`)
   } else if (o.by.length) {
     const dims = o.by.map(dimName).join(lang === 'zh' ? '和' : ' and ')
-    lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmt, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmt, lang)}.`)
+    // Several groups read best as a compact table (every surface renders Markdown tables); two fit in a sentence.
+    if (o.rows.length >= 3) {
+      lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：` : `${name} by ${dims}, ${period}:`)
+      // Blank lines around it: Markdown ends a table only at an empty line.
+      lines.push(`\n${table(o.rows, o.by.map(dimName), o.metric.name[lang], segLabel, fmt)}\n`)
+    } else lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmt, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmt, lang)}.`)
     const valued = o.rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)
     if (o.ranking && valued.length >= 2) {
       const [h, l] = [valued[0], valued.at(-1)!]
@@ -137,6 +142,18 @@ function list(rows: Row[], label: (r: Row) => string, fmt: (v: number | null) =>
   const shown = ordered.length > LIST_ROWS ? [...ordered.slice(0, 5), null, ...ordered.slice(-2)] : ordered
   const sep = lang === 'zh' ? '，' : ', '
   return shown.map((r) => (r ? `${label(r)} ${fmt(r.value)}` : '…')).join(sep)
+}
+
+// Segments as a Markdown table, largest first; long lists keep the top and bottom with a "…" row between.
+function table(rows: Row[], dimNames: string[], valueName: string, label: (r: Row) => string, fmt: (v: number | null) => string): string {
+  const ordered = [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity))
+  const shown = ordered.length > LIST_ROWS ? [...ordered.slice(0, 5), null, ...ordered.slice(-2)] : ordered
+  const cell = (s: string) => s.replace(/\|/g, '\\|')
+  return [
+    `| ${dimNames.map(cell).join(' / ')} | ${cell(valueName)} |`,
+    '| --- | ---: |',
+    ...shown.map((r) => (r ? `| ${cell(label(r))} | ${fmt(r.value)} |` : '| … | |')),
+  ].join('\n')
 }
 
 function grainZh(g: string): string {

@@ -45,7 +45,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   // Asking whether a yes/no trait matters: both sides are wanted, not one of them.
   effect: {
     en: ['matter', 'matters', 'affect', 'affects', 'impact', 'influence', 'effect', 'make a difference', 'more or less', 'churn more', 'churn less', 'leave more', 'leave less', 'with vs without', 'with or without', 'with and without', 'or not', 'without', 'without it', "didn't", "don't", "doesn't", 'those without', 'the ones without', 'people who didn\'t', 'higher among', 'lower among', 'higher for', 'lower for', 'higher with', 'lower with', 'relate', 'relates', 'related', 'relationship', 'correlate', 'correlated', 'correlation', 'linked'],
-    zh: ['影响', '有影响', '更容易', '差多少', '是否', '有没有', '有无', '还是', '差别', '关系', '有关', '相关', '有关系', '更容易流失', '是不是', '没开的', '没开通的', '没用的', '没有的', '没办的', '不用的', '各多少', '分别', '开没开', '开没开通', '用没用', '办没办', '有没有开'],
+    zh: ['影响', '有影响', '更容易', '差多少', '是否', '有没有', '有无', '还是', '差别', '关系', '有关', '相关', '有关系', '越', '越多', '越高', '越长', '越不容易', '更容易流失', '是不是', '没开的', '没开通的', '没用的', '没有的', '没办的', '不用的', '各多少', '分别', '开没开', '开没开通', '用没用', '办没办', '有没有开'],
   },
 }
 
