@@ -183,6 +183,13 @@ function wholeSpanText(o: MetricOutput, lang: Lang, catalog: DataCatalog): strin
   const span = `${w.from} – ${w.to}`
   if (w.rows.length === 1 && !w.rows[0].groups.length) {
     const r = w.rows[0]
+    // The data's own churn flag beside its churn events: say plainly how far the two signals agree.
+    const flagged = Object.keys(o.where ?? {}).some((d) => d.startsWith('churn_flag'))
+    if (flagged) {
+      return lang === 'zh'
+        ? `数据自带的流失标记共标记了${n(r.customers)}个客户，其中只有${n(r.churned)}个有流失记录（${pct(r.churned, r.customers)}），另外${n(r.customers - r.churned)}个被标记却没有流失记录：两种口径不一致。`
+        : `The data's own churn flag marks ${n(r.customers)} customers; only ${n(r.churned)} of them (${pct(r.churned, r.customers)}) have a churn event, and ${n(r.customers - r.churned)} are flagged without one: the two signals disagree.`
+    }
     return lang === 'zh'
       ? `放眼全部数据（${span}）：${n(r.customers)}个客户中有${n(r.churned)}个至少流失过一次（${pct(r.churned, r.customers)}）。`
       : `Over all the data (${span}): of the ${n(r.customers)} customers, ${n(r.churned)} (${pct(r.churned, r.customers)}) have churned at least once.`

@@ -143,3 +143,22 @@ describe('planTools: attributes named with time or average words, kinds of custo
     expect(calls('How does age relate to churn?')).toEqual([{ metric: 'churn_rate', bands: [{ measure: 'age' }], language: 'en' }])
   })
 })
+
+describe('planTools: a data set with its own churn flag beside its churn events', () => {
+  const flagged: DataCatalog = {
+    ...catalog,
+    dimensions: [...catalog.dimensions, dim('churn_flag', 'Flagged as churned', '标记为流失')],
+    values: { ...catalog.values, churn_flag: values('No', 'Yes') },
+  }
+  it('counts the flagged customers beside the churned ones when asked how many churned, and only then', () => {
+    const p = (q: string) => {
+      const r = planTools(q, { catalog: flagged, previous: [] })
+      return 'calls' in r ? r.calls.map((c) => c.input) : r.text
+    }
+    expect(p('How many accounts have churned?')).toEqual([
+      { metric: 'churned_customers', language: 'en' },
+      { metric: 'churned_customers', filters: [{ dimension: 'churn_flag', values: ['Yes'] }], language: 'en' },
+    ])
+    expect(p('How many customers churned by offer?')).toEqual([{ metric: 'churned_customers', by: ['offer'], language: 'en' }])
+  })
+})
