@@ -11,6 +11,7 @@ import { resolveMetrics } from './resolve-metrics.js'
 import type { Token } from './segment-zh.js'
 
 type Value = { dim: string; value: string; at: number }
+const cueWords = new Set(['fewer', 'under', 'over', 'above', 'below', 'exceeding', 'greater', 'higher', 'lower', 'least', 'between', 'through', 'thru', 'inclusive'])
 // Words before a dimension's name that quantify it rather than name one of its values ("no offer", "each plan").
 const notValues = new Set(['no', 'not', 'any', 'each', 'every', 'all', 'other', 'non', '无', '没有', '各', '每个', '所有'])
 const fillers = new Set([...fillerWords.en, ...fillerWords.zh])
@@ -133,6 +134,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const word = cut && unknownTokens.filter((t) => t.end <= cut.start && cut.start - t.end <= 2).at(-1)
     if (cut && word) m.unmatchedCut = time.cased.slice(word.start, cut.end).trim()
   }
+  // Words that only say which side of a number is meant ("fewer than 20") were read with the number.
+  if (cues.length || m.unmatchedCut) for (const t of [...unknownTokens]) if (cueWords.has(t.text)) unknownTokens.splice(unknownTokens.indexOf(t), 1)
   m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.cased)
   // "Does having dependents matter?", "有没有伴侣的客户流失率差多少": a yes/no trait asked about as such wants both
   // sides — a breakdown by it — not the one side its wording names.
