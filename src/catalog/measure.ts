@@ -67,3 +67,11 @@ export function bandLabels(edges: BandEdge[], integer: boolean): string[] {
   if (edges.length) labels.push(lo(edges.at(-1)!))
   return labels
 }
+
+/**
+ * An attribute named after churn (a vendor's "Churn Score", refunds on churn events) is derived from the
+ * outcome: it neither explains churn in a profile nor predicts it in a risk model.
+ */
+export function isOutcomeDerived(measureId: string): boolean {
+  return /churn/i.test(measureId)
+}

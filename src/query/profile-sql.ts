@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { MeasureDef } from '../catalog/measure.js'
+import { isOutcomeDerived, type MeasureDef } from '../catalog/measure.js'
 import type { Period } from '../catalog/period.js'
 import type { Bilingual, DimensionDef } from '../catalog/types.js'
 import { withMembers, type SegmentCondition } from './compare-segments-sql.js'
@@ -74,6 +74,7 @@ function dimensionFactor(d: DimensionDef, rows: Array<Record<string, unknown>>):
 }
 
 function measureFactor(m: MeasureDef, rows: Array<Record<string, unknown>>): ProfileFactor | null {
+  if (isOutcomeDerived(m.id)) return null
   const side = (s: 'a' | 'b') => {
     const r = rows.find((x) => x.seg === s)
     return { n: Number(r?.n ?? 0), sum: Number(r?.sum ?? 0), sumSq: Number(r?.ss ?? 0) }

@@ -1,3 +1,4 @@
+import { isOutcomeDerived } from '../catalog/measure.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import { featureSource, numericFeatureIds } from './features.js'
 import type { RawFeatures } from './features.js'
@@ -20,8 +21,6 @@ const groupOf: Record<string, string> = {
   nps_last: 'nps', nps_detractor: 'nps', low_review: 'review', reactivated: 'reactivated',
 }
 
-// Measures named after churn (e.g. a vendor's own "Churn Score") are derived from the outcome: never a feature.
-const leakyMeasure = /churn/i
 
 /**
  * Chooses the columns from what the data holds: numeric features whose table has rows, numeric
@@ -34,7 +33,7 @@ export function chooseColumns(catalog: DataCatalog, history: Pick<History, 'has'
     const src = featureSource[id]
     if (src === 'always' || history.has[src]) cols.push({ kind: 'numeric', id, group: groupOf[id] })
   }
-  if (mode === 'snapshot') for (const m of history.measureNames) if (!leakyMeasure.test(m)) cols.push({ kind: 'numeric', id: `measure:${m}`, group: `measure:${m}` })
+  if (mode === 'snapshot') for (const m of history.measureNames) if (!isOutcomeDerived(m)) cols.push({ kind: 'numeric', id: `measure:${m}`, group: `measure:${m}` })
   const minRows = Math.max(10, train.length * 0.005)
   for (const d of catalog.dimensions) {
     const counts = new Map<string, number>()

@@ -54,8 +54,10 @@ describe.skipIf(!present)('inferred mappings of the public churn data sets impor
     expect(r.churned).toBe(rows.filter((x) => x['Churn Value'] === '1').length)
     expect(p.mapping.asOf).toBe('2019-10-01')
     expect(await churnRateBy('contract', '2019-09-01', '2019-10-01')).toEqual({ 'Month-to-month': 42.7, 'One year': 11.3, 'Two year': 2.8 })
-    // Churn Score and CLTV are model outputs; Churn Value repeats the label.
-    expect(Object.keys(p.input.ignored ?? {})).toEqual(expect.arrayContaining(['Churn Value', 'Churn Score', 'CLTV', 'Count']))
+    // Churn Value repeats the label; Churn Score and CLTV are the data's own model outputs, kept as attributes named so.
+    expect(Object.keys(p.input.ignored ?? {})).toEqual(expect.arrayContaining(['Churn Value', 'Count']))
+    const measures = Object.fromEntries((p.input.measures ?? []).map((m: { sourceColumn: string; id: string }) => [m.sourceColumn, m.id]))
+    expect(measures).toMatchObject({ 'Churn Score': 'churn_score', CLTV: 'cltv' })
     expect(r.rows.feedback).toBe(rows.filter((x) => x['Churn Reason'] !== '').length)
   }, 60_000)
 

@@ -41,8 +41,10 @@ const entries: Array<[string[], KnownColumn]> = [
   [['feedbacktext', 'feedback', 'comment', 'comments', 'exitsurvey', '反馈', '意见', '评论'], k('feedback', 'feedback', 'Feedback', '反馈')],
   // Columns that repeat or give away the churn label, model outputs and location detail.
   [['churncategory'], k('ignore', 'churn_category', 'Churn category', '流失类别', { why: 'a coarser copy of the churn reason' })],
-  [['churnscore'], k('ignore', 'churn_score', 'Churn score', '流失评分', { why: "a model's prediction, not a fact about the customer" })],
-  [['cltv'], k('ignore', 'cltv', 'Customer lifetime value', '客户生命周期价值', { why: "a model's estimate, not a fact about the customer" })],
+  // A vendor's model outputs: kept so managers can ask about them, named as what they are; an id naming churn
+  // keeps the score out of churner profiles and risk features (it is derived from the outcome).
+  [['churnscore'], k('measure', 'churn_score', "Churn score (the data's own model prediction)", '流失评分（数据自带的模型预测）', { unit: 'score' })],
+  [['cltv'], k('measure', 'cltv', "CLTV (customer lifetime value, the data's own model estimate)", '客户生命周期价值（CLTV，数据自带的模型估计）', { unit: 'currency' })],
   [['count'], k('ignore', 'count', 'Count', '计数', { why: 'a row counter' })],
   [['latlong', 'latitude', 'longitude', 'lat', 'lon', 'lng'], k('ignore', 'coordinates', 'Coordinates', '经纬度', { why: 'coordinates' })],
   [['zipcode', 'zip', 'postcode', 'postalcode', '邮编'], k('ignore', 'zip_code', 'Zip code', '邮编', { why: 'too fine-grained to segment by' })],
@@ -95,7 +97,9 @@ const entries: Array<[string[], KnownColumn]> = [
   [['numberofreferrals'], k('measure', 'referrals', 'Number of referrals', '推荐人数', { unit: 'count' })],
   [['avgmonthlylongdistancecharges'], k('measure', 'long_distance_charges', 'Avg monthly long-distance charges', '月均长途费', { unit: 'currency' })],
   [['avgmonthlygbdownload'], k('measure', 'gb_download', 'Avg monthly download (GB)', '月均下载量(GB)', { unit: 'number' })],
-  [['totalcharges', 'totalcharge', 'totalspend', 'totalrevenue', 'lifetimevalue', 'lifetimerevenue', '总费用', '累计消费'], k('measure', 'total_charges', 'Total charges', '总费用', { unit: 'currency' })],
+  [['totalcharges', 'totalcharge', 'totalspend', '总费用', '累计消费'], k('measure', 'total_charges', 'Total charges', '总费用', { unit: 'currency' })],
+  // Revenue is not charges where both exist (IBM 11.1.3: revenue = charges + extra data + long distance − refunds).
+  [['totalrevenue', 'lifetimevalue', 'lifetimerevenue', '总收入', '累计收入'], k('measure', 'total_revenue', 'Total revenue', '总收入', { unit: 'currency' })],
   [['totalrefunds'], k('measure', 'total_refunds', 'Total refunds', '退款总额', { unit: 'currency' })],
   [['totalextradatacharges'], k('measure', 'extra_data_charges', 'Total extra data charges', '额外流量费', { unit: 'currency' })],
   [['totallongdistancecharges'], k('measure', 'total_long_distance_charges', 'Total long-distance charges', '长途费总额', { unit: 'currency' })],

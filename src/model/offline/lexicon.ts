@@ -90,8 +90,17 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     const named = { ...d, synonyms: { en: [...d.synonyms.en, ...(common?.en ?? [])], zh: [...d.synonyms.zh, ...(common?.zh ?? [])] } }
     for (const [value, phrases] of Object.entries(yesNoPhrases(named, stored))) for (const p of phrases) add(p, { kind: 'value', dim: d.id, value, synonym: true }, /^[a-z]/.test(p))
   }
+  const unusable = new Set((catalog.metricsWithoutData ?? []).map((x) => x.metric))
   for (const m of catalog.measures) {
-    for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh, ...measureWordsFromNames(m.name)]) add(p, { kind: 'measure', id: m.id })
+    for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh]) add(p, { kind: 'measure', id: m.id })
+    // Words cut from the name ("churn score" → "churn") never take the word of a metric this data can compute.
+    for (const p of measureWordsFromNames(m.name)) {
+      if (!entries.get(keyOf(normalise(p).text))?.some((x) => x.kind === 'metric' && !unusable.has(x.id))) add(p, { kind: 'measure', id: m.id })
+    }
+  }
+  // "满意度" on data with satisfaction scores but no NPS answers is the attribute, not the metric it cannot compute.
+  for (const [key, senses] of entries) {
+    if (senses.some((x) => x.kind === 'measure')) entries.set(key, senses.filter((x) => !(x.kind === 'metric' && unusable.has(x.id))))
   }
   for (const r of reasons) {
     for (const p of [r.id.replace(/_/g, ' '), r.name.en, r.name.zh, ...r.keywords.en, ...r.keywords.zh]) add(p, { kind: 'reason', id: r.id })
