@@ -31,6 +31,8 @@ function telcoLike(): DataCatalog {
       id: 'age', name: { en: 'Age', zh: '年龄' }, synonyms: { en: [], zh: [] }, unit: 'years', source: { kind: 'stored' }, integer: true,
     }],
     coverage: { kind: 'snapshot', from: '2026-09-01', to: '2026-12-01' },
+    // As an import of such a file has: no survey answers, so "满意度" can only be the satisfaction score.
+    metricsWithoutData: [{ metric: 'nps', missing: 'nps_answers' }],
   }
 }
 
