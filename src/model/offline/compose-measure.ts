@@ -34,17 +34,21 @@ export function composeMeasure(o: MeasureOutput, lang: Lang, catalog: DataCatalo
     ? `${name}的平均值和中位数${group ? `（${group}）` : ''}，${formatPeriod(o.period, lang)}：`
     : `Average and median ${name.toLowerCase()}${group ? ` (${group})` : ''}, ${formatPeriod(o.period, lang)}:`
   const sorted = [...o.rows].sort((a, b) => (a.status === b.status ? (b.mean ?? 0) - (a.mean ?? 0) : a.status === 'churned' ? -1 : 1))
+  // Amounts and counts add up ("refunds in total", "tickets filed"): their total is shown beside the average.
+  const additive = (o.measure.unit === 'currency' || o.measure.unit === 'count') && !o.byStatus
+  const sumText = (v: number) => (o.measure.unit === 'count' ? formatValue(v, 'count', '', lang) : fmt(v))
+  const total = (r: Row) => (additive && r.sum !== null && r.sum !== undefined ? (lang === 'zh' ? `，合计 ${sumText(r.sum)}` : `, total ${sumText(r.sum)}`) : '')
   const lines = sorted.map((r) => lang === 'zh'
-    ? `- ${label(r)}：平均 ${fmt(r.mean)}，中位数 ${fmt(r.median)}（${formatValue(r.n, 'count', '', lang)}个客户）`
-    : `- ${label(r)}: mean ${fmt(r.mean)}, median ${fmt(r.median)} (${formatValue(r.n, 'count', '', lang)} customers)`)
+    ? `- ${label(r)}：平均 ${fmt(r.mean)}，中位数 ${fmt(r.median)}${total(r)}（${formatValue(r.n, 'count', '', lang)}个客户）`
+    : `- ${label(r)}: mean ${fmt(r.mean)}, median ${fmt(r.median)}${total(r)} (${formatValue(r.n, 'count', '', lang)} customers)`)
   // Money adds up: churners' total spend, refunds or revenue, and their share of everyone's, is what a manager weighs.
-  const total = o.rows.reduce((a, r) => a + (r.sum ?? 0), 0)
-  if (o.measure.unit === 'currency' && o.byStatus && total > 0) {
+  const both = o.rows.reduce((a, r) => a + (r.sum ?? 0), 0)
+  if (o.measure.unit === 'currency' && o.byStatus && both > 0) {
     for (const r of sorted.filter((x) => x.sum !== null && x.sum !== undefined)) {
-      const share = formatValue((100 * r.sum!) / total, 'percent', '', lang)
+      const share = formatValue((100 * r.sum!) / both, 'percent', '', lang)
       lines.push(lang === 'zh'
-        ? `- ${label(r)}合计 ${fmt(r.sum!)}，占两组合计（${fmt(total)}）的${share}`
-        : `- ${label(r)} in total: ${fmt(r.sum!)}, ${share} of both groups' ${fmt(total)}`)
+        ? `- ${label(r)}合计 ${fmt(r.sum!)}，占两组合计（${fmt(both)}）的${share}`
+        : `- ${label(r)} in total: ${fmt(r.sum!)}, ${share} of both groups' ${fmt(both)}`)
     }
   }
   if (!o.rows.length) lines.push(lang === 'zh' ? '这个范围内没有这个字段的数据。' : 'No customer in this selection has a value for it.')
