@@ -23,6 +23,12 @@ export interface Database {
   answers: AnswersTable
   api_tokens: ApiTokensTable
   audit_log: AuditLogTable
+  rollup_state: RollupStateTable
+  rollup_segments: RollupSegmentsTable
+  rollup_segment_values: RollupSegmentValuesTable
+  rollup_customer_segments: RollupCustomerSegmentsTable
+  rollup_flow: RollupFlowTable
+  rollup_revenue: RollupRevenueTable
 }
 
 /** Key/value facts about the data set: currency, as-of date, source, company name. */
@@ -216,4 +222,61 @@ export interface AuditLogTable {
   model: string
   outcome: 'answered' | 'fallback' | 'failed' | 'aborted' | 'rate_limited' | 'not_found'
   ms: number
+}
+
+/** What the rollups were built from (see src/db/rollups/rollup-state.ts): key `built_from`, a JSON fingerprint. */
+export interface RollupStateTable {
+  key: string
+  value: string
+}
+
+/** One distinct combination of dimension values; `first_start` is its customers' earliest spell start. */
+export interface RollupSegmentsTable {
+  id: number
+  first_start: string | null
+}
+
+/** A segment's value of each rolled-up dimension (null: the customers have none). */
+export interface RollupSegmentValuesTable {
+  segment_id: number
+  dimension: string
+  value: string | null
+}
+
+/** The segment each customer belongs to. */
+export interface RollupCustomerSegmentsTable {
+  customer_id: string
+  segment_id: number
+}
+
+/** The customer-flow family per (span in months, window start month, segment). */
+export interface RollupFlowTable {
+  span: number
+  month: string
+  segment_id: number
+  active_start: number
+  new: number
+  reactivated: number
+  churned: number
+  churned_from_start: number
+  churned_voluntary: number
+  churned_involuntary: number
+  active_end: number
+}
+
+/** The revenue family per (span in months, window start month, segment). */
+export interface RollupRevenueTable {
+  span: number
+  month: string
+  segment_id: number
+  start_mrr: number
+  end_mrr: number
+  churned_mrr: number
+  contraction_mrr: number
+  expansion_mrr: number
+  new_mrr: number
+  paying_start: number
+  paying_end: number
+  lost_mrr: number
+  present_mrr: number
 }

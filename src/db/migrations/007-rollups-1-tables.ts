@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import type { Migration } from 'kysely/migration'
+
+/**
+ * Rollups of the customer-flow and revenue families, rebuilt at the end of seed and import
+ * (src/db/rollups/rebuild-rollups.ts) and read by the catalog when a query fits them.
+ * - rollup_segments / rollup_segment_values: every distinct combination of a customer's dimension
+ *   values is one segment; a customer is in exactly one, so sums over segments are exact.
+ * - rollup_customer_segments: which segment each customer is in.
+ * - rollup_flow / rollup_revenue: the family's measures per (span in months, window start month,
+ *   segment), for every whole-month window of the stored spans. Distinct-customer counts cannot be
+ *   summed across months, so each span is computed as such rather than added up from months.
+ * - rollup_state: what the rollups were built from (row counts, as-of, dimensions); the catalog
+ *   uses them only while that still describes the data.
+ */
+const flowColumns = ['active_start', 'new', 'reactivated', 'churned', 'churned_from_start', 'churned_voluntary', 'churned_involuntary', 'active_end']
+const revenueColumns = ['start_mrr', 'end_mrr', 'churned_mrr', 'contraction_mrr', 'expansion_mrr', 'new_mrr', 'paying_start', 'paying_end', 'lost_mrr', 'present_mrr']
+
+export const rollupTables: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('rollup_state').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute()
+    await db.schema
+      .createTable('rollup_segments')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('first_start', 'text')
+      .execute()
+    await db.schema
+      .createTable('rollup_segment_values')
+      .addColumn('segment_id', 'integer', (c) => c.notNull())
+      .addColumn('dimension', 'text', (c) => c.notNull())
+      .addColumn('value', 'text')
+      .addPrimaryKeyConstraint('rollup_segment_values_pk', ['segment_id', 'dimension'])
+      .execute()
+    await db.schema
+      .createTable('rollup_customer_segments')
+      .addColumn('customer_id', 'text', (c) => c.primaryKey())
+      .addColumn('segment_id', 'integer', (c) => c.notNull())
+      .execute()
+    for (const [table, columns] of [['rollup_flow', flowColumns], ['rollup_revenue', revenueColumns]] as const) {
+      let t = db.schema
+        .createTable(table)
+        .addColumn('span', 'integer', (c) => c.notNull())
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('segment_id', 'integer', (c) => c.notNull())
+      for (const col of columns) t = t.addColumn(col, 'real', (c) => c.notNull().defaultTo(0))
+      await t.addPrimaryKeyConstraint(`${table}_pk`, ['span', 'month', 'segment_id']).execute()
+    }
+  },
+  async down(db: Kysely<any>) {
+    for (const t of ['rollup_revenue', 'rollup_flow', 'rollup_customer_segments', 'rollup_segment_values', 'rollup_segments', 'rollup_state']) {
+      await db.schema.dropTable(t).ifExists().execute()
+    }
+  },
+}
+
+/** The measure columns of rollup_flow and rollup_revenue, in table order. */
+export const rollupColumns = { flow: flowColumns, revenue: revenueColumns } as const

@@ -1,0 +1,215 @@
+import type { Kysely } from 'kysely'
+import type { DimensionDef } from '../../catalog/types.js'
+import { valueExpr } from '../../query/segment-sql.js'
+import { addDays, addMonths, startOfMonth } from '../../time/dates.js'
+import { loadDimensions } from '../dimension-store.js'
+import { readMeta } from '../meta.js'
+import { rollupColumns } from '../migrations/007-rollups-1-tables.js'
+import type { Db } from '../open-database.js'
+import type { Database } from '../schema.js'
+import { addFlow, addRevenue, FLOW_WIDTH, REVENUE_WIDTH, type CustomerHistory, type RollupWindow } from './customer-contribution.js'
+import { insertRows } from './insert-rows.js'
+import { rollupCounts, writeRollupState, type RollupState } from './rollup-state.js'
+
+/**
+ * Window lengths the rollups store, in months: a month, a quarter (also three trailing months)
+ * and a year (also the trailing twelve months a question without a period is read over).
+ */
+export const ROLLUP_SPANS = [1, 3, 12]
+
+const tables = ['rollup_flow', 'rollup_revenue', 'rollup_segment_values', 'rollup_segments', 'rollup_customer_segments'] as const
+
+/** Customers read per round trip while assigning segments. */
+const PAGE = 50_000
+
+/**
+ * Rebuilds every rollup from the raw tables: call it after the data changes (the end of seed and
+ * import). One pass over the customers in id order, reading each page's spells and MRR, adds every
+ * customer's figures to its segment's totals for every window (src/db/rollups/customer-contribution.ts
+ * defines them as the family queries do; test/query/rollup-parity.test.ts holds the two to the same
+ * results). Run it inside the writer's transaction (or use rebuildRollupsAtomically) so readers never
+ * see half a rebuild. Returns the number of segments and rows written, or null when there is
+ * nothing to roll up.
+ */
+export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: number; rows: number } | null> {
+  for (const t of tables) await db.deleteFrom(t).execute()
+  await writeRollupState(db, null)
+  const meta = await readMeta(db as Db)
+  const first = await db.selectFrom('subscriptions').select((eb) => eb.fn.min('start_date').as('d')).executeTakeFirst()
+  if (!first?.d) return null
+  const dims = (await loadDimensions(db as Db)).filter((d) => d.source.kind === 'column' || d.source.kind === 'attribute')
+  const firstMonth = startOfMonth(String(first.d))
+  const endMonth = addMonths(startOfMonth(meta.asOf), 1)
+  const windows = rollupWindows(firstMonth, endMonth, meta.asOf)
+  const flow = new Totals(windows.length, FLOW_WIDTH)
+  const revenue = new Totals(windows.length, REVENUE_WIDTH)
+  const segments = new Map<string, { id: number; firstStart: string | null }>()
+  const segmentValues: unknown[][] = []
+  let after: string | null = null
+  for (;;) {
+    const page = await customerPage(db, dims, after)
+    if (!page.length) break
+    const lo = String(page[0].id)
+    const hi = String(page[page.length - 1].id)
+    const histories = await historiesBetween(db, lo, hi)
+    const members: unknown[][] = []
+    for (const r of page) {
+      const values = dims.map((_, i) => (r[`v${i}`] === null || r[`v${i}`] === undefined ? null : String(r[`v${i}`])))
+      const key = JSON.stringify(values)
+      let seg = segments.get(key)
+      if (!seg) {
+        seg = { id: segments.size + 1, firstStart: null }
+        segments.set(key, seg)
+        values.forEach((v, i) => segmentValues.push([seg!.id, dims[i].id, v]))
+      }
+      const id = String(r.id)
+      members.push([id, seg.id])
+      const h = histories.get(id)
+      if (!h) continue
+      for (const sp of h.spells) if (seg.firstStart === null || sp.start < seg.firstStart) seg.firstStart = sp.start
+      // Windows wholly before the customer's first record or after their last one add nothing.
+      let lower = '9999-12-31'
+      let upper = ''
+      for (const sp of h.spells) {
+        if (sp.start < lower) lower = sp.start
+        const last = sp.end ?? '9999-12-31'
+        if (last > upper) upper = last
+      }
+      for (const m of h.mrr.keys()) {
+        if (m < lower) lower = m
+        const next = addMonths(m, 1)
+        if (next > upper) upper = next
+      }
+      for (let w = 0; w < windows.length; w++) {
+        if (windows[w].end <= lower || windows[w].start > upper) continue
+        // at() first: it may grow (replace) the sums array.
+        const f = flow.at(w, seg.id)
+        if (addFlow(flow.sums, f, h, windows[w])) flow.mark(w, seg.id)
+        const r = revenue.at(w, seg.id)
+        if (addRevenue(revenue.sums, r, h, windows[w])) revenue.mark(w, seg.id)
+      }
+    }
+    await insertRows(db, 'rollup_customer_segments', ['customer_id', 'segment_id'], members)
+    after = hi
+  }
+  await insertRows(db, 'rollup_segment_values', ['segment_id', 'dimension', 'value'], segmentValues)
+  await insertRows(db, 'rollup_segments', ['id', 'first_start'], [...segments.values()].map((s) => [s.id, s.firstStart]))
+  const rowsOf = (t: Totals, keep: (w: number, seg: number) => boolean) => {
+    const out: unknown[][] = []
+    for (let w = 0; w < windows.length; w++) {
+      for (let seg = 1; seg <= segments.size; seg++) if (t.marked(w, seg) && keep(w, seg)) out.push([windows[w].span, windows[w].start, seg, ...t.row(w, seg)])
+    }
+    return out
+  }
+  // A segment's all-zero flow rows are left out (readers fill them in); a revenue row is kept whenever
+  // one of its customers had a snapshot row, zeros included, as the raw query has a row then.
+  const flowRows = rowsOf(flow, (w, seg) => flow.row(w, seg).some((x) => x !== 0))
+  const revenueRows = rowsOf(revenue, () => true)
+  await insertRows(db, 'rollup_flow', ['span', 'month', 'segment_id', ...rollupColumns.flow], flowRows)
+  await insertRows(db, 'rollup_revenue', ['span', 'month', 'segment_id', ...rollupColumns.revenue], revenueRows)
+  const state: RollupState = {
+    churn: 'subscription',
+    asOf: meta.asOf,
+    firstMonth,
+    endMonth,
+    spans: ROLLUP_SPANS,
+    dimensions: dims.map(dimensionKey),
+    counts: await rollupCounts(db),
+  }
+  await writeRollupState(db, state)
+  return { segments: segments.size, rows: flowRows.length + revenueRows.length }
+}
+
+/**
+ * Sums per (window, segment) in one growing array per measure family, with a flag for the
+ * (window, segment) pairs some customer added to: no object per pair, so millions of additions
+ * make no garbage.
+ */
+class Totals {
+  sums: Float64Array
+  private flags: Uint8Array
+  private capacity = 1024
+  constructor(private windows: number, private width: number) {
+    this.sums = new Float64Array(windows * this.capacity * width)
+    this.flags = new Uint8Array(windows * this.capacity)
+  }
+  /** Where (window, segment)'s sums start in `sums`, growing the arrays for a new segment id. */
+  at(w: number, seg: number): number {
+    if (seg >= this.capacity) this.grow(seg)
+    return (w * this.capacity + seg) * this.width
+  }
+  mark(w: number, seg: number): void { this.flags[w * this.capacity + seg] = 1 }
+  marked(w: number, seg: number): boolean { return seg < this.capacity && this.flags[w * this.capacity + seg] === 1 }
+  row(w: number, seg: number): number[] { const i = (w * this.capacity + seg) * this.width; return Array.from(this.sums.subarray(i, i + this.width)) }
+  private grow(seg: number): void {
+    let cap = this.capacity
+    while (cap <= seg) cap *= 2
+    const sums = new Float64Array(this.windows * cap * this.width)
+    const flags = new Uint8Array(this.windows * cap)
+    for (let w = 0; w < this.windows; w++) {
+      sums.set(this.sums.subarray(w * this.capacity * this.width, (w + 1) * this.capacity * this.width), w * cap * this.width)
+      flags.set(this.flags.subarray(w * this.capacity, (w + 1) * this.capacity), w * cap)
+    }
+    this.sums = sums
+    this.flags = flags
+    this.capacity = cap
+  }
+}
+
+/** Every window of every stored span that starts on or after firstMonth and ends by endMonth. */
+export function rollupWindows(firstMonth: string, endMonth: string, asOf: string): RollupWindow[] {
+  // No MRR is billed after the month before the as-of date (the revenue family caps its end snapshot there).
+  const lastBilled = startOfMonth(addDays(asOf, -1))
+  const out: RollupWindow[] = []
+  for (const span of ROLLUP_SPANS) {
+    for (let s = firstMonth; addMonths(s, span) <= endMonth; s = addMonths(s, 1)) {
+      const end = addMonths(s, span)
+      const last = addMonths(end, -1)
+      const endM = last > lastBilled ? lastBilled : last
+      const months: string[] = []
+      for (let m = s; m <= endM; m = addMonths(m, 1)) months.push(m)
+      out.push({ span, start: s, end, startMonth: addMonths(s, -1), endMonth: endM, months })
+    }
+  }
+  return out
+}
+
+// One page of customers (keyset on the id) with each rolled-up dimension's value as v0, v1, …
+async function customerPage(db: Kysely<Database>, dims: DimensionDef[], after: string | null): Promise<Array<Record<string, unknown>>> {
+  let q = (db as Kysely<any>).selectFrom('customers as c').select(['c.id', ...dims.map((d, i) => valueExpr(d).as(`v${i}`))])
+  for (const d of dims) {
+    if (d.source.kind !== 'attribute') continue
+    const alias = `a_${d.id}`
+    q = q.leftJoin(`customer_attributes as ${alias}`, (j: any) => j.onRef(`${alias}.customer_id`, '=', 'c.id').on(`${alias}.dimension`, '=', d.id))
+  }
+  if (after !== null) q = q.where('c.id', '>', after)
+  return (await q.orderBy('c.id').limit(PAGE).execute()) as Array<Record<string, unknown>>
+}
+
+// The spells and monthly revenue of the customers with ids from lo to hi.
+async function historiesBetween(db: Kysely<Database>, lo: string, hi: string): Promise<Map<string, CustomerHistory>> {
+  const out = new Map<string, CustomerHistory>()
+  const of = (id: string) => {
+    let h = out.get(id)
+    if (!h) out.set(id, (h = { spells: [], mrr: new Map() }))
+    return h
+  }
+  const spells = await db.selectFrom('subscriptions').select(['customer_id', 'start_date', 'end_date', 'is_reactivation', 'churn_type'])
+    .where('customer_id', '>=', lo).where('customer_id', '<=', hi).execute()
+  for (const s of spells) {
+    of(s.customer_id).spells.push({ start: s.start_date, end: s.end_date, reactivation: Number(s.is_reactivation) === 1, involuntary: s.churn_type === 'involuntary' })
+  }
+  const mrr = await db.selectFrom('mrr_history').select(['customer_id', 'month', 'mrr']).where('customer_id', '>=', lo).where('customer_id', '<=', hi).execute()
+  for (const m of mrr) of(m.customer_id).mrr.set(m.month, Number(m.mrr))
+  return out
+}
+
+/** How the rollup state names a dimension: its id and where its values live. */
+export function dimensionKey(d: DimensionDef): string {
+  return d.source.kind === 'column' ? `${d.id}:column:${d.source.column}` : `${d.id}:${d.source.kind}`
+}
+
+/** For callers without a transaction of their own: the rebuild as one transaction. */
+export async function rebuildRollupsAtomically(db: Kysely<Database>): Promise<{ segments: number; rows: number } | null> {
+  return db.transaction().execute((trx) => rebuildRollups(trx))
+}
