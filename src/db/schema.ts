@@ -233,6 +233,8 @@ export interface RollupStateTable {
 /** One distinct combination of dimension values; `first_start` is its customers' earliest spell start. */
 export interface RollupSegmentsTable {
   id: number
+  /** '*': a combination of every dimension; a dimension id: one value of it; '': everyone. */
+  level: string
   first_start: string | null
 }
 
@@ -251,6 +253,7 @@ export interface RollupCustomerSegmentsTable {
 
 /** The customer-flow family per (span in months, window start month, segment). */
 export interface RollupFlowTable {
+  level: string
   span: number
   month: string
   segment_id: number
@@ -266,6 +269,7 @@ export interface RollupFlowTable {
 
 /** The revenue family per (span in months, window start month, segment). */
 export interface RollupRevenueTable {
+  level: string
   span: number
   month: string
   segment_id: number

@@ -3,7 +3,7 @@ import type { Family } from '../catalog/metric-types.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import type { DimensionDef } from '../catalog/types.js'
 import { rollupColumns } from '../db/migrations/007-rollups-1-tables.js'
-import { dimensionKey } from '../db/rollups/rebuild-rollups.js'
+import { dimensionKey, levelName } from '../db/rollups/rebuild-rollups.js'
 import { readRollupState, rollupCounts, sameCounts, type RollupState } from '../db/rollups/rollup-state.js'
 import type { Db } from '../db/open-database.js'
 import { monthsBetween } from '../time/dates.js'
@@ -49,6 +49,9 @@ export async function rollupFamily(state: RollupState | null, family: Family, in
   const known = new Set(state.dimensions)
   if (!dims.every((d) => (d.source.kind === 'column' || d.source.kind === 'attribute') && known.has(dimensionKey(d)))) return null
 
+  // The coarsest level that holds the query: everyone, one or two dimensions' values, or every combination.
+  const pairLevel = levelName(dims.map((d) => d.id))
+  const level = dims.length <= 2 && state.levels.includes(pairLevel) ? pairLevel : '*'
   const db = input.db as Kysely<any>
   const alias = new Map(dims.map((d, i) => [d.id, `v${i}`]))
   const joinValues = (q: any, segment: string) => {
@@ -72,6 +75,7 @@ export async function rollupFamily(state: RollupState | null, family: Family, in
   const columns = rollupColumns[family as 'flow' | 'revenue']
   const q = joinValues(db.selectFrom(`${table} as r`), 'r.segment_id')
     .select(['r.span', 'r.month', ...groupCols, ...columns.map((c) => sql<number>`sum(${sql.ref(`r.${c}`)})`.as(c))])
+    .where('r.level', '=', level)
     .where(sql`(${windows})`)
     .groupBy(['r.span', 'r.month', ...groupBy])
   const compiled = q.compile()
@@ -84,7 +88,7 @@ export async function rollupFamily(state: RollupState | null, family: Family, in
     return row
   })
   const texts = [inlineParameters(compiled.sql, compiled.parameters)]
-  const groupsSql = family === 'flow' ? await fillFlowRows(db, input, rows, joinValues, groupCols, groupBy) : null
+  const groupsSql = family === 'flow' ? await fillFlowRows(db, input, rows, (q: any, seg: string) => joinValues(q, seg).where('s.level', '=', level), groupCols, groupBy) : null
   if (groupsSql) texts.unshift(groupsSql)
   return { rows, sql: texts.join(';\n\n') }
 }

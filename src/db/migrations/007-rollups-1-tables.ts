@@ -5,10 +5,13 @@ import type { Migration } from 'kysely/migration'
  * Rollups of the customer-flow and revenue families, rebuilt at the end of seed and import
  * (src/db/rollups/rebuild-rollups.ts) and read by the catalog when a query fits them.
  * - rollup_segments / rollup_segment_values: every distinct combination of a customer's dimension
- *   values is one segment; a customer is in exactly one, so sums over segments are exact.
+ *   values is one segment of level '*'; a customer is in exactly one, so sums over segments are
+ *   exact. The same sums are also kept per value of each single dimension (level = the dimension's
+ *   id, one value row) and over everyone (level '', no value rows), so the commonest questions read
+ *   a handful of rows.
  * - rollup_customer_segments: which segment each customer is in.
- * - rollup_flow / rollup_revenue: the family's measures per (span in months, window start month,
- *   segment), for every whole-month window of the stored spans. Distinct-customer counts cannot be
+ * - rollup_flow / rollup_revenue: the family's measures per (level, span in months, window start
+ *   month, segment), for every whole-month window of the stored spans. Distinct-customer counts cannot be
  *   summed across months, so each span is computed as such rather than added up from months.
  * - rollup_state: what the rollups were built from (row counts, as-of, dimensions); the catalog
  *   uses them only while that still describes the data.
@@ -22,6 +25,7 @@ export const rollupTables: Migration = {
     await db.schema
       .createTable('rollup_segments')
       .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('level', 'text', (c) => c.notNull())
       .addColumn('first_start', 'text')
       .execute()
     await db.schema
@@ -39,11 +43,12 @@ export const rollupTables: Migration = {
     for (const [table, columns] of [['rollup_flow', flowColumns], ['rollup_revenue', revenueColumns]] as const) {
       let t = db.schema
         .createTable(table)
+        .addColumn('level', 'text', (c) => c.notNull())
         .addColumn('span', 'integer', (c) => c.notNull())
         .addColumn('month', 'text', (c) => c.notNull())
         .addColumn('segment_id', 'integer', (c) => c.notNull())
       for (const col of columns) t = t.addColumn(col, 'real', (c) => c.notNull().defaultTo(0))
-      await t.addPrimaryKeyConstraint(`${table}_pk`, ['span', 'month', 'segment_id']).execute()
+      await t.addPrimaryKeyConstraint(`${table}_pk`, ['level', 'span', 'month', 'segment_id']).execute()
     }
   },
   async down(db: Kysely<any>) {

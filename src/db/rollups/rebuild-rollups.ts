@@ -43,8 +43,7 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
   const windows = rollupWindows(firstMonth, endMonth, meta.asOf)
   const flow = new Totals(windows.length, FLOW_WIDTH)
   const revenue = new Totals(windows.length, REVENUE_WIDTH)
-  const segments = new Map<string, { id: number; firstStart: string | null }>()
-  const segmentValues: unknown[][] = []
+  const segments = new Map<string, Segment>()
   let after: string | null = null
   for (;;) {
     const page = await customerPage(db, dims, after)
@@ -58,9 +57,8 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
       const key = JSON.stringify(values)
       let seg = segments.get(key)
       if (!seg) {
-        seg = { id: segments.size + 1, firstStart: null }
+        seg = { id: segments.size + 1, level: '*', firstStart: null, values: values.map((v, i) => [dims[i].id, v]) }
         segments.set(key, seg)
-        values.forEach((v, i) => segmentValues.push([seg!.id, dims[i].id, v]))
       }
       const id = String(r.id)
       members.push([id, seg.id])
@@ -92,12 +90,13 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
     await insertRows(db, 'rollup_customer_segments', ['customer_id', 'segment_id'], members)
     after = hi
   }
-  await insertRows(db, 'rollup_segment_values', ['segment_id', 'dimension', 'value'], segmentValues)
-  await insertRows(db, 'rollup_segments', ['id', 'first_start'], [...segments.values()].map((s) => [s.id, s.firstStart]))
+  const all = [...segments.values(), ...sumLevels([...segments.values()], dims, [flow, revenue], windows.length)]
+  await insertRows(db, 'rollup_segment_values', ['segment_id', 'dimension', 'value'], all.flatMap((s) => s.values.map(([d, v]) => [s.id, d, v])))
+  await insertRows(db, 'rollup_segments', ['id', 'level', 'first_start'], all.map((s) => [s.id, s.level, s.firstStart]))
   const rowsOf = (t: Totals, keep: (w: number, seg: number) => boolean) => {
     const out: unknown[][] = []
     for (let w = 0; w < windows.length; w++) {
-      for (let seg = 1; seg <= segments.size; seg++) if (t.marked(w, seg) && keep(w, seg)) out.push([windows[w].span, windows[w].start, seg, ...t.row(w, seg)])
+      for (const s of all) if (t.marked(w, s.id) && keep(w, s.id)) out.push([s.level, windows[w].span, windows[w].start, s.id, ...t.row(w, s.id)])
     }
     return out
   }
@@ -105,8 +104,8 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
   // one of its customers had a snapshot row, zeros included, as the raw query has a row then.
   const flowRows = rowsOf(flow, (w, seg) => flow.row(w, seg).some((x) => x !== 0))
   const revenueRows = rowsOf(revenue, () => true)
-  await insertRows(db, 'rollup_flow', ['span', 'month', 'segment_id', ...rollupColumns.flow], flowRows)
-  await insertRows(db, 'rollup_revenue', ['span', 'month', 'segment_id', ...rollupColumns.revenue], revenueRows)
+  await insertRows(db, 'rollup_flow', ['level', 'span', 'month', 'segment_id', ...rollupColumns.flow], flowRows)
+  await insertRows(db, 'rollup_revenue', ['level', 'span', 'month', 'segment_id', ...rollupColumns.revenue], revenueRows)
   const state: RollupState = {
     churn: 'subscription',
     asOf: meta.asOf,
@@ -114,10 +113,61 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
     endMonth,
     spans: ROLLUP_SPANS,
     dimensions: dims.map(dimensionKey),
+    levels: [...new Set(all.map((x) => x.level))].filter((l) => l !== '*'),
     counts: await rollupCounts(db),
   }
   await writeRollupState(db, state)
-  return { segments: segments.size, rows: flowRows.length + revenueRows.length }
+  return { segments: all.length, rows: flowRows.length + revenueRows.length }
+}
+
+/** A rollup segment: its id, level, its customers' first spell start, and its value of each dimension it fixes. */
+type Segment = { id: number; level: string; firstStart: string | null; values: Array<[string, string | null]> }
+
+/** Pairs of dimensions get their own level up to this many dimensions (n·(n−1)/2 levels). */
+const MAX_DIMS_FOR_PAIRS = 8
+
+/** A level's name: the ids of the dimensions it fixes, sorted, comma-joined ('' = everyone). */
+export function levelName(dimIds: string[]): string {
+  return [...dimIds].sort().join(',')
+}
+
+/**
+ * The coarser levels, summed from the full segments: everyone (level ''), each value of each
+ * dimension, and each pair of values of two dimensions (level = their ids). A level's row exists
+ * where one of its segments' rows does.
+ */
+function sumLevels(full: Segment[], dims: DimensionDef[], totals: Totals[], windows: number): Segment[] {
+  let next = full.length + 1
+  const combos: number[][] = [[], ...dims.map((_, i) => [i])]
+  if (dims.length <= MAX_DIMS_FOR_PAIRS) for (let i = 0; i < dims.length; i++) for (let j = i + 1; j < dims.length; j++) combos.push([i, j])
+  const byCombo = combos.map(() => new Map<string, Segment>())
+  const parents = new Map<number, Segment[]>()
+  for (const s of full) {
+    const ps = combos.map((combo, c) => {
+      const values = combo.map((i) => s.values[i])
+      const key = JSON.stringify(values)
+      let p = byCombo[c].get(key)
+      if (!p) byCombo[c].set(key, (p = { id: next++, level: levelName(combo.map((i) => dims[i].id)), firstStart: null, values }))
+      return p
+    })
+    for (const p of ps) if (s.firstStart !== null && (p.firstStart === null || s.firstStart < p.firstStart)) p.firstStart = s.firstStart
+    parents.set(s.id, ps)
+  }
+  for (const t of totals) {
+    t.at(0, next) // grow once, before any offsets are taken
+    for (let w = 0; w < windows; w++) {
+      for (const s of full) {
+        if (!t.marked(w, s.id)) continue
+        const from = t.at(w, s.id)
+        for (const p of parents.get(s.id)!) {
+          const to = t.at(w, p.id)
+          for (let k = 0; k < t.width; k++) t.sums[to + k] += t.sums[from + k]
+          t.mark(w, p.id)
+        }
+      }
+    }
+  }
+  return byCombo.flatMap((m) => [...m.values()])
 }
 
 /**
@@ -129,7 +179,7 @@ class Totals {
   sums: Float64Array
   private flags: Uint8Array
   private capacity = 1024
-  constructor(private windows: number, private width: number) {
+  constructor(private windows: number, readonly width: number) {
     this.sums = new Float64Array(windows * this.capacity * width)
     this.flags = new Uint8Array(windows * this.capacity)
   }

@@ -18,6 +18,8 @@ export type RollupState = {
   spans: number[]
   /** `id:source` of each rolled-up dimension (`plan:column:plan`, `contract:attribute`). */
   dimensions: string[]
+  /** Levels summed beyond the full segments ('*'): '' (everyone), single dimensions, pairs. */
+  levels: string[]
   counts: RollupCounts
 }
 
