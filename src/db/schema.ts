@@ -29,6 +29,8 @@ export interface Database {
   rollup_customer_segments: RollupCustomerSegmentsTable
   rollup_flow: RollupFlowTable
   rollup_revenue: RollupRevenueTable
+  rollup_compare: RollupCompareTable
+  rollup_profile_measures: RollupProfileMeasuresTable
 }
 
 /** Key/value facts about the data set: currency, as-of date, source, company name. */
@@ -283,4 +285,56 @@ export interface RollupRevenueTable {
   paying_end: number
   lost_mrr: number
   present_mrr: number
+}
+
+/**
+ * compare_segments' aggregates (src/query/compare-measures.ts, same names) over the members of one
+ * status (churned, retained, any) per (level, span, window start month, segment).
+ */
+export interface RollupCompareTable {
+  level: string
+  span: number
+  month: string
+  status: 'churned' | 'retained' | 'any'
+  segment_id: number
+  cr_all: number
+  cr_churned: number
+  cr_active: number
+  cr_all_churned: number
+  ten_n: number
+  ten_sum: number
+  ten_ss: number
+  mrr_n: number
+  mrr_sum: number
+  mrr_ss: number
+  tix_n: number
+  tix_sum: number
+  tix_ss: number
+  res_n: number
+  res_sum: number
+  res_ss: number
+  lg_n: number
+  lg_sum: number
+  lg_ss: number
+  lt_r: number
+  lt_p: number
+  lt_d_n: number
+  lt_d_sum: number
+  lt_d_ss: number
+  np_n: number
+  np_pro: number
+  np_det: number
+}
+
+/** Count, sum and sum of squares of a numeric attribute over one status's members, as rollup_compare is keyed. */
+export interface RollupProfileMeasuresTable {
+  level: string
+  span: number
+  month: string
+  status: 'churned' | 'retained' | 'any'
+  measure: string
+  segment_id: number
+  n: number
+  sum: number
+  ss: number
 }

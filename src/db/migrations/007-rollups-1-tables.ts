@@ -13,10 +13,18 @@ import type { Migration } from 'kysely/migration'
  * - rollup_flow / rollup_revenue: the family's measures per (level, span in months, window start
  *   month, segment), for every whole-month window of the stored spans. Distinct-customer counts cannot be
  *   summed across months, so each span is computed as such rather than added up from months.
+ * - rollup_compare / rollup_profile_measures: compare_segments' per-customer measures summed over
+ *   the members of each status (churned, retained, any) per (level, span, window, segment), and the
+ *   numeric attributes' moments for its profile; kept for the coarser levels only (up to two
+ *   dimensions fixed), which is what a comparison's filters and a profile's breakdown need.
  * - rollup_state: what the rollups were built from (row counts, as-of, dimensions); the catalog
  *   uses them only while that still describes the data.
  */
 const flowColumns = ['active_start', 'new', 'reactivated', 'churned', 'churned_from_start', 'churned_voluntary', 'churned_involuntary', 'active_end']
+const compareColumns = [
+  'cr_all', 'cr_churned', 'cr_active', 'cr_all_churned', 'ten_n', 'ten_sum', 'ten_ss', 'mrr_n', 'mrr_sum', 'mrr_ss', 'tix_n', 'tix_sum', 'tix_ss',
+  'res_n', 'res_sum', 'res_ss', 'lg_n', 'lg_sum', 'lg_ss', 'lt_r', 'lt_p', 'lt_d_n', 'lt_d_sum', 'lt_d_ss', 'np_n', 'np_pro', 'np_det',
+]
 const revenueColumns = ['start_mrr', 'end_mrr', 'churned_mrr', 'contraction_mrr', 'expansion_mrr', 'new_mrr', 'paying_start', 'paying_end', 'lost_mrr', 'present_mrr']
 
 export const rollupTables: Migration = {
@@ -50,13 +58,35 @@ export const rollupTables: Migration = {
       for (const col of columns) t = t.addColumn(col, 'real', (c) => c.notNull().defaultTo(0))
       await t.addPrimaryKeyConstraint(`${table}_pk`, ['level', 'span', 'month', 'segment_id']).execute()
     }
+    let compare = db.schema
+      .createTable('rollup_compare')
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('span', 'integer', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('segment_id', 'integer', (c) => c.notNull())
+    for (const col of compareColumns) compare = compare.addColumn(col, 'real', (c) => c.notNull().defaultTo(0))
+    await compare.addPrimaryKeyConstraint('rollup_compare_pk', ['level', 'span', 'month', 'status', 'segment_id']).execute()
+    await db.schema
+      .createTable('rollup_profile_measures')
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('span', 'integer', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('measure', 'text', (c) => c.notNull())
+      .addColumn('segment_id', 'integer', (c) => c.notNull())
+      .addColumn('n', 'real', (c) => c.notNull().defaultTo(0))
+      .addColumn('sum', 'real', (c) => c.notNull().defaultTo(0))
+      .addColumn('ss', 'real', (c) => c.notNull().defaultTo(0))
+      .addPrimaryKeyConstraint('rollup_profile_measures_pk', ['level', 'span', 'month', 'status', 'measure', 'segment_id'])
+      .execute()
   },
   async down(db: Kysely<any>) {
-    for (const t of ['rollup_revenue', 'rollup_flow', 'rollup_customer_segments', 'rollup_segment_values', 'rollup_segments', 'rollup_state']) {
+    for (const t of ['rollup_profile_measures', 'rollup_compare', 'rollup_revenue', 'rollup_flow', 'rollup_customer_segments', 'rollup_segment_values', 'rollup_segments', 'rollup_state']) {
       await db.schema.dropTable(t).ifExists().execute()
     }
   },
 }
 
-/** The measure columns of rollup_flow and rollup_revenue, in table order. */
-export const rollupColumns = { flow: flowColumns, revenue: revenueColumns } as const
+/** The measure columns of rollup_flow, rollup_revenue and rollup_compare, in table order. */
+export const rollupColumns = { flow: flowColumns, revenue: revenueColumns, compare: compareColumns } as const
