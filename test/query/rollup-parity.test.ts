@@ -3,7 +3,15 @@ import { metrics } from '../../src/catalog/metrics.js'
 import { loadDataCatalog } from '../../src/query/load-data-catalog.js'
 import { runMetric, type MetricQuery, type MetricResult, type QueryDeps } from '../../src/query/run-metric.js'
 import { sampleDb } from '../fixtures/sample-db.js'
-import { expectSameNumbers } from '../helpers/expect-same-numbers.js'
+import { expectCloseNumbers, expectSameNumbers } from '../helpers/expect-same-numbers.js'
+import { familyRunners } from '../../src/query/families/index.js'
+import { resolveSegments } from '../../src/query/resolve-segments.js'
+import { rollupFamily, usableRollups } from '../../src/query/rollup-family.js'
+import { rollupComparison } from '../../src/query/rollup-comparison.js'
+import { runSegmentComparison, type SegmentCondition } from '../../src/query/compare-segments-sql.js'
+import { runProfile } from '../../src/query/profile-sql.js'
+import { compareMeasures } from '../../src/query/compare-measures.js'
+import { compareSegments, type CompareSegmentsInput } from '../../src/tools/compare-segments.js'
 
 // The rollups must give exactly what the raw tables give: the raw path is the oracle. Every
 // catalog metric, over periods made of whole months (which the rollups hold) and breakdowns by
@@ -57,3 +65,76 @@ describe('rollups give the raw tables\' results', () => {
     expect(inactivity.sql.some((s) => s.includes('rollup_'))).toBe(false)
   })
 })
+
+describe('compare_segments from the rollups gives the raw queries\' results', () => {
+  const cases: Array<[string, CompareSegmentsInput]> = [
+    ['churned vs retained, last quarter', { a: { status: 'churned' }, b: { status: 'retained' }, period: { relative: 'last_quarter' } }],
+    ['APAC vs the rest, last quarter', { a: { filters: [{ dimension: 'region', values: ['APAC'] }] }, period: { relative: 'last_quarter' } }],
+    ['churned Starter vs retained Starter, last month', { a: { status: 'churned', filters: [{ dimension: 'plan', values: ['Starter'] }] }, b: { status: 'retained', filters: [{ dimension: 'plan', values: ['Starter'] }] }, period: { relative: 'last_month' } }],
+    ['annual contracts vs everyone, last 12 months', { a: { filters: [{ dimension: 'contract', values: ['Annual'] }] }, b: { status: 'any' }, period: { relative: 'last_n_months', n: 12 } }],
+    ['churned vs any, calendar 2025', { a: { status: 'churned' }, b: { status: 'any' }, period: { from: '2025-01-01', to: '2026-01-01' } }],
+  ]
+  for (const [name, input] of cases) {
+    it(name, async () => {
+      const [fast, slow] = await Promise.all([compareSegments(deps, input), compareSegments(raw(), input)])
+      expect(fast.sql.some((s) => s.includes('rollup_compare')), 'read the rollups').toBe(true)
+      expect(slow.sql.some((s) => s.includes('rollup_'))).toBe(false)
+      expectSameNumbers({ ...fast, sql: [] }, { ...slow, sql: [] }, name)
+    })
+  }
+
+  it('falls back to the raw queries for two filtered dimensions or a partial month', async () => {
+    const two = await compareSegments(deps, { a: { filters: [{ dimension: 'region', values: ['APAC'] }, { dimension: 'plan', values: ['Pro'] }] }, period: { relative: 'last_quarter' } })
+    expect(two.sql.some((s) => s.includes('rollup_'))).toBe(false)
+    const partial = await compareSegments(deps, { a: { status: 'churned' }, period: { from: '2026-07-10', to: '2026-10-01' } })
+    expect(partial.sql.some((s) => s.includes('rollup_'))).toBe(false)
+  })
+})
+
+// Before any rounding: the rollup rows and sums against the raw queries', to the last bits.
+describe('rollup rows equal the raw family and comparison rows before rounding', () => {
+  const input = (buckets: Array<{ key: string; start: string; end: string }>, by: string[], where: Record<string, string[]>) => ({
+    db: deps.db as any, buckets, plan: resolveSegments(deps.catalog, by, where, {}), churn: { kind: 'subscription' as const }, asOf: deps.catalog.meta.asOf,
+  })
+  const sorted = (rows: Array<Record<string, unknown>>) => [...rows].sort((x, y) => JSON.stringify([x.bucket, x.g0, x.g1]).localeCompare(JSON.stringify([y.bucket, y.g0, y.g1])))
+  const families = ['flow', 'revenue'] as const
+  const plans: Array<[string[], Record<string, string[]>]> = [[[], {}], [['plan'], {}], [['plan', 'contract'], {}], [['channel'], { region: ['APAC'] }], [['industry', 'company_size'], { plan: ['Starter', 'Growth'] }]]
+  const bucketSets = [
+    [{ key: 'q', start: '2026-07-01', end: '2026-10-01' }],
+    [{ key: 'm1', start: '2026-01-01', end: '2026-02-01' }, { key: 'm2', start: '2026-02-01', end: '2026-03-01' }, { key: 'm3', start: '2026-03-01', end: '2026-04-01' }],
+    [{ key: 'y', start: '2025-06-01', end: '2026-06-01' }, { key: 'q', start: '2026-06-01', end: '2026-09-01' }],
+  ]
+  it('flow and revenue', async () => {
+    const state = await usableRollups(deps.db, deps.catalog)
+    expect(state).not.toBeNull()
+    for (const f of families) for (const [by, where] of plans) for (const buckets of bucketSets) {
+      const i = input(buckets, by, where)
+      const fast = await rollupFamily(state, f, i)
+      const slow = await familyRunners[f](i)
+      expect(fast, `${f} ${by} ${JSON.stringify(where)}`).not.toBeNull()
+      const clean = (rows: Array<Record<string, unknown>>) => sorted(rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('_events')).map(([k, v]) => [k, typeof v === 'string' && k !== 'bucket' && !k.startsWith('g') ? Number(v) : v]))))
+      expectCloseNumbers(clean(fast!.rows), clean(slow.rows), `${f} ${by} ${JSON.stringify(where)} ${buckets.map((b) => b.key)}`)
+    }
+  })
+
+  it('compare_segments sums and profile', async () => {
+    const conds: Array<[SegmentCondition, SegmentCondition]> = [
+      [{ status: 'churned', filters: [], negateFilters: false }, { status: 'retained', filters: [], negateFilters: false }],
+      [{ status: 'any', filters: [{ dim: dim('region'), values: ['APAC'] }], negateFilters: false }, { status: 'any', filters: [{ dim: dim('region'), values: ['APAC'] }], negateFilters: true }],
+      [{ status: 'churned', filters: [{ dim: dim('contract'), values: ['Monthly'] }], negateFilters: false }, { status: 'any', filters: [], negateFilters: false }],
+    ]
+    for (const period of [{ from: '2026-07-01', to: '2026-10-01' }, { from: '2025-11-01', to: '2026-11-01' }, { from: '2026-09-01', to: '2026-10-01' }]) {
+      for (const [a, b] of conds) {
+        const p = { ...period, label: 'x' } as any
+        const fast = await rollupComparison(deps, p, a, b, compareMeasures)
+        expect(fast).not.toBeNull()
+        const slow = await runSegmentComparison(raw(), p, a, b, compareMeasures)
+        expectCloseNumbers(fast!.comparison.rows, slow.rows, `${period.from} ${a.status}/${b.status}`)
+        const profile = await runProfile(raw(), p, a, b)
+        expectCloseNumbers(fast!.profile.factors, profile.factors, `profile ${period.from} ${a.status}/${b.status}`)
+      }
+    }
+  })
+})
+
+const dim = (id: string) => deps.catalog.dimensions.find((d) => d.id === id)!

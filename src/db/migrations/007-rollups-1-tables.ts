@@ -48,6 +48,8 @@ export const rollupTables: Migration = {
       .addColumn('customer_id', 'text', (c) => c.primaryKey())
       .addColumn('segment_id', 'integer', (c) => c.notNull())
       .execute()
+    // The compare rollups read each segment's customers together.
+    await db.schema.createIndex('rollup_customer_segments_segment').on('rollup_customer_segments').columns(['segment_id', 'customer_id']).execute()
     for (const [table, columns] of [['rollup_flow', flowColumns], ['rollup_revenue', revenueColumns]] as const) {
       let t = db.schema
         .createTable(table)

@@ -9,6 +9,7 @@ import type { Db } from '../open-database.js'
 import type { Database } from '../schema.js'
 import { addFlow, addRevenue, FLOW_WIDTH, REVENUE_WIDTH, type CustomerHistory, type RollupWindow } from './customer-contribution.js'
 import { insertRows } from './insert-rows.js'
+import { rebuildCompareRollups } from './rebuild-compare-rollups.js'
 import { rollupCounts, writeRollupState, type RollupState } from './rollup-state.js'
 
 /**
@@ -17,7 +18,7 @@ import { rollupCounts, writeRollupState, type RollupState } from './rollup-state
  */
 export const ROLLUP_SPANS = [1, 3, 12]
 
-const tables = ['rollup_flow', 'rollup_revenue', 'rollup_segment_values', 'rollup_segments', 'rollup_customer_segments'] as const
+const tables = ['rollup_compare', 'rollup_profile_measures', 'rollup_flow', 'rollup_revenue', 'rollup_segment_values', 'rollup_segments', 'rollup_customer_segments'] as const
 
 /** Customers read per round trip while assigning segments. */
 const PAGE = 50_000
@@ -90,7 +91,8 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
     await insertRows(db, 'rollup_customer_segments', ['customer_id', 'segment_id'], members)
     after = hi
   }
-  const all = [...segments.values(), ...sumLevels([...segments.values()], dims, [flow, revenue], windows.length)]
+  const levels = sumLevels([...segments.values()], dims, [flow, revenue], windows.length)
+  const all = [...segments.values(), ...levels.segments]
   await insertRows(db, 'rollup_segment_values', ['segment_id', 'dimension', 'value'], all.flatMap((s) => s.values.map(([d, v]) => [s.id, d, v])))
   await insertRows(db, 'rollup_segments', ['id', 'level', 'first_start'], all.map((s) => [s.id, s.level, s.firstStart]))
   const rowsOf = (t: Totals, keep: (w: number, seg: number) => boolean) => {
@@ -106,6 +108,7 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
   const revenueRows = rowsOf(revenue, () => true)
   await insertRows(db, 'rollup_flow', ['level', 'span', 'month', 'segment_id', ...rollupColumns.flow], flowRows)
   await insertRows(db, 'rollup_revenue', ['level', 'span', 'month', 'segment_id', ...rollupColumns.revenue], revenueRows)
+  await rebuildCompareRollups(db, windows, levels, meta.asOf)
   const state: RollupState = {
     churn: 'subscription',
     asOf: meta.asOf,
@@ -121,7 +124,7 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
 }
 
 /** A rollup segment: its id, level, its customers' first spell start, and its value of each dimension it fixes. */
-type Segment = { id: number; level: string; firstStart: string | null; values: Array<[string, string | null]> }
+export type Segment = { id: number; level: string; firstStart: string | null; values: Array<[string, string | null]> }
 
 /** Pairs of dimensions get their own level up to this many dimensions (n·(n−1)/2 levels). */
 const MAX_DIMS_FOR_PAIRS = 8
@@ -136,7 +139,7 @@ export function levelName(dimIds: string[]): string {
  * dimension, and each pair of values of two dimensions (level = their ids). A level's row exists
  * where one of its segments' rows does.
  */
-function sumLevels(full: Segment[], dims: DimensionDef[], totals: Totals[], windows: number): Segment[] {
+function sumLevels(full: Segment[], dims: DimensionDef[], totals: Totals[], windows: number): { segments: Segment[]; parents: Map<number, Segment[]> } {
   let next = full.length + 1
   const combos: number[][] = [[], ...dims.map((_, i) => [i])]
   if (dims.length <= MAX_DIMS_FOR_PAIRS) for (let i = 0; i < dims.length; i++) for (let j = i + 1; j < dims.length; j++) combos.push([i, j])
@@ -167,7 +170,7 @@ function sumLevels(full: Segment[], dims: DimensionDef[], totals: Totals[], wind
       }
     }
   }
-  return byCombo.flatMap((m) => [...m.values()])
+  return { segments: byCombo.flatMap((m) => [...m.values()]), parents }
 }
 
 /**
