@@ -23,6 +23,24 @@ export const blockWidth = (measures: number) => COMPARE.length + 3 * measures
 const DAY = 86_400_000
 const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7))
 
+// Date arithmetic is most of the work per window, on few distinct dates: remembered.
+const dayMemo = new Map<string, number>()
+const dayOf = (d: string) => {
+  let v = dayMemo.get(d)
+  if (v === undefined) dayMemo.set(d, (v = Date.parse(d) / DAY))
+  return v
+}
+const monthsMemo = new Map<string, string[]>()
+/** The six months before the month of `d`, oldest first (index 0 = 6 months before). */
+const sixMonthsBefore = (d: string) => {
+  const m0 = startOfMonth(d)
+  let v = monthsMemo.get(m0)
+  if (!v) monthsMemo.set(m0, (v = [-6, -5, -4, -3, -2, -1].map((k) => addMonths(m0, k))))
+  return v
+}
+// One customer's figures for one window, reused (zeroed) for the next.
+let scratch = new Float64Array(0)
+
 /**
  * Adds one customer's compare_segments figures for a window to each status block they belong to
  * (`acc` from `at`: churned, retained, any), as src/query/compare-segments-sql.ts and
@@ -49,12 +67,14 @@ export function addCompare(acc: Float64Array, at: number, width: number, h: Comp
   if (!member) return false
   const endpoint = churnDate ?? to
   const mss = monthIndex(endpoint) - monthIndex(h.signup)
-  const v = new Float64Array(width)
+  if (scratch.length !== width) scratch = new Float64Array(width)
+  const v = scratch
+  v.fill(0)
   v[col.cr_all] = 1
   v[col.cr_churned] = churned * activeStart
   v[col.cr_active] = activeStart
   v[col.cr_all_churned] = churned
-  const ten = (Date.parse(endpoint) - Date.parse(h.signup)) / DAY / 30.4375
+  const ten = (dayOf(endpoint) - dayOf(h.signup)) / 30.4375
   moments(v, col.ten_n, ten)
   let mrrSum = 0, mrrN = 0
   for (const [m, x] of h.mrr) {
@@ -78,10 +98,11 @@ export function addCompare(acc: Float64Array, at: number, width: number, h: Comp
   v[col.res_n] = resN
   v[col.res_sum] = resSum
   v[col.res_ss] = resSs
-  const month0 = startOfMonth(endpoint)
+  const months = sixMonthsBefore(endpoint)
+  // Logins in the months from `fromShift` to `toShift` (exclusive) relative to the endpoint's month.
   const logins = (fromShift: number, toShift: number) => {
     let sum = 0
-    for (let k = fromShift; k < toShift; k++) sum += h.logins.get(addMonths(month0, k)) ?? 0
+    for (let k = fromShift; k < toShift; k++) sum += h.logins.get(months[k + 6]) ?? 0
     return sum
   }
   if (mss > 0) moments(v, col.lg_n, (logins(-3, 0) * 1.0) / (mss >= 3 ? 3 : mss))

@@ -44,10 +44,15 @@ export async function rebuildCompareRollups(
       }
     }
     for (let seg = lo; seg <= hi; seg++) {
-      for (const p of levels.parents.get(seg) ?? []) {
-        const to = levelIndex.get(p.id)! * block
-        const from = (seg - lo) * block
-        for (let k = 0; k < block; k++) levelSums[to + k] += sums[from + k]
+      const parents = (levels.parents.get(seg) ?? []).map((p) => levelIndex.get(p.id)! * block)
+      for (let b = 0; b < windows.length * nStatus; b++) {
+        const from = (seg - lo) * block + b * width
+        // Only (window, status) blocks with members: most segments are in few windows.
+        if (sums[from] === 0) continue
+        for (const p of parents) {
+          const to = p + b * width
+          for (let k = 0; k < width; k++) levelSums[to + k] += sums[from + k]
+        }
       }
     }
   }
