@@ -30,6 +30,7 @@ export interface Database {
   rollup_flow: RollupFlowTable
   rollup_revenue: RollupRevenueTable
   rollup_compare: RollupCompareTable
+  rollup_monthly: RollupMonthlyTable
   rollup_profile_measures: RollupProfileMeasuresTable
 }
 
@@ -232,10 +233,10 @@ export interface RollupStateTable {
   value: string
 }
 
-/** One distinct combination of dimension values; `first_start` is its customers' earliest spell start. */
+/** A stored rollup segment (see migration 007); `first_start` is its customers' earliest spell start. */
 export interface RollupSegmentsTable {
   id: number
-  /** '*': a combination of every dimension; a dimension id: one value of it; '': everyone. */
+  /** '': everyone; a dimension id: one value of it; 'a,b': a pair of values of two dimensions. */
   level: string
   first_start: string | null
 }
@@ -247,7 +248,7 @@ export interface RollupSegmentValuesTable {
   value: string | null
 }
 
-/** The segment each customer belongs to. */
+/** The full segment (every dimension's value) each customer belongs to. */
 export interface RollupCustomerSegmentsTable {
   customer_id: string
   segment_id: number
@@ -337,4 +338,22 @@ export interface RollupProfileMeasuresTable {
   n: number
   sum: number
   ss: number
+}
+
+/** Activity, tickets and NPS answers per (level, calendar month, segment): sums and counts (span is always 1). */
+export interface RollupMonthlyTable {
+  level: string
+  span: number
+  month: string
+  segment_id: number
+  customer_months: number
+  logins: number
+  active_seats: number
+  key_feature_uses: number
+  tickets: number
+  tickets_resolved: number
+  resolution_hours: number
+  nps_responses: number
+  promoters: number
+  detractors: number
 }

@@ -39,9 +39,10 @@ export function usableRollups(db: Db, catalog: DataCatalog): Promise<RollupState
 /**
  * A family's rows read from the rollups, or null when the query does not fit them (then the raw
  * family query runs): subscription churn, every bucket a stored whole-month window, and grouping
- * and filtering only by rolled-up dimensions. The rows are the raw query's, summed over segments.
+ * and filtering by at most two rolled-up dimensions. The rows are the raw query's, summed over segments.
  */
 export async function rollupFamily(state: RollupState | null, family: Family, input: FamilyInput): Promise<{ rows: FamilyRow[]; sql: string } | null> {
+  if (state && monthlyFamilies[family]) return monthlyFamily(state, family, input)
   const table = rolledUp[family]
   if (!state || !table || input.churn.kind !== 'subscription') return null
   if (!input.buckets.length || !input.buckets.every((b) => fits(state, b))) return null
@@ -49,9 +50,9 @@ export async function rollupFamily(state: RollupState | null, family: Family, in
   const known = new Set(state.dimensions)
   if (!dims.every((d) => (d.source.kind === 'column' || d.source.kind === 'attribute') && known.has(dimensionKey(d)))) return null
 
-  // The coarsest level that holds the query: everyone, one or two dimensions' values, or every combination.
-  const pairLevel = levelName(dims.map((d) => d.id))
-  const level = dims.length <= 2 && state.levels.includes(pairLevel) ? pairLevel : '*'
+  // The level that holds the query: everyone, or the values of its one or two dimensions.
+  const level = levelName(dims.map((d) => d.id))
+  if (!state.levels.includes(level)) return null
   const db = input.db as Kysely<any>
   const alias = new Map(dims.map((d, i) => [d.id, `v${i}`]))
   const joinValues = (q: any, segment: string) => {
@@ -135,4 +136,64 @@ function uniqueDims(input: FamilyInput): DimensionDef[] {
   const seen = new Map<string, DimensionDef>()
   for (const d of [...input.plan.by, ...input.plan.where.map((w) => w.dim)]) seen.set(d.id, d)
   return [...seen.values()]
+}
+
+/**
+ * The families that count rows by calendar month (engagement, tickets, NPS): each bucket's figures
+ * are the sums of its months', and a row exists when the bucket has one of the family's rows.
+ */
+const monthlyFamilies: Partial<Record<Family, { exists: string; row: (t: Record<string, number>) => Record<string, number | null> }>> = {
+  engagement: {
+    exists: 'customer_months',
+    row: (t) => ({ customer_months: t.customer_months, avg_logins: t.logins / t.customer_months, avg_active_seats: t.active_seats / t.customer_months, avg_key_feature_uses: t.key_feature_uses / t.customer_months }),
+  },
+  tickets: {
+    exists: 'tickets',
+    row: (t) => ({ tickets: t.tickets, tickets_resolved: t.tickets_resolved, avg_resolution_hours: t.tickets_resolved ? t.resolution_hours / t.tickets_resolved : null }),
+  },
+  nps: { exists: 'nps_responses', row: (t) => ({ responses: t.nps_responses, promoters: t.promoters, detractors: t.detractors }) },
+}
+
+// Engagement, tickets or NPS from rollup_monthly: buckets of whole months inside the rolled-up range
+// (any length: the months add up), at most two rolled-up dimensions. Not tied to a churn definition.
+async function monthlyFamily(state: RollupState, family: Family, input: FamilyInput): Promise<{ rows: FamilyRow[]; sql: string } | null> {
+  const spec = monthlyFamilies[family]!
+  const whole = (d: string) => d.endsWith('-01')
+  if (!input.buckets.length || !input.buckets.every((b) => whole(b.start) && whole(b.end) && b.start >= state.firstMonth && b.end <= state.endMonth)) return null
+  const dims = uniqueDims(input)
+  const known = new Set(state.dimensions)
+  if (!dims.every((d) => (d.source.kind === 'column' || d.source.kind === 'attribute') && known.has(dimensionKey(d)))) return null
+  const level = levelName(dims.map((d) => d.id))
+  if (!state.levels.includes(level)) return null
+  const alias = new Map(dims.map((d, i) => [d.id, `v${i}`]))
+  let q: any = (input.db as Kysely<any>).selectFrom('rollup_monthly as r')
+  for (const d of dims) {
+    const a = alias.get(d.id)!
+    q = q.innerJoin(`rollup_segment_values as ${a}`, (j: any) => j.onRef(`${a}.segment_id`, '=', 'r.segment_id').on(`${a}.dimension`, '=', d.id))
+  }
+  for (const { dim, values } of input.plan.where) q = q.where(`${alias.get(dim.id)}.value`, 'in', values)
+  const group = input.plan.by.map((d) => sql`coalesce(${sql.ref(`${alias.get(d.id)}.value`)}, ${sql.lit(NOT_SET)})`)
+  q = q
+    .select(['r.month', ...group.map((g, i) => g.as(`g${i}`)), ...rollupColumns.monthly.map((c) => sql<number>`sum(${sql.ref(`r.${c}`)})`.as(c))])
+    .where('r.level', '=', level)
+    .where('r.month', '>=', input.buckets[0].start)
+    .where('r.month', '<', input.buckets[input.buckets.length - 1].end)
+    .groupBy(['r.month', ...group])
+  const compiled = q.compile()
+  const found = (await q.execute()) as Array<Record<string, unknown>>
+  const totals = new Map<string, { bucket: string; groups: string[]; t: Record<string, number> }>()
+  for (const r of found) {
+    const month = String(r.month)
+    const b = input.buckets.find((x) => month >= x.start && month < x.end)
+    if (!b) continue
+    const groups = input.plan.by.map((_, i) => String(r[`g${i}`]))
+    const key = JSON.stringify([b.key, ...groups])
+    let e = totals.get(key)
+    if (!e) totals.set(key, (e = { bucket: b.key, groups, t: Object.fromEntries(rollupColumns.monthly.map((c) => [c, 0])) }))
+    for (const c of rollupColumns.monthly) e.t[c] += Number(r[c] ?? 0)
+  }
+  const rows: FamilyRow[] = [...totals.values()]
+    .filter((e) => e.t[spec.exists] > 0)
+    .map((e) => ({ bucket: e.bucket, ...Object.fromEntries(e.groups.map((g, i) => [`g${i}`, g])), ...spec.row(e.t) }))
+  return { rows, sql: inlineParameters(compiled.sql, compiled.parameters) }
 }

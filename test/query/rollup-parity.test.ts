@@ -47,9 +47,9 @@ describe('rollups give the raw tables\' results', () => {
         const [fast, slow] = await Promise.all([runMetric(deps, q), runMetric(raw(), q)])
         // Counts must be identical; money may differ by a cent only where the exact value sits on a rounding boundary.
         expectSameNumbers(withoutSql(fast), withoutSql(slow), `${m.id}, ${name}`)
-        // The flow and revenue families must actually have come from the rollups.
-        const rolled = m.families.some((f) => f === 'flow' || f === 'revenue')
-        expect(fast.sql.some((s) => /rollup_(flow|revenue)/.test(s)), `${m.id}, ${name} read the rollups`).toBe(rolled)
+        // The rolled-up families must actually have come from the rollups.
+        const rolled = m.families.some((f) => ['flow', 'revenue', 'engagement', 'tickets', 'nps'].includes(f))
+        expect(fast.sql.some((s) => /rollup_(flow|revenue|monthly)/.test(s)), `${m.id}, ${name} read the rollups`).toBe(rolled)
         expect(slow.sql.some((s) => /rollup_/.test(s))).toBe(false)
       }
     })
@@ -61,6 +61,8 @@ describe('rollups give the raw tables\' results', () => {
     expect(partial.sql.some((s) => s.includes('rollup_'))).toBe(false)
     const banded = await runMetric(deps, { metric: 'churned_customers', period: { relative: 'last_quarter' }, bands: [{ measure: 'tenure_months', edges: [{ at: 12 }] }] })
     expect(banded.sql.some((s) => s.includes('rollup_'))).toBe(false)
+    const threeDims = await runMetric(deps, { metric: 'churn_rate', period: { relative: 'last_quarter' }, by: ['plan', 'region'], where: { channel: ['Referral'] } })
+    expect(threeDims.sql.some((s) => s.includes('rollup_'))).toBe(false)
     const inactivity = await runMetric({ ...deps, churn: { kind: 'inactivity', days: 30 } }, { metric: 'churned_customers', period: { relative: 'last_quarter' } })
     expect(inactivity.sql.some((s) => s.includes('rollup_'))).toBe(false)
   })
@@ -97,14 +99,14 @@ describe('rollup rows equal the raw family and comparison rows before rounding',
     db: deps.db as any, buckets, plan: resolveSegments(deps.catalog, by, where, {}), churn: { kind: 'subscription' as const }, asOf: deps.catalog.meta.asOf,
   })
   const sorted = (rows: Array<Record<string, unknown>>) => [...rows].sort((x, y) => JSON.stringify([x.bucket, x.g0, x.g1]).localeCompare(JSON.stringify([y.bucket, y.g0, y.g1])))
-  const families = ['flow', 'revenue'] as const
-  const plans: Array<[string[], Record<string, string[]>]> = [[[], {}], [['plan'], {}], [['plan', 'contract'], {}], [['channel'], { region: ['APAC'] }], [['industry', 'company_size'], { plan: ['Starter', 'Growth'] }]]
+  const families = ['flow', 'revenue', 'engagement', 'tickets', 'nps'] as const
+  const plans: Array<[string[], Record<string, string[]>]> = [[[], {}], [['plan'], {}], [['plan', 'contract'], {}], [['channel'], { region: ['APAC'] }], [['industry', 'company_size'], {}], [['industry'], { plan: ['Starter', 'Growth'] }]]
   const bucketSets = [
     [{ key: 'q', start: '2026-07-01', end: '2026-10-01' }],
     [{ key: 'm1', start: '2026-01-01', end: '2026-02-01' }, { key: 'm2', start: '2026-02-01', end: '2026-03-01' }, { key: 'm3', start: '2026-03-01', end: '2026-04-01' }],
     [{ key: 'y', start: '2025-06-01', end: '2026-06-01' }, { key: 'q', start: '2026-06-01', end: '2026-09-01' }],
   ]
-  it('flow and revenue', async () => {
+  it('flow, revenue, engagement, tickets and NPS', async () => {
     const state = await usableRollups(deps.db, deps.catalog)
     expect(state).not.toBeNull()
     for (const f of families) for (const [by, where] of plans) for (const buckets of bucketSets) {

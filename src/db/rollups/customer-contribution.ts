@@ -17,6 +17,8 @@ export type RollupWindow = {
 export type CustomerHistory = {
   spells: Array<{ start: string; end: string | null; reactivation: boolean; involuntary: boolean }>
   mrr: Map<string, number>
+  /** Activity, tickets and NPS answers by month: the monthly rollup's figures (see addMonthly). */
+  monthly?: Map<string, Float64Array>
 }
 
 /**
@@ -111,4 +113,21 @@ export function addRevenue(acc: Float64Array, at: number, h: CustomerHistory, w:
   acc[at + R.lost_mrr] += lost
   acc[at + R.present_mrr] += present
   return true
+}
+
+/**
+ * Indexes of the monthly figures, in rollup_monthly's column order: activity rows and their sums
+ * (src/query/families/engagement.ts), tickets opened, resolved and their hours (tickets.ts), NPS
+ * answers with a rating, promoters 9–10 and detractors 0–6 (nps.ts). Rows, not customers, so a
+ * bucket's figures are the sums of its months'.
+ */
+export const M = { customer_months: 0, logins: 1, active_seats: 2, key_feature_uses: 3, tickets: 4, tickets_resolved: 5, resolution_hours: 6, nps_responses: 7, promoters: 8, detractors: 9 }
+export const MONTHLY_WIDTH = 10
+
+/** A customer's figures for one month, created on first use. */
+export function monthOf(h: CustomerHistory, month: string): Float64Array {
+  h.monthly ??= new Map()
+  let v = h.monthly.get(month)
+  if (!v) h.monthly.set(month, (v = new Float64Array(MONTHLY_WIDTH)))
+  return v
 }

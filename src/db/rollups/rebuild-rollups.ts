@@ -7,7 +7,7 @@ import { readMeta } from '../meta.js'
 import { rollupColumns } from '../migrations/007-rollups-1-tables.js'
 import type { Db } from '../open-database.js'
 import type { Database } from '../schema.js'
-import { addFlow, addRevenue, FLOW_WIDTH, REVENUE_WIDTH, type CustomerHistory, type RollupWindow } from './customer-contribution.js'
+import { addFlow, addRevenue, FLOW_WIDTH, M, MONTHLY_WIDTH, monthOf, REVENUE_WIDTH, type CustomerHistory, type RollupWindow } from './customer-contribution.js'
 import { insertRows } from './insert-rows.js'
 import { rebuildCompareRollups } from './rebuild-compare-rollups.js'
 import { rollupCounts, writeRollupState, type RollupState } from './rollup-state.js'
@@ -18,7 +18,7 @@ import { rollupCounts, writeRollupState, type RollupState } from './rollup-state
  */
 export const ROLLUP_SPANS = [1, 3, 12]
 
-const tables = ['rollup_compare', 'rollup_profile_measures', 'rollup_flow', 'rollup_revenue', 'rollup_segment_values', 'rollup_segments', 'rollup_customer_segments'] as const
+const tables = ['rollup_monthly', 'rollup_compare', 'rollup_profile_measures', 'rollup_flow', 'rollup_revenue', 'rollup_segment_values', 'rollup_segments', 'rollup_customer_segments'] as const
 
 /** Customers read per round trip while assigning segments. */
 const PAGE = 50_000
@@ -44,6 +44,10 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
   const windows = rollupWindows(firstMonth, endMonth, meta.asOf)
   const flow = new Totals(windows.length, FLOW_WIDTH)
   const revenue = new Totals(windows.length, REVENUE_WIDTH)
+  // Calendar months for the monthly rollup: the span-1 windows.
+  const months = windows.filter((w) => w.span === 1).map((w) => w.start)
+  const monthIndex = new Map(months.map((m, i) => [m, i]))
+  const monthly = new Totals(months.length, MONTHLY_WIDTH)
   const segments = new Map<string, Segment>()
   let after: string | null = null
   for (;;) {
@@ -66,6 +70,13 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
       const h = histories.get(id)
       if (!h) continue
       for (const sp of h.spells) if (seg.firstStart === null || sp.start < seg.firstStart) seg.firstStart = sp.start
+      for (const [m, v] of h.monthly ?? []) {
+        const i = monthIndex.get(m)
+        if (i === undefined) continue
+        const at = monthly.at(i, seg.id)
+        for (let k = 0; k < MONTHLY_WIDTH; k++) monthly.sums[at + k] += v[k]
+        monthly.mark(i, seg.id)
+      }
       // Windows wholly before the customer's first record or after their last one add nothing.
       let lower = '9999-12-31'
       let upper = ''
@@ -91,8 +102,10 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
     await insertRows(db, 'rollup_customer_segments', ['customer_id', 'segment_id'], members)
     after = hi
   }
-  const levels = sumLevels([...segments.values()], dims, [flow, revenue], windows.length)
-  const all = [...segments.values(), ...levels.segments]
+  const levels = sumLevels([...segments.values()], dims, [[flow, windows.length], [revenue, windows.length], [monthly, months.length]])
+  // Only the coarser levels are stored: a query fixing three or more dimensions is rare and runs on
+  // the raw tables, while storing every combination would multiply the rows by thousands.
+  const all = levels.segments
   await insertRows(db, 'rollup_segment_values', ['segment_id', 'dimension', 'value'], all.flatMap((s) => s.values.map(([d, v]) => [s.id, d, v])))
   await insertRows(db, 'rollup_segments', ['id', 'level', 'first_start'], all.map((s) => [s.id, s.level, s.firstStart]))
   const rowsOf = (t: Totals, keep: (w: number, seg: number) => boolean) => {
@@ -108,6 +121,9 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
   const revenueRows = rowsOf(revenue, () => true)
   await insertRows(db, 'rollup_flow', ['level', 'span', 'month', 'segment_id', ...rollupColumns.flow], flowRows)
   await insertRows(db, 'rollup_revenue', ['level', 'span', 'month', 'segment_id', ...rollupColumns.revenue], revenueRows)
+  const monthlyRows: unknown[][] = []
+  months.forEach((m, i) => { for (const s of all) if (monthly.marked(i, s.id)) monthlyRows.push([s.level, 1, m, s.id, ...monthly.row(i, s.id)]) })
+  await insertRows(db, 'rollup_monthly', ['level', 'span', 'month', 'segment_id', ...rollupColumns.monthly], monthlyRows)
   await rebuildCompareRollups(db, windows, levels, meta.asOf)
   const state: RollupState = {
     churn: 'subscription',
@@ -120,7 +136,7 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
     counts: await rollupCounts(db),
   }
   await writeRollupState(db, state)
-  return { segments: all.length, rows: flowRows.length + revenueRows.length }
+  return { segments: all.length, rows: flowRows.length + revenueRows.length + monthlyRows.length }
 }
 
 /** A rollup segment: its id, level, its customers' first spell start, and its value of each dimension it fixes. */
@@ -139,7 +155,7 @@ export function levelName(dimIds: string[]): string {
  * dimension, and each pair of values of two dimensions (level = their ids). A level's row exists
  * where one of its segments' rows does.
  */
-function sumLevels(full: Segment[], dims: DimensionDef[], totals: Totals[], windows: number): { segments: Segment[]; parents: Map<number, Segment[]> } {
+function sumLevels(full: Segment[], dims: DimensionDef[], totals: Array<[Totals, number]>): { segments: Segment[]; parents: Map<number, Segment[]> } {
   let next = full.length + 1
   const combos: number[][] = [[], ...dims.map((_, i) => [i])]
   if (dims.length <= MAX_DIMS_FOR_PAIRS) for (let i = 0; i < dims.length; i++) for (let j = i + 1; j < dims.length; j++) combos.push([i, j])
@@ -156,7 +172,7 @@ function sumLevels(full: Segment[], dims: DimensionDef[], totals: Totals[], wind
     for (const p of ps) if (s.firstStart !== null && (p.firstStart === null || s.firstStart < p.firstStart)) p.firstStart = s.firstStart
     parents.set(s.id, ps)
   }
-  for (const t of totals) {
+  for (const [t, windows] of totals) {
     t.at(0, next) // grow once, before any offsets are taken
     for (let w = 0; w < windows; w++) {
       for (const s of full) {
@@ -254,6 +270,31 @@ async function historiesBetween(db: Kysely<Database>, lo: string, hi: string): P
   }
   const mrr = await db.selectFrom('mrr_history').select(['customer_id', 'month', 'mrr']).where('customer_id', '>=', lo).where('customer_id', '<=', hi).execute()
   for (const m of mrr) of(m.customer_id).mrr.set(m.month, Number(m.mrr))
+  const activity = await db.selectFrom('activity').select(['customer_id', 'month', 'logins', 'active_seats', 'key_feature_uses']).where('customer_id', '>=', lo).where('customer_id', '<=', hi).execute()
+  for (const a of activity) {
+    const v = monthOf(of(a.customer_id), a.month)
+    v[M.customer_months]++
+    v[M.logins] += Number(a.logins)
+    v[M.active_seats] += Number(a.active_seats)
+    v[M.key_feature_uses] += Number(a.key_feature_uses)
+  }
+  const tickets = await db.selectFrom('tickets').select(['customer_id', 'opened_date', 'hours_to_resolve']).where('customer_id', '>=', lo).where('customer_id', '<=', hi).execute()
+  for (const t of tickets) {
+    const v = monthOf(of(t.customer_id), startOfMonth(t.opened_date))
+    v[M.tickets]++
+    if (t.hours_to_resolve !== null) {
+      v[M.tickets_resolved]++
+      v[M.resolution_hours] += Number(t.hours_to_resolve)
+    }
+  }
+  const nps = await db.selectFrom('feedback').select(['customer_id', 'date', 'rating']).where('source', '=', 'nps').where('rating', 'is not', null)
+    .where('customer_id', '>=', lo).where('customer_id', '<=', hi).execute()
+  for (const f of nps) {
+    const v = monthOf(of(f.customer_id), startOfMonth(f.date))
+    v[M.nps_responses]++
+    if (Number(f.rating) >= 9) v[M.promoters]++
+    if (Number(f.rating) <= 6) v[M.detractors]++
+  }
   return out
 }
 
