@@ -28,7 +28,7 @@ export async function rollupComparison(
   const state = await usableRollups(deps.db, deps.catalog)
   if (!state) return null
   const span = monthsBetween(period.from, period.to)
-  if (!period.from.endsWith('-01') || !period.to.endsWith('-01') || !state.spans.includes(span) || period.from < state.firstMonth || period.to > state.endMonth) return null
+  if (!period.from.endsWith('-01') || !period.to.endsWith('-01') || !state.compareWindows.includes(`${span}|${period.from}`)) return null
   const filterDims = unique([...a.filters, ...b.filters].map((f) => f.dim))
   const known = new Set(state.dimensions)
   if (filterDims.length > 1 || !filterDims.every((d) => known.has(dimensionKey(d)))) return null

@@ -90,6 +90,9 @@ describe('compare_segments from the rollups gives the raw queries\' results', ()
     expect(two.sql.some((s) => s.includes('rollup_'))).toBe(false)
     const partial = await compareSegments(deps, { a: { status: 'churned' }, period: { from: '2026-07-10', to: '2026-10-01' } })
     expect(partial.sql.some((s) => s.includes('rollup_'))).toBe(false)
+    // Three months off the calendar's quarters, long ago: not among the windows comparisons keep.
+    const sliding = await compareSegments(deps, { a: { status: 'churned' }, period: { from: '2025-02-01', to: '2025-05-01' } })
+    expect(sliding.sql.some((s) => s.includes('rollup_'))).toBe(false)
   })
 })
 

@@ -6,6 +6,7 @@ import type { Database } from '../schema.js'
 import { rollupColumns } from '../migrations/007-rollups-1-tables.js'
 import { addCompare, blockWidth, STATUSES, type CompareHistory } from './compare-contribution.js'
 import type { RollupWindow } from './customer-contribution.js'
+import { addMonths } from '../../time/dates.js'
 import { insertRows } from './insert-rows.js'
 import type { Segment } from './rebuild-rollups.js'
 
@@ -19,8 +20,9 @@ const BATCH_CUSTOMERS = 10_000
  * of one batch's full segments fit in memory before they are added to their levels.
  */
 export async function rebuildCompareRollups(
-  db: Kysely<Database>, windows: RollupWindow[], levels: { segments: Segment[]; parents: Map<number, Segment[]> }, asOf: string,
-): Promise<number> {
+  db: Kysely<Database>, allWindows: RollupWindow[], levels: { segments: Segment[]; parents: Map<number, Segment[]> }, asOf: string,
+): Promise<RollupWindow[]> {
+  const windows = compareWindows(allWindows)
   const measures = (await loadDataCatalog(db as Db)).measures
   const width = blockWidth(measures.length)
   const nStatus = STATUSES.length
@@ -76,7 +78,19 @@ export async function rebuildCompareRollups(
   })
   await insertRows(db, 'rollup_compare', ['level', 'span', 'month', 'status', 'segment_id', ...rollupColumns.compare], compareRows)
   await insertRows(db, 'rollup_profile_measures', ['level', 'span', 'month', 'status', 'measure', 'segment_id', 'n', 'sum', 'ss'], measureRows)
-  return compareRows.length
+  return windows
+}
+
+/**
+ * The windows comparisons are kept for: every month; quarters and years on the calendar; and the
+ * trailing quarters and years ending in the last three months (a question's "last 3 / 12 months").
+ * Sliding windows ending further back are asked for rarely and run on the raw tables.
+ */
+export function compareWindows(windows: RollupWindow[]): RollupWindow[] {
+  const last = windows.reduce((m, w) => (w.end > m ? w.end : m), '')
+  const recent = new Set([last, addMonths(last, -1), addMonths(last, -2)])
+  const month = (w: RollupWindow) => Number(w.start.slice(5, 7))
+  return windows.filter((w) => w.span === 1 || recent.has(w.end) || (w.span === 3 && month(w) % 3 === 1) || (w.span === 12 && month(w) === 1))
 }
 
 type BatchHistory = CompareHistory & { segment: number }

@@ -124,7 +124,7 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
   const monthlyRows: unknown[][] = []
   months.forEach((m, i) => { for (const s of all) if (monthly.marked(i, s.id)) monthlyRows.push([s.level, 1, m, s.id, ...monthly.row(i, s.id)]) })
   await insertRows(db, 'rollup_monthly', ['level', 'span', 'month', 'segment_id', ...rollupColumns.monthly], monthlyRows)
-  await rebuildCompareRollups(db, windows, levels, meta.asOf)
+  const compared = await rebuildCompareRollups(db, windows, levels, meta.asOf)
   const state: RollupState = {
     churn: 'subscription',
     asOf: meta.asOf,
@@ -132,7 +132,8 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
     endMonth,
     spans: ROLLUP_SPANS,
     dimensions: dims.map(dimensionKey),
-    levels: [...new Set(all.map((x) => x.level))].filter((l) => l !== '*'),
+    levels: [...new Set(all.map((x) => x.level))],
+    compareWindows: compared.map((w) => `${w.span}|${w.start}`),
     counts: await rollupCounts(db),
   }
   await writeRollupState(db, state)

@@ -18,8 +18,10 @@ export type RollupState = {
   spans: number[]
   /** `id:source` of each rolled-up dimension (`plan:column:plan`, `contract:attribute`). */
   dimensions: string[]
-  /** Levels summed beyond the full segments ('*'): '' (everyone), single dimensions, pairs. */
+  /** Levels stored: '' (everyone), single dimensions, pairs ('a,b'). */
   levels: string[]
+  /** `span|start month` of the windows compare_segments' rollups hold (a subset of the others). */
+  compareWindows: string[]
   counts: RollupCounts
 }
 
