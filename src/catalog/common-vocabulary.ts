@@ -104,6 +104,22 @@ export function measureWordsFromNames(name: { en: string; zh: string }): string[
   const zh = name.zh.replace(/[（(][^）)]*[）)]/g, '').trim()
   const zhShort = zh.replace(/^(近\d+个月|近一年|平均|总|累计)/, '')
   const variants = [en, enShort, zh, zhShort, zhShort.replace('笔数', '次数'), zhShort.replace('次数', '笔数')]
+  // "Months inactive" is asked as "inactive 3 months", "不活跃月数" as "不活跃3个月以上".
+  const unitFirst = enShort.match(/^(months|days|weeks|years) (\w{4,})$/)
+  if (unitFirst) variants.push(unitFirst[2], `${unitFirst[2]} ${unitFirst[1]}`)
+  const zhBare = zhShort.replace(/(月数|天数|周数|年数)$/, '')
+  if (zhBare !== zhShort && zhBare.length >= 2) variants.push(zhBare)
+  // "月均下载量" is asked as "平均每月下载量", "每月下载量" or just "下载量".
+  const monthly = zhShort.match(/^月均(.{2,})$/)
+  if (monthly) variants.push(`平均每月${monthly[1]}`, `每月平均${monthly[1]}`, `每月${monthly[1]}`, monthly[1])
+  // "Average utilization ratio" is asked as "utilization", "Transaction amount" as "transactions" … the generic tail goes.
+  const enHead = enShort.replace(/ (ratio|rate|amount|level|value)$/, '')
+  if (enHead !== enShort && enHead.length >= 5) variants.push(enHead)
+  // "Satisfaction score" is asked as "satisfaction", "满意度评分" as "满意度".
+  const enScore = enShort.replace(/ (score|rating)$/, '')
+  if (enScore !== enShort && enScore.length >= 4) variants.push(enScore)
+  const zhScore = zhShort.replace(/(评分|得分|分数|打分)$/, '')
+  if (zhScore !== zhShort && zhScore.length >= 2) variants.push(zhScore)
   if (/ count$/.test(enShort)) variants.push(`number of ${enShort.replace(/ count$/, 's')}`, `${enShort.replace(/ count$/, '')}s`)
   return [...new Set(variants.filter((v) => v.length >= 2))]
 }

@@ -20,4 +20,9 @@ export type DataCatalog = {
   /** The span in which the data observes churn (a snapshot file: its churn window). */
   coverage: Coverage
   counts: Record<'customers' | 'subscriptions' | 'churn_events' | 'mrr_history' | 'feedback' | 'tickets' | 'activity', number>
+  /** Metrics this data holds nothing to compute from (no NPS answers, tickets, usage or acquisition costs), with what is missing. */
+  metricsWithoutData?: Array<{ metric: string; missing: MissingData }>
 }
+
+/** A kind of record a metric needs that a data set may not have. */
+export type MissingData = 'nps_answers' | 'tickets' | 'usage' | 'acquisition_costs'

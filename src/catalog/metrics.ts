@@ -45,10 +45,11 @@ export const metrics = [
     id: 'active_customers', unit: 'count', grains: allGrains, families: ['flow'], parts: ['active_start', 'new', 'churned'], higherIsBetter: true,
     name: { en: 'Active customers', zh: '活跃客户数' },
     synonyms: { en: ['active customers', 'customer count', 'customers', 'accounts', 'customer base', 'how many customers'], zh: ['活跃客户', '客户数', '客户数量', '在网客户', '现有客户'] },
-    description: 'Customers with an active subscription at the end of the period.',
+    description: 'Customers with an active subscription at the end of the period (a snapshot file: every customer in the file).',
     formula: 'count of customers active at period end',
     formulaZh: '期末仍有有效订阅的客户数',
-    compute: (m) => ({ value: m.active_end }),
+    // A snapshot file lists everyone who was a customer in its window: "how many customers" is its row count, churners included.
+    compute: (m, c) => ({ value: c.snapshot ? m.active_start + m.new + m.reactivated : m.active_end }),
   },
   {
     id: 'new_customers', unit: 'count', grains: allGrains, families: ['flow'], parts: [], higherIsBetter: true,
@@ -172,7 +173,7 @@ export const metrics = [
   {
     id: 'avg_tenure', unit: 'months', grains: allGrains, families: ['tenure'], parts: ['tenure_customers'], higherIsBetter: true,
     name: { en: 'Average tenure', zh: '平均在网时长' },
-    synonyms: { en: ['average tenure', 'tenure', 'customer age', 'how long customers stay', 'customer lifetime months'], zh: ['平均在网时长', '在网时长', '客户年龄', '平均使用时长', '使用时长'] },
+    synonyms: { en: ['average tenure', 'tenure', 'how long customers stay', 'customer lifetime months'], zh: ['平均在网时长', '在网时长', '平均使用时长', '使用时长'] },
     description: 'Average months since signup of customers active at period end.',
     formula: 'mean(period end − signup date) in months, over customers active at end',
     formulaZh: '期末活跃客户自注册起的平均月数',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { metrics } from '../catalog/metrics.js'
-import type { DataCatalog, DimensionValue } from '../catalog/data-catalog.js'
+import type { DataCatalog, DimensionValue, MissingData } from '../catalog/data-catalog.js'
 import { loadDimensions } from '../db/dimension-store.js'
 import { readMeta } from '../db/meta.js'
 import type { Db } from '../db/open-database.js'
@@ -45,6 +45,7 @@ export async function loadDataCatalog(db: Db): Promise<DataCatalog> {
     measures: await loadMeasures(db),
     dataStart,
     coverage: await coverageOf(db, meta, dataStart),
+    metricsWithoutData: await metricsWithoutData(count),
     counts: {
       customers: await count('customers'),
       subscriptions: await count('subscriptions'),
@@ -55,6 +56,24 @@ export async function loadDataCatalog(db: Db): Promise<DataCatalog> {
       activity: await count('activity'),
     },
   }
+}
+
+// The families of metrics that read records an imported file may not have, and what to call the missing records.
+const familyNeeds: Array<{ family: string; missing: MissingData; table: string; where?: string }> = [
+  { family: 'nps', missing: 'nps_answers', table: 'feedback', where: "source = 'nps' and rating is not null" },
+  { family: 'tickets', missing: 'tickets', table: 'tickets' },
+  { family: 'engagement', missing: 'usage', table: 'activity' },
+  { family: 'acquisition', missing: 'acquisition_costs', table: 'customers', where: 'acquisition_cost is not null' },
+]
+
+/** Metrics that would only ever answer "no data" here: the analyst says so instead of giving an empty figure. */
+async function metricsWithoutData(count: (table: string, where?: string) => Promise<number>): Promise<NonNullable<DataCatalog['metricsWithoutData']>> {
+  const absent = new Map<string, MissingData>()
+  for (const need of familyNeeds) if ((await count(need.table, need.where)) === 0) absent.set(need.family, need.missing)
+  return metrics.flatMap((m) => {
+    const missing = m.families.map((f) => absent.get(f)).find((x) => x)
+    return missing ? [{ metric: m.id, missing }] : []
+  })
 }
 
 /**

@@ -7,8 +7,8 @@ import { measureExpr } from './measure-sql.js'
 import { applySegments, type SegmentPlan } from './segment-sql.js'
 import { withSpells } from './spells.js'
 
-/** Mean, median and count of a numeric attribute for one group (segment values, and churned/retained when split by status). */
-export type MeasureStatsRow = { groups: string[]; status?: 'churned' | 'retained'; n: number; mean: number | null; median: number | null; min: number | null; max: number | null }
+/** Mean, median, sum and count of a numeric attribute for one group (segment values, and churned/retained when split by status). */
+export type MeasureStatsRow = { groups: string[]; status?: 'churned' | 'retained'; n: number; mean: number | null; median: number | null; min: number | null; max: number | null; sum: number | null }
 
 /**
  * A numeric attribute summarised over the customers of a period (everyone with a subscription
@@ -42,7 +42,7 @@ export async function runMeasureStats(deps: QueryDeps, period: Period, measure: 
   const keyCols = [...groupCols.map((g) => sql.ref(`v.${g}`).as(g)), ...(byStatus ? [sql.ref('v.st').as('st')] : [])]
   const filterStatus = byStatus ? sql`v.st <> 'other'` : sql`1 = 1`
   const moments = vals.selectFrom('vals as v')
-    .select([...keyCols, sql<number>`count(v.x)`.as('n'), sql<number>`avg(v.x)`.as('mean'), sql<number>`min(v.x)`.as('min'), sql<number>`max(v.x)`.as('max')])
+    .select([...keyCols, sql<number>`count(v.x)`.as('n'), sql<number>`avg(v.x)`.as('mean'), sql<number>`min(v.x)`.as('min'), sql<number>`max(v.x)`.as('max'), sql<number>`sum(v.x)`.as('sum')])
     .where(sql`v.x is not null and ${filterStatus}`)
   // No segments and no status: one row over everyone, so no GROUP BY at all ("group by 1" would name the count column).
   const momentsQ = keys.length ? moments.groupBy(keys) : moments
@@ -65,6 +65,7 @@ export async function runMeasureStats(deps: QueryDeps, period: Period, measure: 
     median: medianOf.get(key(r)) ?? null,
     min: r.min === null ? null : Number(r.min),
     max: r.max === null ? null : Number(r.max),
+    sum: r.sum === null || r.sum === undefined ? null : Number(r.sum),
   }))
   return { rows, sql: [m.sql, md.sql] }
 }

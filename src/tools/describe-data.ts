@@ -4,6 +4,7 @@ import { reasons } from '../catalog/reasons.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import { languageSchema } from './schemas.js'
 import type { ToolDeps } from './tool-deps.js'
+import { starterQuestions } from '../catalog/starter-questions.js'
 
 /** Values listed per dimension; the rest are counted, not listed (keeps the result compact). */
 const MAX_VALUES = 15
@@ -47,27 +48,7 @@ export function describeData(deps: ToolDeps, lang: 'en' | 'zh' = 'en') {
   }
 }
 
-/** Starter questions that use this data set's own dimensions. */
+/** Starter questions built from what this data set holds (see starterQuestions). */
 export function suggestions(deps: ToolDeps, lang: 'en' | 'zh'): string[] {
-  const dims = deps.catalog.dimensions
-  const d0 = dims[0]
-  const d1 = dims[1] ?? dims[0]
-  if (lang === 'zh') {
-    return [
-      '最近12个月的客户流失率趋势如何？',
-      d0 ? `上个季度按${d0.name.zh}的流失率是多少？` : '上个季度的流失率是多少？',
-      '客户为什么流失？主要原因是什么？',
-      d1 ? `哪个${d1.name.zh}流失最严重？` : '流失客户和留存客户有什么区别？',
-      '流失客户和留存客户有什么区别？',
-      '净收入留存率是多少？',
-    ]
-  }
-  return [
-    'Show monthly churn rate for the last 12 months',
-    d0 ? `What was our churn rate last quarter by ${d0.name.en.toLowerCase()}?` : 'What was our churn rate last quarter?',
-    'Why are customers leaving?',
-    d1 ? `Which ${d1.name.en.toLowerCase()} churns most?` : 'How do churned customers differ from retained ones?',
-    'How do churned customers differ from the ones who stayed?',
-    'What is our net revenue retention this year?',
-  ]
+  return starterQuestions(deps.catalog, lang)
 }

@@ -27,11 +27,12 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
       return [{ toolName: 'compare_segments', input: { a: side(a), ...(b ? { b: side(b) } : {}), ...period, language: lang } }]
     }
     case 'measure':
-      return [{
+      // "the attrition rate and the average age of those who left": a metric named beside the average is asked too.
+      return [...(m.metricsNamed ? m.metrics.filter((id) => !(id === 'churned_customers' && m.roles.has('churned'))).map((metric) => metricCall(metric, { ...m, by: [] }, catalog, lang)) : []), {
         toolName: 'measure_summary',
         input: {
           measure: m.measures[0], ...(m.by.length ? { by: m.by.slice(0, 1) } : {}),
-          ...(m.roles.has('churned') || m.roles.has('retained') || m.roles.has('compare') || m.sides ? { byStatus: true } : {}),
+          ...(m.roles.has('churned') || m.roles.has('retained') || m.roles.has('lose') || m.roles.has('compare') || m.sides ? { byStatus: true } : {}),
           ...withFilters(m.filters), ...period, language: lang,
         },
       }]

@@ -1,5 +1,5 @@
 import { addDays } from '../../time/dates.js'
-import type { DataCatalog } from '../../catalog/data-catalog.js'
+import type { DataCatalog, MissingData } from '../../catalog/data-catalog.js'
 import type { DateRange } from '../../time/calendar-ranges.js'
 import { suggestionLine } from './suggestions.js'
 
@@ -11,6 +11,14 @@ export type CannotReason =
   | { kind: 'unknown_segment'; raw: string }
   | { kind: 'unknown_breakdown'; raw: string }
   | { kind: 'not_understood' }
+  | { kind: 'metric_without_data'; metric: string; missing: MissingData }
+
+const missingWords: Record<MissingData, { en: string; zh: string }> = {
+  nps_answers: { en: 'NPS survey answers', zh: 'NPS调查回答' },
+  tickets: { en: 'support tickets', zh: '客服工单' },
+  usage: { en: 'product usage records', zh: '产品使用记录' },
+  acquisition_costs: { en: 'acquisition costs', zh: '获客成本' },
+}
 
 const quote = (s: string, lang: 'en' | 'zh') => (lang === 'zh' ? `“${s}”` : `"${s}"`)
 
@@ -23,7 +31,8 @@ export function cannotAnswerText(reason: CannotReason, catalog: DataCatalog, lan
     ? (lang === 'zh' ? `${cov.from} 至 ${last}（快照数据，只记录这一段时间的流失）` : `${cov.from} to ${last} (a snapshot: churn is observed in that window only)`)
     : (lang === 'zh' ? `${cov.from} 至 ${last}` : `${cov.from} to ${last}`)
   const dims = catalog.dimensions.map((d) => d.name[lang]).join(lang === 'zh' ? '、' : ', ')
-  const metrics = catalog.metrics.slice(0, 8).map((m) => m.name[lang]).join(lang === 'zh' ? '、' : ', ')
+  const without = new Set((catalog.metricsWithoutData ?? []).map((x) => x.metric))
+  const metrics = catalog.metrics.filter((m) => !without.has(m.id)).slice(0, 8).map((m) => m.name[lang]).join(lang === 'zh' ? '、' : ', ')
   const head = (() => {
     switch (reason.kind) {
       case 'future':
@@ -46,6 +55,13 @@ export function cannotAnswerText(reason: CannotReason, catalog: DataCatalog, lan
         return lang === 'zh'
           ? `不能按${quote(reason.raw, lang)}分组：它不是这份数据的维度。可以按这些维度分组：${dims}。`
           : `I can't break results down by ${quote(reason.raw, lang)}: it is not a segment in this data. You can break down by: ${dims}.`
+      case 'metric_without_data': {
+        const name = catalog.metrics.find((m) => m.id === reason.metric)?.name[lang] ?? reason.metric
+        const what = missingWords[reason.missing][lang]
+        return lang === 'zh'
+          ? `这份数据里没有${what}，所以无法计算${name}。我能计算的指标包括：${metrics}等。`
+          : `This data has no ${what}, so it cannot give the ${name}. The metrics I can compute include ${metrics}.`
+      }
       case 'not_understood':
         return lang === 'zh'
           ? '抱歉，我没有理解这个问题。我根据公司数据回答客户流失、留存、收入和客户反馈相关的问题。'

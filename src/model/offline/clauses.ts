@@ -26,6 +26,16 @@ export function splitClauses(text: string, cased: string, lang: 'en' | 'zh'): Cl
  * period or filters takes the others' ("上个季度各地区的流失率？为什么流失？" asks why for last quarter too).
  */
 export function mergeClauses(meanings: Meaning[]): Meaning[] {
+  // "开了无限流量的客户流失率是多少？没开的呢？": the other side of a yes/no filter asks for both, a breakdown by it.
+  for (const [i, m] of meanings.entries()) {
+    const prev = meanings.slice(0, i).filter((x) => !isModifierOnly(x)).at(-1)
+    const otherSide = m.roles.has('effect') && !m.metrics.length && !m.by.length && !Object.keys(m.filters).length && !m.measures.length
+    const trait = prev && Object.entries(prev.filters).find(([, vs]) => vs.length === 1)
+    if (otherSide && prev && trait && prev.by.length < 2) {
+      prev.by.push(trait[0])
+      delete prev.filters[trait[0]]
+    }
+  }
   const kept = meanings.filter(hasSubstance)
   if (kept.length <= 1) return kept
   const main = kept.filter((m) => !isModifierOnly(m))
@@ -35,22 +45,53 @@ export function mergeClauses(meanings: Meaning[]): Meaning[] {
     const target = main.filter((x) => kept.indexOf(x) < kept.indexOf(m)).at(-1) ?? main[0]
     fold(target, m)
   }
+  // "前三大原因是什么？各占流失客户的多少？": the share of churners per reason is part of the reasons answer.
+  for (const [i, m] of [...main.entries()].reverse()) {
+    const shareOfEach = (m.roles.has('by') || m.roles.has('rate')) && !m.by.length && !Object.keys(m.filters).length && !m.measures.length &&
+      m.metrics.every((id) => id === 'churn_rate' || id === 'churned_customers') && m.intent === 'metric'
+    if (main[i - 1]?.intent === 'reasons' && shareOfEach) main.splice(i, 1)
+  }
+  // "开通月数的中位数，流失和留存客户各是多少？": a clause naming only churned and retained splits the average before it.
+  for (const [i, m] of [...main.entries()].reverse()) {
+    const prev = main[i - 1]
+    const statusOnly = m.roles.has('retained') && !m.measures.length && !m.by.length && !Object.keys(m.filters).length &&
+      m.metrics.every((id) => id === 'churn_rate' || id === 'churned_customers')
+    if (prev?.intent === 'measure' && statusOnly) {
+      prev.roles.add('churned').add('retained')
+      main.splice(i, 1)
+    }
+  }
+  // "How many churned, and what's their average spend?": an average of "their" is of the group the question just named.
+  for (const [i, m] of main.entries()) {
+    const before = main.slice(0, i)
+    if (m.intent === 'measure' && m.refersBack && !m.roles.has('churned') && !m.roles.has('retained') &&
+      before.some((x) => x.roles.has('churned') || x.roles.has('lose') || x.metrics.includes('churned_customers'))) m.roles.add('churned')
+  }
   // A breakdown shows every value of its dimension, so a value of it named in another clause is one of its rows.
   for (const m of main) if (m.intent !== 'compare') for (const d of m.by) delete m.filters[d]
   const withPeriod = main.find((m) => m.period)
-  const withFilters = main.find((m) => Object.keys(m.filters).length)
-  for (const m of main) {
+  for (const [i, m] of main.entries()) {
     if (!m.period && withPeriod) m.period = withPeriod.period
+    // Filters carry forward only: "churn by payment method, and why are the electronic check customers leaving?"
+    // asks the breakdown for everyone and the why for one group.
+    const withFilters = main.slice(0, i).find((x) => Object.keys(x.filters).length)
     if (m.intent !== 'compare' && !Object.keys(m.filters).length && withFilters) m.filters = { ...withFilters.filters }
+    // "…had 6 contacts, and how many of them left?": "them" are the customers the cut picked out.
+    const withBand = main.slice(0, i).findLast((x) => x.band)
+    if (m.refersBack && !m.band && !m.by.length && withBand && m.intent === 'metric') m.band = withBand.band
   }
   return main
 }
 
 // Moves a modifier clause's by / filters / time into the clause it qualifies.
 function fold(into: Meaning, from: Meaning): Meaning {
+  // "How many customers left? What share of all customers is that?": the share of a count of churners is the churn rate.
+  if (from.roles.has('rate') && !from.metrics.length && into.metrics.includes('churned_customers') && !into.metrics.includes('churn_rate')) into.metrics.push('churn_rate')
   into.by = [...new Set([...into.by, ...from.by])].slice(0, 2)
   for (const [d, v] of Object.entries(from.filters)) into.filters[d] = [...new Set([...(into.filters[d] ?? []), ...v])]
   into.period ??= from.period
+  into.measures = [...new Set([...into.measures, ...from.measures])]
+  into.band ??= from.band
   into.grain ??= from.grain
   into.trend ||= from.trend
   into.unknownValues.push(...from.unknownValues)

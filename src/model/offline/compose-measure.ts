@@ -6,7 +6,7 @@ import { formatPeriod, formatValue } from './format-value.js'
 import { adjustmentText, groupText } from './metric-wording.js'
 
 type Lang = 'en' | 'zh'
-type Row = { groups: string[]; status?: 'churned' | 'retained'; n: number; mean: number | null; median: number | null }
+type Row = { groups: string[]; status?: 'churned' | 'retained'; n: number; mean: number | null; median: number | null; sum?: number | null }
 /** The parts of measure_summary's output the answer reads. */
 export type MeasureOutput = {
   measure: { id: string; name: { en: string; zh: string }; unit: string; integer: boolean }
@@ -37,6 +37,16 @@ export function composeMeasure(o: MeasureOutput, lang: Lang, catalog: DataCatalo
   const lines = sorted.map((r) => lang === 'zh'
     ? `- ${label(r)}：平均 ${fmt(r.mean)}，中位数 ${fmt(r.median)}（${formatValue(r.n, 'count', '', lang)}个客户）`
     : `- ${label(r)}: mean ${fmt(r.mean)}, median ${fmt(r.median)} (${formatValue(r.n, 'count', '', lang)} customers)`)
+  // Money adds up: churners' total spend, refunds or revenue, and their share of everyone's, is what a manager weighs.
+  const total = o.rows.reduce((a, r) => a + (r.sum ?? 0), 0)
+  if (o.measure.unit === 'currency' && o.byStatus && total > 0) {
+    for (const r of sorted.filter((x) => x.sum !== null && x.sum !== undefined)) {
+      const share = formatValue((100 * r.sum!) / total, 'percent', '', lang)
+      lines.push(lang === 'zh'
+        ? `- ${label(r)}合计 ${fmt(r.sum!)}，占两组合计（${fmt(total)}）的${share}`
+        : `- ${label(r)} in total: ${fmt(r.sum!)}, ${share} of both groups' ${fmt(total)}`)
+    }
+  }
   if (!o.rows.length) lines.push(lang === 'zh' ? '这个范围内没有这个字段的数据。' : 'No customer in this selection has a value for it.')
   const adjusted = adjustmentText(o.adjustments, o.coverage, lang)
   const def = lang === 'zh'

@@ -71,6 +71,13 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
       const [h, l] = [valued[0], valued.at(-1)!]
       lines.push(lang === 'zh' ? `最高：${segLabel(h)}（${fmt(h.value)}）；最低：${segLabel(l)}（${fmt(l.value)}）。` : `Highest: ${segLabel(h)} (${fmt(h.value)}); lowest: ${segLabel(l)} (${fmt(l.value)}).`)
     }
+    // Two groups of a rate (men vs women, with vs without): the gap between them is what a manager asks next.
+    if (valued.length === 2 && o.metric.unit === 'percent') {
+      const gap = formatValue(valued[0].value! - valued[1].value!, 'score', '', lang)
+      lines.push(lang === 'zh'
+        ? `${segLabel(valued[0])}比${segLabel(valued[1])}高${gap}个百分点。`
+        : `${segLabel(valued[0])} is ${gap} percentage points higher than ${segLabel(valued[1])}.`)
+    }
     if (overall) lines.push(lang === 'zh' ? `整体：${overall}${changeText(o, lang)}。` : `Overall: ${overall}${changeText(o, lang)}.`)
   } else if (overall) {
     const reading = readingText(o.reading, o.headline.parts, o.period, lang)
@@ -103,6 +110,13 @@ const partLabels: Record<string, { en: string; zh: string }> = {
 }
 
 function partsText(o: MetricOutput, lang: Lang): string {
+  // On a snapshot the file's count splits into those who churned and those still there; "active at the start" means nothing.
+  if (o.metric.id === 'active_customers' && o.coverage?.kind === 'snapshot' && o.headline.parts) {
+    const p = o.headline.parts
+    const n = (v: number | undefined) => formatValue(v ?? 0, 'count', '', lang)
+    const still = (o.headline.value ?? 0) - (p.churned ?? 0)
+    return lang === 'zh' ? `（其中流失 ${n(p.churned)}，期末仍在网 ${n(still)}）` : ` (churned ${n(p.churned)}, still customers at the end ${n(still)})`
+  }
   const entries = Object.entries(o.headline.parts ?? {}).filter(([k]) => partLabels[k])
   if (!entries.length) return ''
   const shown = entries.map(([k, v]) => `${partLabels[k][lang]} ${formatValue(v, k.endsWith('_mrr') ? 'currency' : 'count', o.currency, lang)}`)

@@ -17,7 +17,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   which: { en: ['which', 'what kind of', 'which kind of'], zh: ['哪个', '哪些', '哪种', '哪类', '哪一个', '什么样的'] },
   most: { en: ['highest', 'most', 'worst', 'biggest', 'largest', 'top', 'max', 'the most', 'fastest'], zh: ['最高', '最多', '最严重', '最大', '最差', '最', '最快'] },
   least: { en: ['lowest', 'least', 'best', 'smallest', 'fewest', 'min'], zh: ['最低', '最少', '最好', '最小'] },
-  why: { en: ['why', 'reason', 'reasons', 'cause', 'causes', 'causing', 'drivers', 'driving', 'what drives', "what's behind", 'what is behind', 'root cause'], zh: ['为什么', '原因', '为何', '怎么回事', '什么导致', '导致', '主要原因', '流失原因'] },
+  why: { en: ['why', 'reason', 'reasons', 'cause', 'causes', 'causing', 'drivers', 'driving', 'what drives', "what's behind", 'what is behind', 'root cause', 'churn category', 'churn categories', 'churn reason', 'churn reasons'], zh: ['为什么', '原因', '为何', '怎么回事', '什么导致', '导致', '主要原因', '流失原因', '流失类别', '流失类型'] },
   feedback: {
     en: ['say', 'saying', 'said', 'says', 'feedback', 'comments', 'comment', 'complain', 'complaining', 'complaints about', 'mention', 'mentions', 'mentioning', 'think about', 'quotes', 'verbatims', 'opinions', 'reviews about', 'problems', 'issues', 'pain points', 'dislike', 'hate', 'unhappy about'],
     zh: ['评价', '反馈', '抱怨', '吐槽', '怎么说', '说了什么', '意见', '怎么看', '提到', '评论', '投诉了什么', '说的', '是怎么说的', '说', '不好', '不满', '不满意', '问题', '痛点', '差评'],
@@ -26,7 +26,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
     en: ['trend', 'trends', 'trended', 'trending', 'over time', 'going up or down', 'up or down', 'evolve', 'evolved', 'evolution', 'developed', 'change', 'changed', 'changes', 'changing', 'getting better', 'getting worse', 'better or worse', 'improving', 'worsening', 'month over month'],
     zh: ['趋势', '走势', '变化趋势', '变化', '怎么变', '演变', '变好', '变差', '改善', '恶化', '好转', '变好还是变差', '上升还是下降', '涨还是跌'],
   },
-  churned: { en: ['churned customers', 'customers who churned', 'churned accounts', 'churners', 'customers who left', 'ones who left', 'those who left', 'churned users', 'churned', 'lost customers'], zh: ['流失客户', '流失的客户', '流失用户', '流失的用户', '已流失客户', '流失了的客户', '走掉的客户'] },
+  churned: { en: ['churned customers', 'customers who churned', 'churned accounts', 'churners', 'customers who left', 'ones who left', 'those who left', 'churned users', 'churned', 'lost customers', 'attrited', 'attrited customers', 'attrited accounts', 'churned members'], zh: ['流失客户', '流失的客户', '流失用户', '流失的用户', '已流失客户', '流失了的客户', '走掉的客户'] },
   retained: { en: ['retained customers', 'retained', 'stayed', 'who stayed', 'ones who stayed', 'those who stayed', 'still active', 'loyal customers', 'kept', 'remaining customers', 'non-churned', 'non-churners', 'stay', 'who stay', 'existing customers', 'current customers'], zh: ['留存客户', '留存的客户', '留下的客户', '忠诚客户', '未流失', '没流失', '没有流失的客户', '留存用户', '留下来的客户', '留下来的', '没走的', '在网客户'] },
   describe: {
     en: ['what data', 'which data', 'data is loaded', 'data do you have', 'what can i ask', 'what can you do', 'what can you answer', 'what questions', 'help', 'what metrics', 'which metrics', 'what dimensions', 'what is loaded', 'about our data', 'about the data', 'about this data', 'data overview', 'overview of the data', 'what do you know'],
@@ -45,7 +45,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   // Asking whether a yes/no trait matters: both sides are wanted, not one of them.
   effect: {
     en: ['matter', 'matters', 'affect', 'affects', 'impact', 'influence', 'effect', 'make a difference', 'more or less', 'churn more', 'churn less', 'leave more', 'leave less', 'with vs without', 'with or without', 'with and without', 'or not', 'without', 'without it', "didn't", "don't", "doesn't", 'those without', 'the ones without', 'people who didn\'t'],
-    zh: ['影响', '有影响', '更容易', '差多少', '是否', '有没有', '有无', '还是', '差别', '关系', '更容易流失', '是不是', '没开的', '没开通的', '没用的', '没有的', '没办的', '不用的', '各多少', '分别'],
+    zh: ['影响', '有影响', '更容易', '差多少', '是否', '有没有', '有无', '还是', '差别', '关系', '更容易流失', '是不是', '没开的', '没开通的', '没用的', '没有的', '没办的', '不用的', '各多少', '分别', '开没开', '开没开通', '用没用', '办没办', '有没有开'],
   },
 }
 
@@ -57,14 +57,14 @@ export const fillerWords = {
     doing going up down did we there's is it ok okay hey hi also still yet about over last past ones one customers customer accounts
     account users user clients people folks here bad good looks look data month months quarter quarters year years time period
     break down into per more less likely than versus vs and or but as well let's lets see me know tell us into
-    dollars dollar usd bucks among people everyone group those ones`.split(/\s+/).filter(Boolean),
+    dollars dollar usd bucks among people everyone group those ones whole entire base board`.split(/\s+/).filter(Boolean),
   zh: ['的', '是', '了', '吗', '么', '呢', '啊', '呀', '吧', '我们', '我', '你', '你们', '他们', '她们', '它们', '有', '看', '看看', '一下', '请', '给', '给我',
     '现在', '目前', '当前', '客户', '用户', '什么', '怎么', '怎么样', '如何', '多少', '到底', '情况', '和', '与', '及', '以及', '跟', '同', '在', '对',
     '这', '那', '这个', '那个', '这些', '那些', '都', '也', '还', '就', '又', '分别', '一共', '总共', '总体', '整体', '来', '说', '下', '些', '个', '家',
     '人', '数据', '有没有', '没有', '有些', '哪', '时候', '期间', '中', '里', '内', '上', '为', '把', '被', '让', '能', '可以', '会', '要', '想', '知道', '告诉',
     '帮', '帮我', '一', '大概', '大约', '左右', '这么', '那么', '其中', '主要', '具体', '所有', '全部', '之', '以来', '多', '少', '高', '低', '留不住', '不住',
     '年', '月', '季度', '天', '周', '份', '得', '地', '过', '着', '是否', '还是', '在', '哪里', '什么地方', '方面',
-    '美元', '元', '块', '块钱', '人民币', '因为', '由于', '所以', '这批', '这些人', '他们的', '各', '呢',
+    '美元', '元', '块', '块钱', '人民币', '因为', '由于', '付款', '缴费', '付钱', '交费', '所以', '这批', '这些人', '他们的', '各', '呢',
     '万', '千', '亿', '以上', '以下', '及以上', '及以下', '以内', '次', '岁', '个月', '超过', '不满', '不到', '少于', '多于', '大于', '小于', '至少', '最多', '低于', '高于'],
 }
 

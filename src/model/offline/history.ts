@@ -30,9 +30,31 @@ export function previousCalls(prompt: LanguageModelV4Prompt): ToolCall[] {
   return calls
 }
 
+/**
+ * The segment that came out on top in the previous turn's breakdown ("San Diego" after "which city lost the
+ * most customers?"), for "那这个城市的流失率是多少？" / "why is that city so high?".
+ */
+export function previousTop(prompt: LanguageModelV4Prompt): { dimension: string; value: string } | undefined {
+  const end = lastUserIndex(prompt)
+  const before = prompt.slice(0, end)
+  const start = before.findLastIndex((m) => m.role === 'user')
+  if (start < 0) return undefined
+  for (const o of outcomesOf(before.slice(start + 1))) {
+    const out = o.output as { by?: string[]; rows?: Array<Record<string, unknown> & { value: number | null }> } | null
+    if (o.toolName !== 'query_metric' || out?.by?.length !== 1 || !out.rows?.length) continue
+    const top = [...out.rows].filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)[0]
+    const value = top?.[out.by[0]]
+    if (value !== undefined && value !== null) return { dimension: out.by[0], value: String(value) }
+  }
+  return undefined
+}
+
 /** The current turn's tool calls paired with their results (everything after the latest user message). */
 export function currentOutcomes(prompt: LanguageModelV4Prompt): ToolOutcome[] {
-  const turn = prompt.slice(lastUserIndex(prompt) + 1)
+  return outcomesOf(prompt.slice(lastUserIndex(prompt) + 1))
+}
+
+function outcomesOf(turn: LanguageModelV4Prompt): ToolOutcome[] {
   const results = new Map<string, { output: unknown; failed?: string }>()
   for (const m of turn) {
     if (m.role !== 'tool') continue

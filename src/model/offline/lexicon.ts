@@ -88,7 +88,7 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     const keys = new Set([d.id, d.name.en, d.name.zh].map(dimensionKey))
     const common = commonDimensionWords.find(([k]) => k.some((x) => keys.has(x)))?.[1]
     const named = { ...d, synonyms: { en: [...d.synonyms.en, ...(common?.en ?? [])], zh: [...d.synonyms.zh, ...(common?.zh ?? [])] } }
-    for (const [value, phrases] of Object.entries(yesNoPhrases(named, stored))) for (const p of phrases) add(p, { kind: 'value', dim: d.id, value, synonym: true }, false)
+    for (const [value, phrases] of Object.entries(yesNoPhrases(named, stored))) for (const p of phrases) add(p, { kind: 'value', dim: d.id, value, synonym: true }, /^[a-z]/.test(p))
   }
   for (const m of catalog.measures) {
     for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh, ...measureWordsFromNames(m.name)]) add(p, { kind: 'measure', id: m.id })
@@ -146,8 +146,10 @@ export function yesNoPhrases(d: DataCatalog['dimensions'][number], stored: strin
   const en = [d.name.en, ...d.synonyms.en].map((n) => n.toLowerCase()).filter((n) => n.length > 2)
   const zh = [d.name.zh, ...d.synonyms.zh].map((n) => n.replace(/^(有|是否|开通)/, '')).filter((n) => n.length >= 2)
   const out: Record<string, string[]> = {}
-  if (yes) out[yes] = [...en.flatMap((n) => [`with ${n}`, `has ${n}`, `have ${n}`, `having ${n}`]), ...zh.flatMap((n) => [`有${n}`, `开通${n}`, `开通了${n}`, `开了${n}`, `用${n}`, `使用${n}`, `办了${n}`])]
-  if (no) out[no] = [...en.flatMap((n) => [`without ${n}`, `no ${n}`, `not having ${n}`]), ...zh.flatMap((n) => [`没有${n}`, `无${n}`, `没开${n}`, `没开通${n}`, `未开通${n}`, `不用${n}`, `没用${n}`, `没办${n}`])]
+  if (yes) out[yes] = [...en.flatMap((n) => [`with ${n}`, `has ${n}`, `have ${n}`, `having ${n}`, `use ${n}`, `using ${n}`]), ...zh.flatMap((n) => [`有${n}`, `开通${n}`, `开通了${n}`, `开了${n}`, `用${n}`, `使用${n}`, `办了${n}`])]
+  // "non-seniors", "非老年", "不是老年用户", and for a state named with 已 its opposite with 未 (已婚 → 未婚).
+  if (no) out[no] = [...en.flatMap((n) => [`without ${n}`, `no ${n}`, `not having ${n}`, `non ${n}`, `non${n}`, `not ${n}`, `don't use ${n}`, `do not use ${n}`]),
+    ...zh.flatMap((n) => [`没有${n}`, `无${n}`, `没开${n}`, `没开通${n}`, `未开通${n}`, `不用${n}`, `没用${n}`, `没办${n}`, `非${n}`, `不是${n}`, ...(n.startsWith('已') ? [`未${n.slice(1)}`] : [])])]
   return out
 }
 

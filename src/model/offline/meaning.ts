@@ -17,6 +17,10 @@ export type Intent = 'describe' | 'reasons' | 'feedback' | 'compare' | 'metric' 
 export type Meaning = {
   intent: Intent
   metrics: string[]
+  /** The clause names a metric in words ("attrition rate"), rather than one being inferred from its shape. */
+  metricsNamed: boolean
+  /** Refers back to a group named before ("their average spend", "他们的平均消费"). */
+  refersBack: boolean
   by: string[]
   filters: Filters
   period?: PeriodInput
@@ -35,6 +39,8 @@ export type Meaning = {
   anyComplaint: boolean
   /** A value-like word next to a dimension ("Platinum plan") or a proper name the data does not know. */
   unknownValues: Array<{ dim?: string; raw: string; breakdown?: boolean }>
+  /** A cut with no numeric attribute to apply it to ("customers under 30" in data without age). */
+  unmatchedCut?: string
   /** Content words nothing recognised ("marketing spend"). */
   unknownWords: string[]
   roles: Set<Role>
@@ -49,7 +55,7 @@ export type Meaning = {
 /** A meaning with nothing in it yet. */
 export function emptyMeaning(): Meaning {
   return {
-    intent: 'none', metrics: [], by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], churnedOnly: false, anyComplaint: false,
+    intent: 'none', metrics: [], metricsNamed: false, refersBack: false, by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], churnedOnly: false, anyComplaint: false,
     unknownValues: [], unknownWords: [], roles: new Set(), followup: false, elliptical: false, future: false,
   }
 }

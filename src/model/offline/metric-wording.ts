@@ -50,6 +50,10 @@ export function definitionText(metric: { id: string; formula: string; formulaZh?
     formula = lang === 'zh'
       ? `流失客户 ÷ 文件中的全部客户（快照数据：每个客户一行，流失观察期 ${span(coverage.from, coverage.to)}）`
       : `churned ÷ all customers in the file (a snapshot: one row per customer, churn observed in ${span(coverage.from, coverage.to)})`
+  } else if (metric.id === 'active_customers' && coverage?.kind === 'snapshot') {
+    formula = lang === 'zh'
+      ? `文件中的全部客户（快照数据：每个客户一行，含流失观察期 ${span(coverage.from, coverage.to)} 内流失的客户）`
+      : `every customer in the file (a snapshot: one row per customer, including those who churned in ${span(coverage.from, coverage.to)})`
   } else if (reading?.kind === 'average_monthly') {
     formula = lang === 'zh'
       ? `${reading.months}个月月度流失率的平均（每月：月初活跃客户中当月流失的 ÷ 月初活跃客户）`

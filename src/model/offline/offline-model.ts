@@ -1,7 +1,7 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4Content, LanguageModelV4StreamPart } from '@ai-sdk/provider'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { composeAnswer } from './compose-answer.js'
-import { currentOutcomes, latestQuestion, previousCalls, type ToolOutcome } from './history.js'
+import { currentOutcomes, latestQuestion, previousCalls, previousTop, type ToolOutcome } from './history.js'
 import { detectLanguage } from './normalise.js'
 import { planTools, unappliedTerms } from './plan-tools.js'
 
@@ -36,7 +36,7 @@ export function createOfflineModel(getCatalog: () => DataCatalog): LanguageModel
       return text(composeAnswer(outcomes, catalog, lang) + note)
     }
     const available = opts.tools ? new Set(opts.tools.map((t) => t.name)) : undefined
-    const plan = planTools(question, { catalog, previous: previousCalls(opts.prompt), available })
+    const plan = planTools(question, { catalog, previous: previousCalls(opts.prompt), available, previousTop: previousTop(opts.prompt) })
     if ('text' in plan) return text(plan.text)
     return toolCalls(plan.calls)
   }

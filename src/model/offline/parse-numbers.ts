@@ -1,14 +1,14 @@
 import type { BandEdge } from '../../catalog/measure.js'
 
 /** A number in a question with the words around it that say which side of it is meant. */
-export type NumberCue = { value: number; start: number; end: number; side: 'above' | 'atLeast' | 'below' | 'atMost' | 'rangeStart' | 'rangeEnd' | 'plain'; unit?: 'years' | 'months' | 'days' }
+export type NumberCue = { value: number; start: number; end: number; side: 'above' | 'atLeast' | 'below' | 'atMost' | 'rangeStart' | 'rangeEnd' | 'plain'; unit?: 'years' | 'months' | 'days'; either?: boolean }
 
 const scale: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, 千: 1e3, 万: 1e4, 百万: 1e6, 亿: 1e8 }
 // Ordered longest first so "or more" wins over "more".
 const before: Array<[RegExp, NumberCue['side']]> = [
   [/(?:more than|greater than|over|above|exceeding|higher than|超过|大于|高于|多于|超出)\s*$/, 'above'],
   [/(?:at least|no less than|不少于|不低于|至少|大于等于|>=|≥)\s*$/, 'atLeast'],
-  [/(?:less than|fewer than|under|below|lower than|低于|少于|小于|不到|不足)\s*$/, 'below'],
+  [/(?:less than|fewer than|under|below|lower than|低于|少于|小于|不到|不足|不满)\s*$/, 'below'],
   [/(?:at most|up to|no more than|not more than|不超过|不高于|最多|小于等于|<=|≤)\s*$/, 'atMost'],
   [/>\s*$/, 'above'],
   [/<\s*$/, 'below'],
@@ -16,8 +16,10 @@ const before: Array<[RegExp, NumberCue['side']]> = [
 ]
 const after: Array<[RegExp, NumberCue['side']]> = [
   [/^\s*(?:\+|or more|or above|or higher|and above|and up|and over|及以上|以上|或以上|或更多|或更高)/, 'atLeast'],
-  [/^\s*(?:or less|or fewer|or below|or under|and below|and under|inclusive|及以下|以下|以内|或以下|或更少|(?:（|\()?含(?:）|\))?)/, 'atMost'],
-  [/^\s*(?:to|and|-|–|—|~|到|至)\s*(?=[$¥]?\d)/, 'rangeStart'],
+  [/^\s*(?:or less|or fewer|or below|or under|and below|and under|inclusive|及以下|以内|或以下|或更少|(?:（|\()?含(?:）|\))?)/, 'atMost'],
+  // A bare 以下 reads as "under" ("30岁以下的客户"); the number itself belongs below only with 及/或/含.
+  [/^\s*以下/, 'below'],
+  [/^\s*(?:to|through|thru|and|-|–|—|~|到|至)\s*(?=[$¥]?\d)/, 'rangeStart'],
 ]
 
 /**
@@ -37,13 +39,20 @@ export function numberCues(text: string): NumberCue[] {
     const unitWord = (m[3] ?? '').toLowerCase()
     const unit = /^(years?|yrs?|年)$/.test(unitWord) ? 'years' : /^(months?|个月|月)$/.test(unitWord) ? 'months' : /^(days?|天)$/.test(unitWord) ? 'days' : undefined
     const pre = text.slice(Math.max(0, start - 24), start)
-    const post = text.slice(end, end + 16)
+    // A counter word sits between a Chinese number and its cue: "4次及以上", "60岁以上", "2个以下".
+    const post = text.slice(end, end + 16).replace(/^\s*(?:次|个|岁|人|分|笔|张|项|位|件|元|美元|块)/, '')
     let side: NumberCue['side'] = 'plain'
     for (const [re, s] of after) if (re.test(post)) { side = s; break }
     if (side === 'plain') for (const [re, s] of before) if (re.test(pre)) { side = s; break }
     // The second number of a range ("30 to 50"): its own cue words decide, else it ends the range.
     const prev = out.at(-1)
-    if (prev?.side === 'rangeStart' && side === 'plain' && /^\s*(?:to|and|-|–|—|~|到|至)\s*[$¥]?$/.test(text.slice(prev.end, start))) side = 'rangeEnd'
+    if (prev?.side === 'rangeStart' && side === 'plain' && /^\s*(?:to|through|thru|and|-|–|—|~|到|至)\s*[$¥]?$/.test(text.slice(prev.end, start))) side = 'rangeEnd'
+    // "打1分或2分", "1 or 2": either of two values is the range between them.
+    if (prev?.side === 'plain' && side === 'plain' && /^\s*(?:分|次|岁|个|人)?\s*(?:or|或|或者|或是)\s*$/.test(text.slice(prev.end, start))) {
+      prev.side = 'rangeStart'
+      prev.either = true
+      side = 'rangeEnd'
+    }
     out.push({ value, start, end, side, ...(unit ? { unit } : {}) })
   }
   return out

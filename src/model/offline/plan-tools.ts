@@ -16,7 +16,7 @@ import { understandClause } from './understand.js'
 export type Plan = { lang: 'en' | 'zh'; calls: ToolCall[] } | { lang: 'en' | 'zh'; text: string }
 
 /** Context for planning: the catalog, the previous turn's tool calls, and the tools the loop offers. */
-export type PlanContext = { catalog: DataCatalog; previous: ToolCall[]; available?: Set<string> }
+export type PlanContext = { catalog: DataCatalog; previous: ToolCall[]; available?: Set<string>; previousTop?: { dimension: string; value: string } }
 
 /** Question understanding → tool calls: normalise, refuse, split clauses, understand each, follow-ups, build calls. */
 export function planTools(question: string, ctx: PlanContext): Plan {
@@ -42,9 +42,11 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   else {
     calls = []
     for (const raw of meanings) {
-      const m = inheritContext(raw, ctx.previous)
+      const m = pointAtTop(inheritContext(raw, ctx.previous), n.text, catalog, ctx.previousTop)
       const problem = unanswerable(m)
       if (problem) return cannot(problem)
+      const lacking = catalog.metricsWithoutData?.find((x) => m.metrics.includes(x.metric))
+      if (lacking) return cannot({ kind: 'metric_without_data', metric: lacking.metric, missing: lacking.missing })
       // A snapshot observes one window: a trend or a comparison between periods cannot be answered from it.
       if (catalog.coverage.kind === 'snapshot' && !m.sides && (m.roles.has('trend') || (m.roles.has('compare') && m.period && !m.by.length && !Object.keys(m.filters).length))) {
         return { lang, text: `${coverageText(catalog.coverage, undefined, lang)}\n\n${suggestionLine(catalog, lang)}` }
@@ -56,14 +58,36 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   return calls.length ? { lang, calls } : cannot({ kind: 'not_understood' })
 }
 
+/**
+ * "那这个城市的流失率是多少？", "why is that plan so high?": "this/that <dimension>" after a breakdown points at the
+ * segment that came out on top of it, which becomes the filter.
+ */
+function pointAtTop(m: Meaning, text: string, catalog: DataCatalog, top: PlanContext['previousTop']): Meaning {
+  if (!top || m.filters[top.dimension]) return m
+  const d = catalog.dimensions.find((x) => x.id === top.dimension)
+  if (!d) return m
+  const names = [d.name.en, ...d.synonyms.en].map((x) => x.toLowerCase()).filter((x) => x.length > 1)
+  const namesZh = [d.name.zh, ...d.synonyms.zh].filter((x) => x.length > 1)
+  const pointed = names.some((x) => new RegExp(`\\b(this|that|the same) ${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) ||
+    namesZh.some((x) => new RegExp(`(这个|那个|该|这一|那一)${x}`).test(text))
+  if (!pointed) return m
+  return { ...m, by: m.by.filter((b) => b !== top.dimension), filters: { ...m.filters, [top.dimension]: [top.value] } }
+}
+
 // A request the data cannot answer: words it does not know and nothing it does, or a proper name that is no segment.
 function unanswerable(m: Meaning): Parameters<typeof cannotAnswerText>[0] | undefined {
   const orphan = m.unknownValues.find((u) => !u.dim)
   if (orphan) return { kind: orphan.breakdown ? 'unknown_breakdown' : 'unknown_segment', raw: orphan.raw }
   // "Churn by household income bracket" where the data has no income: a breakdown it cannot make, not an overall figure.
   if (m.intent === 'metric' && m.roles.has('by') && !m.by.length && !m.band && m.unknownWords.length) return { kind: 'unknown_breakdown', raw: m.unknownWords.join(' ') }
-  const asksSomething = m.metrics.length || m.intent === 'reasons' || m.intent === 'feedback' || m.intent === 'compare' || m.intent === 'describe'
-  if (!asksSomething && m.unknownWords.length) return { kind: 'unknown_terms', words: m.unknownWords }
+  // "Which region has the most attrition?" where the data has no region: a ranking it cannot make.
+  if (m.roles.has('which') && !m.by.length && !m.band && !m.sides && m.unknownWords.length && m.intent === 'metric') return { kind: 'unknown_breakdown', raw: m.unknownWords[0] }
+  // "customers under 30" where the data has no age: a group it cannot pick out.
+  if (m.unmatchedCut) return { kind: 'unknown_segment', raw: m.unmatchedCut }
+  const asksSomething = m.metrics.length || m.intent === 'measure' || m.intent === 'reasons' || m.intent === 'feedback' || m.intent === 'compare' || m.intent === 'describe'
+  // "Do those with multiple lines churn more than those with a single line?": a trait compared asks for churn by it.
+  const traitContrast = m.by.length > 0 && (m.roles.has('effect') || m.roles.has('than') || m.roles.has('compare'))
+  if (!asksSomething && m.unknownWords.length && !traitContrast) return { kind: 'unknown_terms', words: m.unknownWords }
   if (m.intent === 'none' && !m.unknownValues.length) return { kind: 'not_understood' }
   return undefined
 }
@@ -85,5 +109,8 @@ export function unappliedTerms(question: string, catalog: DataCatalog): string[]
   if (refusalKind(n.text)) return []
   const lex = lexiconFor(catalog)
   const meanings = splitClauses(n.text, n.cased, n.lang).map((c) => understandClause(c.text, c.cased, catalog, lex))
-  return [...new Set(meanings.filter((m) => m.intent !== 'feedback' && m.intent !== 'describe').flatMap((m) => m.unknownWords))].filter((w) => /[\p{L}]{2,}/u.test(w)).slice(0, 5)
+  // A value written both ways ("收入未知（Unknown）") was applied through its other name.
+  const stored = new Set(Object.values(catalog.values).flat().map((v) => v.value.toLowerCase()))
+  return [...new Set(meanings.filter((m) => m.intent !== 'feedback' && m.intent !== 'describe').flatMap((m) => m.unknownWords))]
+    .filter((w) => /[\p{L}]{2,}/u.test(w) && !stored.has(w.toLowerCase())).slice(0, 5)
 }

@@ -5,11 +5,14 @@ import { emptyMeaning, type Filters, type Meaning } from './meaning.js'
 import { parseTime } from './parse-time.js'
 import { recognise, type Mention } from './recognise.js'
 import { pickSides } from './pick-sides.js'
-import { edgesFrom, numberCues } from './parse-numbers.js'
+import { edgesFrom, numberCues, type NumberCue } from './parse-numbers.js'
+import type { BandEdge } from '../../catalog/measure.js'
 import { resolveMetrics } from './resolve-metrics.js'
 import type { Token } from './segment-zh.js'
 
 type Value = { dim: string; value: string; at: number }
+// Words before a dimension's name that quantify it rather than name one of its values ("no offer", "each plan").
+const notValues = new Set(['no', 'not', 'any', 'each', 'every', 'all', 'other', 'non', '无', '没有', '各', '每个', '所有'])
 const fillers = new Set([...fillerWords.en, ...fillerWords.zh])
 const byWords = new Set(['by', 'per', 'split by', 'broken down by', 'segmented by', 'grouped by', '按', '按照'])
 const segmentPrepositions = new Set(['for', 'in', 'from', 'among', 'at', 'of', 'the', 'on'])
@@ -24,7 +27,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const m = emptyMeaning()
   const time = parseTime(text, cased, { asOf: catalog.meta.asOf, dataStart: catalog.dataStart })
   Object.assign(m, { period: time.period, grain: time.grain, future: time.future, outOfRange: time.outOfRange })
-  const { mentions, unknown, surface } = recognise(time.cased, lex)
+  // "不满24个月" is "under 24 months", not "dissatisfied": same length, so offsets hold.
+  const { mentions, unknown, surface } = recognise(time.cased.replace(/不满(?=\s*\d)/g, '不足'), lex)
   for (const x of mentions) for (const s of x.senses) if (s.kind === 'role' && s.role !== 'filler') m.roles.add(s.role)
   const mentionedDims = new Set(mentions.flatMap((x) => (x.senses.length === 1 && x.senses[0].kind === 'dimension' ? [x.senses[0].id] : [])))
   const dims: Array<{ id: string; at: number; start: number }> = []
@@ -32,9 +36,17 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const metricMentions: Array<{ id: string; key: string; start: number; end: number }> = []
   const topics: string[] = []
   const measureMentions: Array<{ id: string; start: number }> = []
+  // "收入未知", "plan Basic": a dimension's name right before one of its values names that dimension (and picks the value's).
+  mentions.forEach((x, i) => {
+    const next = mentions[i + 1]
+    const named = x.senses.find((s) => s.kind === 'dimension' && next?.senses.some((v) => v.kind === 'value' && v.dim === s.id))
+    if (named?.kind === 'dimension') mentionedDims.add(named.id)
+  })
   mentions.forEach((x, i) => {
     const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
-    const s = pickSense(x.senses, prev, m.roles, mentionedDims, /\d/.test(time.cased))
+    const next = mentions[i + 1]
+    const ownValue = x.senses.find((s) => s.kind === 'dimension' && next?.senses.some((v) => v.kind === 'value' && v.dim === s.id))
+    const s = ownValue ?? pickSense(x.senses, prev, m.roles, mentionedDims, /\d/.test(time.cased))
     if (!s) return
     // "churn by tenure": a metric after "by" is a breakdown the data has no dimension for.
     if (s.kind === 'metric' && byWords.has(mentions[i - 1]?.key ?? '')) m.unknownValues.push({ raw: x.cased, breakdown: true })
@@ -46,6 +58,22 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     else if (s.kind === 'measure') measureMentions.push({ id: s.id, start: x.start })
   })
   m.measures = [...new Set(measureMentions.map((x) => x.id))]
+  // "近12个月联系次数", "inactive months in the last year": a span that belongs to the attribute's own definition
+  // is not the period asked about (a snapshot has one window anyway).
+  const months = m.period && 'relative' in m.period ? (m.period.relative === 'last_n_months' ? m.period.n : m.period.relative === 'last_year' ? 12 : undefined) : undefined
+  const spanInName = (id: string) => {
+    const def = catalog.measures.find((x) => x.id === id)
+    return !!def && months !== undefined && (def.name.en.toLowerCase().includes(`${months} month`) || def.name.zh.includes(`${months}个月`))
+  }
+  if (catalog.coverage.kind === 'snapshot' && m.measures.some(spanInName)) m.period = undefined
+  // "customers under 30", "30岁以下": a cut at an age-like number, with no attribute named, is on age when the data has it.
+  const age = catalog.measures.find((x) => x.unit === 'years')
+  if (!m.measures.length && age) {
+    const lower = time.cased.toLowerCase()
+    const ageCut = numberCues(lower).some((c) => (c.side !== 'plain' || /^\s*岁/.test(lower.slice(c.end))) && c.value >= 12 && c.value <= 100 && !c.unit &&
+      !/^\s*(%|％|percent|个百分点|pp|次|个|人|美元|元|dollars?|usd|bucks)/.test(lower.slice(c.end)) && !/[$¥€£]/.test(lower.slice(c.start, c.end)) && !mentions.some((x) => x.start <= c.start && x.end >= c.end))
+    if (ageCut) m.measures = [age.id]
+  }
   // With a numeric attribute named, "12 months" or "2 years" are its cut points, not values that happen to share the words.
   const cues = m.measures.length ? numberCues(time.cased.toLowerCase()) : []
   if (cues.length) {
@@ -56,11 +84,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     // "Under 30" may also name a yes/no column; with an age cut asked for, the numbers win.
     for (const d of [...dims]) if (/\d/.test(mentions[d.at]?.cased ?? '')) dims.splice(dims.indexOf(d), 1)
   }
+  const population = populationFilters(dims, values, mentions, catalog)
   const unknownTokens = unknown.filter((t) => !/^\d+$/.test(t.text) && !fillers.has(t.text) && /[\p{L}]/u.test(t.text))
   // A word the data does not know right before a dimension name reads as a value of it ("Platinum plan", "白金套餐").
   const qualified = new Set<string>()
   for (const d of dims) {
-    const before = unknownTokens.filter((t) => t.end === d.start || t.end + 1 === d.start)
+    const before = unknownTokens.filter((t) => (t.end === d.start || t.end + 1 === d.start) && !notValues.has(t.text))
     if (!before.length) continue
     m.unknownValues.push({ dim: d.id, raw: before.map((t) => t.cased).join(' ') })
     qualified.add(d.id)
@@ -73,11 +102,21 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const near = surface.tokens.slice(Math.max(0, k - 2), k).map((x) => x.text)
     if (!t.cjk && k > 0 && /^[A-Z]/.test(t.cased) && near.some((w) => segmentPrepositions.has(w))) m.unknownValues.push({ raw: t.cased })
   }
-  // "德州客户", "白金用户": a word the data does not know right before 客户/用户 names a segment it does not have.
-  for (const t of unknownTokens) {
+  // "德州客户", "白金用户": a word the data does not know right before 客户/用户 names a segment it does not have
+  // — unless the question asks about everyone ("信用卡客户的整体流失率": the word describes the whole base).
+  const everyone = /整体|总体|全体|全部客户|所有客户|\boverall\b|\bwhole\b|\bentire\b/.test(text)
+  for (const t of everyone ? [] : unknownTokens) {
     const k = surface.tokens.findIndex((x) => x.start === t.start)
     const next = surface.tokens[k + 1]?.text ?? ''
     if (t.cjk && t.text.length >= 2 && /^(的)?(客户|用户|顾客|会员)/.test(next) && !fillers.has(t.text)) m.unknownValues.push({ raw: t.cased })
+  }
+  // "customers under 30" with no numeric attribute named: a cut the data has nothing to apply to (percentages cut a figure, not customers).
+  if (!m.measures.length) {
+    const text0 = time.cased.toLowerCase()
+    const cut = numberCues(text0).find((c) => c.side !== 'plain' && c.side !== 'rangeEnd' && !/^\s*(%|％|percent|个百分点|pp)/.test(text0.slice(c.end)) &&
+      !mentions.some((x) => x.start <= c.start && x.end >= c.end))
+    const word = cut && unknownTokens.filter((t) => t.end <= cut.start && cut.start - t.end <= 2).at(-1)
+    if (cut && word) m.unmatchedCut = time.cased.slice(word.start, cut.end).trim()
   }
   m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.cased)
   // "Does having dependents matter?", "有没有伴侣的客户流失率差多少": a yes/no trait asked about as such wants both
@@ -105,6 +144,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     // A breakdown shows every value of its dimension: values named alongside it only say which rows matter.
     for (const dim of m.by) delete m.filters[dim]
   }
+  dropEnumeratedAbsence(m, catalog)
+  Object.assign(m.filters, population)
   // Unknown values go to the tool as given: its error names the values that exist.
   for (const u of m.unknownValues) if (u.dim) m.filters[u.dim] = [...(m.filters[u.dim] ?? []), u.raw]
   m.churnedOnly = m.roles.has('churned')
@@ -113,6 +154,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
   m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
+  // "churned customers" names the group, not a figure asked for.
+  const groupWords = new Set(mentions.filter((x) => x.senses.some((s) => s.kind === 'role' && (s.role === 'churned' || s.role === 'retained'))).map((x) => x.key))
+  m.metricsNamed = metricMentions.some((x) => !fillers.has(x.key) && !groupWords.has(x.key))
+  // "那组有多少人", "how many people are in it": a head count of the group.
+  if (!m.metrics.length && m.roles.has('howMany') && !m.measures.length && /多少人|多少个人|人数|how many people|headcount/.test(text)) m.metrics = ['active_customers']
+  m.refersBack = /\b(their|they|them|those)\b|他们|她们|这些客户|这批客户|这些人|这部分客户/.test(text)
   // "What do churners' monthly charges add up to?": the monthly revenue of those who left is churned MRR.
   const revenueMeasure = m.measures.find((id) => catalog.measures.find((x) => x.id === id)?.source.kind === 'mrr')
   const onlyHeadcount = m.metrics.every((id) => id === 'churned_customers' || id === 'churn_rate' || id === 'active_customers')
@@ -124,9 +171,15 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const measure = catalog.measures.find((x) => x.id === m.measures[0])
   if (measure && !(m.roles.has('average') && !m.roles.has('band'))) {
     // "at each satisfaction score, 1 through 5": a range spanning every value asks for each of them, not for cuts.
-    const spansAll = m.roles.has('by') && cues.length === 2 && cues[0].side === 'rangeStart' && cues[1].side === 'rangeEnd'
-    const edges = spansAll ? [] : edgesFrom(cues, measure.unit)
-    if (edges.length || m.roles.has('band') || m.roles.has('by')) m.band = { measure: measure.id, edges }
+    const spansAll = m.roles.has('by') && cues.length === 2 && cues[0].side === 'rangeStart' && cues[1].side === 'rangeEnd' && !cues[0].either
+    const [a, b] = spansAll ? [cues[0].value, cues[1].value] : [0, 0]
+    const eachValue = spansAll && Number.isInteger(a) && Number.isInteger(b) && b > a && b - a <= 10
+    const edges = eachValue
+      ? Array.from({ length: b - a }, (_, i) => ({ at: a + i, equalBelow: true }))
+      : spansAll ? [] : exactValue(cues, measure) ?? edgesFrom(cues, measure.unit)
+    // "Do customers with more dependents churn more?": whether an attribute matters is churn across its bands.
+    const matters = m.roles.has('effect') && !m.roles.has('churned') && !m.roles.has('retained')
+    if (edges.length || m.roles.has('band') || m.roles.has('by') || matters) m.band = { measure: measure.id, edges }
   }
   const meaningful = mentions.filter((x) => roleOf(x) || x.senses.some((s) => s.kind !== 'role'))
   const lead = meaningful[0] ?? mentions[0]
@@ -135,6 +188,57 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     !m.period && !m.grain && meaningful.length <= 2
   m.intent = intentOf(m, values.length + dims.length)
   return m
+}
+
+/** "customers who had 6 contacts", "有2个产品的客户": one plain whole number on a whole-number attribute is that value exactly. */
+function exactValue(cues: NumberCue[], measure: DataCatalog['measures'][number]): BandEdge[] | undefined {
+  if (cues.length !== 1 || cues[0].side !== 'plain' || !measure.integer || !Number.isInteger(cues[0].value) || cues[0].unit) return undefined
+  return [{ at: cues[0].value }, { at: cues[0].value, equalBelow: true }]
+}
+
+const populationHeads = new Set(['customers', 'customer', 'users', 'user', 'subscribers', 'subscriber', 'clients', 'accounts', '客户', '用户'])
+const insideWords = new Set(['里', '中', '当中', '之中', '里面'])
+const noneLike = (v: string) => /^(no|none|否|无|没有)$/i.test(v)
+
+/**
+ * "internet customers with vs without online security", "Among phone customers…", "宽带用户里…": a service named
+ * as a kind of customer, beside another trait, restricts the group to those who have it; it is no breakdown.
+ */
+function populationFilters(dims: Array<{ id: string; at: number }>, values: Value[], mentions: Mention[], catalog: DataCatalog): Filters {
+  const out: Filters = {}
+  for (const d of [...dims]) {
+    const stored = (catalog.values[d.id] ?? []).map((v) => v.value)
+    const none = stored.find(noneLike)
+    if (!none || stored.length < 2) continue
+    const next = mentions[d.at + 1]?.key ?? ''
+    const prev = mentions[d.at - 1]?.key ?? ''
+    const asKind = populationHeads.has(next) || prev === 'among'
+    const inside = insideWords.has(mentions[d.at + 2]?.key ?? '') || insideWords.has(next)
+    const others = dims.some((x) => x.id !== d.id) || values.some((v) => v.dim !== d.id)
+    if (!asKind || !(others || inside)) continue
+    out[d.id] = stored.filter((v) => v !== none)
+    dims.splice(dims.indexOf(d), 1)
+  }
+  return out
+}
+
+/**
+ * "by internet type: DSL, cable, fiber and customers without internet", "online backup (yes / no / no internet)":
+ * the customers without a service are one row of a breakdown whose values include them, not a filter on everything.
+ */
+function dropEnumeratedAbsence(m: Meaning, catalog: DataCatalog): void {
+  const words = (s: string) => s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 2 && w !== 'service' && w !== 'type')
+  for (const [dim, vs] of Object.entries(m.filters)) {
+    if (m.by.includes(dim) || vs.length !== 1 || !noneLike(vs[0])) continue
+    const name = catalog.dimensions.find((d) => d.id === dim)?.name.en ?? dim
+    const covered = m.by.some((b) => {
+      const stored = (catalog.values[b] ?? []).map((v) => v.value)
+      const absent = stored.filter((v) => noneLike(v) || /^no /i.test(v))
+      const bName = catalog.dimensions.find((d) => d.id === b)?.name.en ?? b
+      return absent.length > 0 && words(name).some((w) => words(`${bName} ${absent.join(' ')}`).includes(w))
+    })
+    if (covered) delete m.filters[dim]
+  }
 }
 
 // Chooses one meaning of an ambiguous phrase from its neighbours and the clause's shape.
@@ -193,6 +297,8 @@ function intentOf(m: Meaning, segmentTerms: number): Meaning['intent'] {
   if (m.topics.length && !m.measures.length && !r.has('feedback') && churnWord && (r.has('howMany') || r.has('rate') || m.metrics.length > 0)) return 'reasons'
   if (r.has('feedback') && (m.keywords.length || m.anyComplaint)) return 'feedback'
   if (m.measures.length && r.has('average') && !m.band) return 'measure'
+  // "the total revenue of customers who have since churned": an attribute of churners, with no rate asked, is summed up per group.
+  if (m.measures.length && (r.has('sum') || r.has('churned') || r.has('retained')) && !m.band && !m.metricsNamed && !r.has('rate')) return 'measure'
   if (m.sides) return 'compare'
   if (m.band) return 'metric'
   const asks = m.metrics.length || r.has('lose') || r.has('howMany') || r.has('trend') || r.has('most') || r.has('least') || r.has('rate')

@@ -24,6 +24,7 @@ describe('composeAnswer', () => {
     expect(composeAnswer([byPlan], catalog, 'en')).toBe([
       'Customer churn rate by Plan, 2026-Q3 (2026-07-01 – 2026-09-30): Starter 14.4%, Enterprise 0.70%.',
       'Highest: Starter (14.4%); lowest: Enterprise (0.70%).',
+      'Starter is 13.7 percentage points higher than Enterprise.',
       'Overall: 8.1%, +0.7 pp vs 2026-Q2 (7.4%).',
       `Definition: the average of 3 monthly churn rates (each: customers active on the 1st who left that month ÷ customers active on the 1st); ${definition}. Chart attached.`,
     ].join('\n'))
@@ -33,6 +34,7 @@ describe('composeAnswer', () => {
     expect(composeAnswer([byPlan], catalog, 'zh')).toBe([
       '按套餐的客户流失率，2026-Q3（2026-07-01 – 2026-09-30）：入门版 14.4%，企业版 0.70%。',
       '最高：入门版（14.4%）；最低：企业版（0.70%）。',
+      '入门版比企业版高13.7个百分点。',
       '整体：8.1%，较上一期（2026-Q2，7.4%）+0.7个百分点。',
       '口径：3个月月度流失率的平均（每月：月初活跃客户中当月流失的 ÷ 月初活跃客户）；流失 = 订阅取消或到期未续（取消日计为流失日）。（已附图表）',
     ].join('\n'))

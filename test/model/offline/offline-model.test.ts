@@ -54,6 +54,15 @@ describe('offline analyst through the app (the default model)', () => {
     expect(b.answer).toMatch(/^按地区的客户流失率，2026-01-01 – 2026-03-31：(北区 16\.7%，South 16\.7%|South 16\.7%，北区 16\.7%)。/)
   })
 
+  it('reads "this plan" after a breakdown as the plan that came out on top of it', async () => {
+    const { app } = await testApp(await tinyCompany())
+    const a = await (await app.request('/api/ask', post({ question: 'Which plan lost the most customers in Q1 2026?' }))).json()
+    const top = /Highest: (\w+) /.exec(a.answer)?.[1]
+    expect(top).toBeDefined()
+    const b = await (await app.request('/api/ask', post({ question: 'And what was the churn rate of this plan in Q1 2026?', conversationId: a.conversationId }))).json()
+    expect(b.toolCalls[0].input).toEqual({ metric: 'churn_rate', period: { from: '2026-01-01', to: '2026-04-01' }, filters: [{ dimension: 'plan', values: [top] }], language: 'en' })
+  })
+
   it('refuses a request for personal data without running any tool', async () => {
     const { app } = await testApp(await tinyCompany())
     const body = await (await app.request('/api/ask', post({ question: 'List all customer emails' }))).json()

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { importCsv } from '../../src/db/import/import-csv.js'
+import { parseMapping } from '../../src/db/import/load-mapping.js'
+import { openDatabase } from '../../src/db/open-database.js'
+import { generateSampleCompany } from '../../src/db/sample/generate-sample-company.js'
+import { loadDataCatalog } from '../../src/query/load-data-catalog.js'
+
+const tmp = mkdtempSync(join(tmpdir(), 'churn-catalog-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('loadDataCatalog: metrics the data holds nothing for', () => {
+  it('lists NPS, ticket, usage and acquisition-cost metrics for a file that has none of those records', async () => {
+    const file = join(tmp, 'snapshot.csv')
+    writeFileSync(file, 'id,tenure,churn\nA,5,Yes\nB,12,No\nC,30,No\n')
+    const db = await openDatabase(':memory:')
+    await importCsv(db, file, parseMapping({ customerId: 'id', asOf: '2024-07-01', signup: { tenureMonthsColumn: 'tenure' }, churn: { flagColumn: 'churn', trueValues: ['Yes'] } }))
+    const without = (await loadDataCatalog(db)).metricsWithoutData ?? []
+    expect(Object.fromEntries(without.map((x) => [x.metric, x.missing]))).toEqual({
+      cac: 'acquisition_costs', ltv_cac_ratio: 'acquisition_costs', logins_per_customer: 'usage', active_seats: 'usage', key_feature_uses: 'usage',
+      tickets: 'tickets', tickets_per_customer: 'tickets', avg_resolution_hours: 'tickets', nps: 'nps_answers',
+    })
+    await db.destroy()
+  })
+
+  it('lists none for the sample company, which has every kind of record', async () => {
+    const db = await openDatabase(':memory:')
+    await generateSampleCompany(db, { customers: 300 })
+    expect((await loadDataCatalog(db)).metricsWithoutData).toEqual([])
+    await db.destroy()
+  })
+})
