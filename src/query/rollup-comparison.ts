@@ -37,7 +37,7 @@ export async function rollupComparison(
   const baseLevel = levelName(filterDims.map((d) => d.id))
   const dimLevels = dims.map((d) => levelName([...filterDims.map((f) => f.id), d.id]))
   const wanted = [...new Set([baseLevel, ...dimLevels])]
-  if (!wanted.every((l) => state.levels.includes(l))) return null
+  if (!wanted.every((l) => state.compareLevels.includes(l))) return null
 
   const db = deps.db as unknown as Kysely<any>
   const where = (q: any) => q.where('r.level', 'in', wanted).where('r.span', '=', span).where('r.month', '=', period.from)

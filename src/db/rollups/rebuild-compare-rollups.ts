@@ -8,6 +8,7 @@ import { addCompare, blockWidth, STATUSES, type CompareHistory } from './compare
 import type { RollupWindow } from './customer-contribution.js'
 import { addMonths } from '../../time/dates.js'
 import { insertRows } from './insert-rows.js'
+import { PROFILE_MAX_VALUES } from '../../query/profile-sql.js'
 import type { Segment } from './rebuild-rollups.js'
 
 /** Customers whose figures are held at once: segments are read in batches of about this many. */
@@ -21,19 +22,27 @@ const BATCH_CUSTOMERS = 10_000
  */
 export async function rebuildCompareRollups(
   db: Kysely<Database>, allWindows: RollupWindow[], levels: { segments: Segment[]; parents: Map<number, Segment[]> }, asOf: string,
-): Promise<RollupWindow[]> {
+): Promise<{ windows: RollupWindow[]; levels: string[] }> {
   const windows = compareWindows(allWindows)
   const measures = (await loadDataCatalog(db as Db)).measures
   const width = blockWidth(measures.length)
   const nStatus = STATUSES.length
   const block = windows.length * nStatus * width
-  const levelIndex = new Map(levels.segments.map((s, i) => [s.id, i]))
-  const levelSums = new Float64Array(levels.segments.length * block)
+  // Comparisons filter, and profiles break down, by dimensions with few values (a profile leaves out
+  // those with more than PROFILE_MAX_VALUES): levels of a many-valued dimension (city, zip code)
+  // are not kept here, which bounds the sums for wide imported files.
+  const dims = await loadDimensionValueCounts(db)
+  const few = (level: string) => level === '' || level.split(',').every((d) => (dims.get(d) ?? Infinity) <= PROFILE_MAX_VALUES)
+  const kept = levels.segments.filter((s) => few(s.level))
+  const levelIndex = new Map(kept.map((s, i) => [s.id, i]))
+  const levelSums = new Float64Array(kept.length * block)
+  // Full segments summed at once: bounded by customers and by memory (about 32 MB of sums).
+  const maxSegments = Math.max(1, Math.floor(4_000_000 / block))
   const sizes = await db.selectFrom('rollup_customer_segments').select(['segment_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('segment_id').orderBy('segment_id').execute()
   for (let i = 0; i < sizes.length;) {
     const lo = Number(sizes[i].segment_id)
     let customers = 0
-    while (i < sizes.length && (customers === 0 || customers + Number(sizes[i].n) <= BATCH_CUSTOMERS)) customers += Number(sizes[i++].n)
+    while (i < sizes.length && (customers === 0 || (customers + Number(sizes[i].n) <= BATCH_CUSTOMERS && Number(sizes[i].segment_id) - lo < maxSegments))) customers += Number(sizes[i++].n)
     const hi = Number(sizes[i - 1].segment_id)
     const sums = new Float64Array((hi - lo + 1) * block)
     for (const h of await batchHistories(db, lo, hi, measures, asOf)) {
@@ -46,7 +55,7 @@ export async function rebuildCompareRollups(
       }
     }
     for (let seg = lo; seg <= hi; seg++) {
-      const parents = (levels.parents.get(seg) ?? []).map((p) => levelIndex.get(p.id)! * block)
+      const parents = (levels.parents.get(seg) ?? []).flatMap((p) => (levelIndex.has(p.id) ? [levelIndex.get(p.id)! * block] : []))
       for (let b = 0; b < windows.length * nStatus; b++) {
         const from = (seg - lo) * block + b * width
         // Only (window, status) blocks with members: most segments are in few windows.
@@ -61,7 +70,7 @@ export async function rebuildCompareRollups(
   const compareRows: unknown[][] = []
   const measureRows: unknown[][] = []
   const nCompare = rollupColumns.compare.length
-  levels.segments.forEach((s, li) => {
+  kept.forEach((s, li) => {
     for (let w = 0; w < windows.length; w++) {
       for (let st = 0; st < nStatus; st++) {
         const at = li * block + (w * nStatus + st) * width
@@ -78,7 +87,7 @@ export async function rebuildCompareRollups(
   })
   await insertRows(db, 'rollup_compare', ['level', 'span', 'month', 'status', 'segment_id', ...rollupColumns.compare], compareRows)
   await insertRows(db, 'rollup_profile_measures', ['level', 'span', 'month', 'status', 'measure', 'segment_id', 'n', 'sum', 'ss'], measureRows)
-  return windows
+  return { windows, levels: [...new Set(kept.map((x) => x.level))] }
 }
 
 /**
@@ -153,4 +162,11 @@ function measureValue(m: MeasureDef, id: string, h: CompareHistory, stored: Map<
       return Math.sign(months) * Math.round(Math.abs(months))
     }
   }
+}
+
+/** How many values each dimension takes (rollup_segment_values holds a row per value of its level). */
+async function loadDimensionValueCounts(db: Kysely<Database>): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('rollup_segment_values as v').innerJoin('rollup_segments as s', 's.id', 'v.segment_id')
+    .whereRef('s.level', '=', 'v.dimension').select(['v.dimension', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('v.dimension').execute()
+  return new Map(rows.map((r) => [r.dimension, Number(r.n)]))
 }

@@ -133,7 +133,8 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
     spans: ROLLUP_SPANS,
     dimensions: dims.map(dimensionKey),
     levels: [...new Set(all.map((x) => x.level))],
-    compareWindows: compared.map((w) => `${w.span}|${w.start}`),
+    compareWindows: compared.windows.map((w) => `${w.span}|${w.start}`),
+    compareLevels: compared.levels,
     counts: await rollupCounts(db),
   }
   await writeRollupState(db, state)

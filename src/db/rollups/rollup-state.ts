@@ -22,6 +22,8 @@ export type RollupState = {
   levels: string[]
   /** `span|start month` of the windows compare_segments' rollups hold (a subset of the others). */
   compareWindows: string[]
+  /** Levels compare_segments' rollups hold (those of dimensions with few values). */
+  compareLevels: string[]
   counts: RollupCounts
 }
 
