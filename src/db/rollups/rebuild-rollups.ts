@@ -36,6 +36,9 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: 
   for (const t of tables) await db.deleteFrom(t).execute()
   await writeRollupState(db, null)
   const meta = await readMeta(db as Db)
+  // A snapshot file observes churn over one window, which every question is read over: nothing to
+  // roll up across months (and such files carry many dimensions, which would only cost time here).
+  if (meta.dataKind === 'snapshot' || meta.churnWindow) return null
   const first = await db.selectFrom('subscriptions').select((eb) => eb.fn.min('start_date').as('d')).executeTakeFirst()
   if (!first?.d) return null
   const dims = (await loadDimensions(db as Db)).filter((d) => d.source.kind === 'column' || d.source.kind === 'attribute')
