@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DimensionDef } from '../../catalog/types.js'
 import { valueExpr } from '../../query/segment-sql.js'
 import { addDays, addMonths, startOfMonth } from '../../time/dates.js'
+import { D1Adapter } from '../dialects/d1-dialect.js'
 import { loadDimensions } from '../dimension-store.js'
 import { readMeta } from '../meta.js'
 import { rollupColumns } from '../migrations/007-rollups-1-tables.js'
@@ -33,6 +34,9 @@ const PAGE = 50_000
  * nothing to roll up.
  */
 export async function rebuildRollups(db: Kysely<Database>): Promise<{ segments: number; rows: number } | null> {
+  // Cloudflare D1 takes 100 parameters per statement and has no transaction to hide a half-built
+  // rollup: there the questions run on the raw tables (a Worker's data set is small).
+  if (db.getExecutor().adapter instanceof D1Adapter) return null
   for (const t of tables) await db.deleteFrom(t).execute()
   await writeRollupState(db, null)
   const meta = await readMeta(db as Db)
