@@ -107,7 +107,7 @@ export function measureWordsFromNames(name: { en: string; zh: string }): string[
   // "Months inactive" is asked as "inactive 3 months", "不活跃月数" as "不活跃3个月以上".
   const unitFirst = enShort.match(/^(months|days|weeks|years) (\w{4,})$/)
   if (unitFirst) variants.push(unitFirst[2], `${unitFirst[2]} ${unitFirst[1]}`)
-  const zhBare = zhShort.replace(/(月数|天数|周数|年数)$/, '')
+  const zhBare = zhShort.replace(/(月数|天数|周数|年数|金额)$/, '')
   if (zhBare !== zhShort && zhBare.length >= 2) variants.push(zhBare)
   // "月均下载量" is asked as "平均每月下载量", "每月下载量" or just "下载量".
   const monthly = zhShort.match(/^月均(.{2,})$/)

@@ -43,7 +43,7 @@ export const builtInMeasures: readonly MeasureDef[] = [
   {
     id: 'monthly_revenue', source: { kind: 'mrr' }, unit: 'currency', integer: false,
     name: { en: 'Monthly revenue', zh: '月收入' },
-    synonyms: { en: ['monthly charges', 'monthly charge', 'monthly fee', 'monthly fees', 'monthly bill', 'monthly spend', 'monthly payment', 'paying', 'pay per month', 'charges', 'fees', 'bill'], zh: ['月费', '月消费', '每月费用', '月付费', '月度费用', '每月消费', '每月花费'] },
+    synonyms: { en: ['monthly charges', 'monthly charge', 'monthly fee', 'monthly fees', 'monthly bill', 'monthly spend', 'monthly payment', 'paying', 'pay per month', 'charges', 'fees', 'bill'], zh: ['月费', '月消费', '每月费用', '月付费', '月度费用', '每月消费', '每月花费', '每月付', '每月支付', '每月交', '每月花', '每月付费', '每个月付'] },
   },
 ]
 

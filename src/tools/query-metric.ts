@@ -11,6 +11,7 @@ import { runWholeSpan } from '../query/whole-span.js'
 import { resolveSegments } from '../query/resolve-segments.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
+import type { BandSpec } from '../catalog/measure.js'
 import { metricChart } from '../chart/metric-chart.js'
 import { dimensionEnum, filtersSchema, languageSchema, periodSchema, toWhere } from './schemas.js'
 import { asToolResult, type ToolDeps } from './tool-deps.js'
@@ -68,7 +69,9 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
   // No period asked on dated data: the answer also gives the whole span, which can tell a different story.
   const spanWanted = result.coverage.kind === 'dated' && result.adjustments.some((a) => a.kind === 'default_period') &&
     (input.metric === 'churn_rate' || input.metric === 'churned_customers') && !input.grain
-  const span = spanWanted ? await runWholeSpan(deps, resolveSegments(deps.catalog, input.by ?? [], where, { thresholds: input.thresholds })) : null
+  // Bands with their cuts given ("20 or more seats vs fewer") split the whole span too; default cuts are resolved inside runMetric only.
+  const spanBands = input.bands?.every((b) => b.edges?.length) ? (input.bands as BandSpec[]) : undefined
+  const span = spanWanted ? await runWholeSpan(deps, resolveSegments(deps.catalog, input.by ?? [], where, { thresholds: input.thresholds, bands: spanBands })) : null
   const current = totalNow.rows[0]?.value ?? null
   const previous = prev?.rows[0]?.value ?? null
   const prevLabel = prev ? periodLabel(prev.period.from, prev.period.to) : ''

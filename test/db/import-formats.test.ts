@@ -204,7 +204,7 @@ describe('several files', () => {
     expect(r.warnings).toContainEqual({ kind: 'join_unmatched', file: 'zips.csv', count: 1 })
   })
 
-  it('reads churn events as spells (a later event, or a final one marked as a reactivation, is a comeback from the next day), MRR from subscriptions, and reports disagreeing sources', async () => {
+  it('reads churn events as spells (a later event, or a final one marked as a reactivation, is a comeback: a spell stored from the churn date, active from the next day), MRR from subscriptions, and reports disagreeing sources', async () => {
     write('accounts.csv', 'account_id,signup_date,churn_flag,plan\nA,2024-01-10,True,Pro\nB,2024-02-01,False,Basic\nC,2024-03-05,True,Pro\n')
     write('events.csv', 'churn_event_id,account_id,churn_date,reason_code,feedback_text,is_reactivation\nE1,A,2024-03-15,pricing,too expensive,False\nE2,A,2024-05-20,support,,False\nE3,B,2024-04-30,features,missing features,True\n')
     write('subs.csv', 'subscription_id,account_id,start_date,end_date,mrr_amount\nS1,A,2024-01-10,2024-03-15,100\nS2,B,2024-02-01,,50\nS3,B,2024-04-01,,20\n')
@@ -217,9 +217,9 @@ describe('several files', () => {
     expect({ customers: r.customers, churned: r.churned, dataKind: r.dataKind }).toEqual({ customers: 3, churned: 2, dataKind: 'dated' })
     expect(await spells()).toEqual([
       { customer_id: 'A', start_date: '2024-01-10', end_date: '2024-03-15', is_reactivation: 0 },
-      { customer_id: 'A', start_date: '2024-03-16', end_date: '2024-05-20', is_reactivation: 1 },
+      { customer_id: 'A', start_date: '2024-03-15', end_date: '2024-05-20', is_reactivation: 1 },
       { customer_id: 'B', start_date: '2024-02-01', end_date: '2024-04-30', is_reactivation: 0 },
-      { customer_id: 'B', start_date: '2024-05-01', end_date: null, is_reactivation: 1 },
+      { customer_id: 'B', start_date: '2024-04-30', end_date: null, is_reactivation: 1 },
       { customer_id: 'C', start_date: '2024-03-05', end_date: null, is_reactivation: 0 },
     ])
     const reasons = await db.selectFrom('subscriptions').select(['customer_id', 'reason_code']).where('end_date', 'is not', null).orderBy('end_date').execute()

@@ -42,7 +42,7 @@ describe('importCsv with dated rows', () => {
     const r = await importCsv(db, fixture('dated.csv'), await loadMapping(fixture('dated.json')))
     expect(r.customers).toBe(5)
     expect(r.churned).toBe(3)
-    expect(r.rows).toEqual({ customers: 5, subscriptions: 5, customer_attributes: 9, customer_measures: 0, mrr_history: 11, feedback: 3, dimensions: 4, measures: 0 })
+    expect(r.rows).toEqual({ customers: 5, subscriptions: 5, customer_attributes: 9, customer_measures: 0, mrr_history: 11, feedback: 3, tickets: 0, dimensions: 4, measures: 0 })
 
     const customers = await db.selectFrom('customers').select(['id', 'name', 'signup_date', 'plan', 'company_size', 'region']).orderBy('id').execute()
     expect(customers).toEqual([
@@ -103,7 +103,7 @@ describe('importCsv with dated rows', () => {
     const crlf = join(tmp, 'dated-crlf.csv')
     writeFileSync(crlf, '\uFEFF' + readFileSync(fixture('dated.csv'), 'utf8').replace(/\n/g, '\r\n'))
     const r = await importCsv(db, crlf, await loadMapping(fixture('dated.json')))
-    expect(r.rows).toEqual({ customers: 5, subscriptions: 5, customer_attributes: 9, customer_measures: 0, mrr_history: 11, feedback: 3, dimensions: 4, measures: 0 })
+    expect(r.rows).toEqual({ customers: 5, subscriptions: 5, customer_attributes: 9, customer_measures: 0, mrr_history: 11, feedback: 3, tickets: 0, dimensions: 4, measures: 0 })
     expect((await db.selectFrom('customers').select('id').orderBy('id').execute()).map((c) => c.id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5'])
   })
 })
@@ -111,7 +111,7 @@ describe('importCsv with dated rows', () => {
 describe('importCsv with tenure and a churn flag', () => {
   it('puts signup the day before asOf minus tenure (active on the window start) and churn on the day before asOf', async () => {
     const r = await importCsv(db, fixture('tenure.csv'), await loadMapping(fixture('tenure.json')))
-    expect(r).toMatchObject({ customers: 4, churned: 2, rows: { customers: 4, subscriptions: 4, customer_attributes: 4, mrr_history: 16, feedback: 0 } })
+    expect(r).toMatchObject({ customers: 4, churned: 2, rows: { customers: 4, subscriptions: 4, customer_attributes: 4, mrr_history: 11, feedback: 0 } })
     const spells = await db.selectFrom('subscriptions').select(['customer_id', 'start_date', 'end_date']).orderBy('customer_id').execute()
     expect(spells).toEqual([
       { customer_id: 'C1', start_date: '2019-09-30', end_date: null },
@@ -119,12 +119,12 @@ describe('importCsv with tenure and a churn flag', () => {
       { customer_id: 'C3', start_date: '2019-06-30', end_date: null },
       { customer_id: 'C4', start_date: '2018-09-30', end_date: '2019-09-30' }, // flag value "yes" matches "Yes"
     ])
-    // One MRR row per month of tenure: 0 + 1 + 3 + 12.
+    // One MRR row per month of tenure, from six months before the September window at most: 0 + 1 + 3 + 7.
     const perCustomer = await db.selectFrom('mrr_history').select(['customer_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('month').as('first'), (eb) => eb.fn.max('month').as('last')]).groupBy('customer_id').orderBy('customer_id').execute()
     expect(perCustomer).toEqual([
       { customer_id: 'C2', n: 1, first: '2019-09-01', last: '2019-09-01' },
       { customer_id: 'C3', n: 3, first: '2019-07-01', last: '2019-09-01' },
-      { customer_id: 'C4', n: 12, first: '2018-10-01', last: '2019-09-01' },
+      { customer_id: 'C4', n: 7, first: '2019-03-01', last: '2019-09-01' },
     ])
     const senior = await db.selectFrom('customer_attributes').select(['customer_id', 'value']).where('dimension', '=', 'senior_citizen').orderBy('customer_id').execute()
     expect(senior.map((s) => s.value)).toEqual(['No', 'Yes', 'No', 'No'])
@@ -319,7 +319,8 @@ describe('IBM Telco (Cognos edition) import', () => {
     const n = Object.fromEntries(byCode.map((x) => [x.reason_code, Number(x.n)]))
     expect(n.null).toBeUndefined()
     expect(n.competitor).toBe(621)
-    // MRR: one row per tenure month, so the row count is the sum of tenure.
-    expect(r.rows.mrr_history).toBe(227_990)
+    // MRR: one row per tenure month within the quarter window and the six months before it
+    // (January–September 2019), so the row count is the sum of min(tenure, 9) (python over the CSV: 53,391).
+    expect(r.rows.mrr_history).toBe(53_391)
   }, 60_000)
 })

@@ -6,6 +6,7 @@ import { formatWarning } from '../../db/import/import-warnings.js'
 import { loadMapping } from '../../db/import/load-mapping.js'
 import { prepareImport } from '../../db/import/prepare-import.js'
 import { proposeMapping } from '../../db/import/propose-mapping.js'
+import type { Table } from '../../db/import/read-table.js'
 import { openDatabase } from '../../db/open-database.js'
 import { AppError } from '../../errors.js'
 import { parseArgs, type Command } from '../command.js'
@@ -57,6 +58,7 @@ Examples:
 
     let file: string
     let mapping
+    let tables: Table[] | undefined
     let proposed = false
     if (typeof flags.mapping === 'string') {
       if (positionals.length > 1 || statSync(positionals[0]).isDirectory()) throw new AppError('bad_request', 'With --mapping give the one customer file; the mapping names the files it joins.')
@@ -67,13 +69,14 @@ Examples:
       const p = await proposeMapping(positionals, { out: typeof flags.out === 'string' ? flags.out : undefined })
       file = p.file
       mapping = p.mapping
+      tables = p.tables
       proposed = true
       say(`Proposed mapping written to ${p.written}${p.fallback ? ` (the data folder is not writable)` : ''}.`)
       for (const n of p.notes) for (const line of formatNote(n)) say(`  ${line}`)
     }
 
     log(`Reading ${basename(file)} …`)
-    const prepared = await prepareImport(file, mapping, { onProgress: (stage, n) => log(`  ${n.toLocaleString('en-US')} rows ${stage}`) })
+    const prepared = await prepareImport(file, mapping, { tables, onProgress: (stage, n) => log(`  ${n.toLocaleString('en-US')} rows ${stage}`) })
     const pct = prepared.customers.length ? ((100 * prepared.churned) / prepared.customers.length).toFixed(1) : '0'
     say(`${proposed && flags.yes !== true ? 'Dry run' : 'Checked'}: ${prepared.customers.length.toLocaleString('en-US')} customers, ${prepared.churned.toLocaleString('en-US')} churned (${pct}%); ${prepared.dataKind === 'snapshot' ? 'snapshot' : 'dated data'}, churn observed ${prepared.window.from} – ${prepared.window.to} (to exclusive); as-of ${mapping.asOf}.`)
     say(`  ${mapping.dimensions.length} dimensions, ${mapping.measures.length} numeric attributes${mapping.churnReason ? ', churn reasons' : ''}${mapping.mrr ? ', monthly revenue' : ''}.`)

@@ -56,9 +56,11 @@ Examples:
         console.log(JSON.stringify(r, null, 2))
         return 0
       }
-      const partNames = Object.keys(r.rows[0]?.parts ?? {})
+      const snapshot = r.coverage?.kind === 'snapshot'
+      const shown = (parts: Record<string, number>) => (snapshot ? snapshotParts(parts) : parts)
+      const partNames = Object.keys(shown(r.rows[0]?.parts ?? {}))
       const headers = [...(r.grain ? ['period'] : []), ...r.by, r.metric.id, ...partNames]
-      const rows = r.rows.map((row) => [...(r.grain ? [row.period!] : []), ...r.by.map((b) => row.segment[b]), row.value, ...partNames.map((p) => row.parts[p])])
+      const rows = r.rows.map((row) => [...(r.grain ? [row.period!] : []), ...r.by.map((b) => row.segment[b]), row.value, ...partNames.map((p) => shown(row.parts)[p])])
       console.log(`${r.metric.name.en} (${r.metric.unit === 'currency' ? r.currency : r.metric.unit}) · ${r.period.label} · ${r.definition}\n`)
       console.log(formatTable(headers, rows))
       const reasons = [...new Set(r.rows.filter((x) => x.reason).map((x) => x.reason))]
@@ -69,4 +71,14 @@ Examples:
       await deps.db.destroy()
     }
   },
+}
+
+/**
+ * A snapshot file has no start or joiners inside its window worth showing: its rows are the customers in the
+ * file and the churned among them (the flow parts behind them are an artefact of tenure-based dates).
+ */
+function snapshotParts(parts: Record<string, number>): Record<string, number> {
+  if (!('active_start' in parts)) return parts
+  const { active_start = 0, new: joined = 0, reactivated = 0, churned_from_start: _fromStart, active_end: _end, ...rest } = parts
+  return { customers: active_start + joined + reactivated, ...rest }
 }

@@ -13,6 +13,12 @@ export type Arrangement = {
   events?: { table: Table; on: string }
   /** One row per subscription with start/end dates and an amount. */
   subscriptions?: { table: Table; on: string }
+  /**
+   * Other files with several rows per customer (support tickets, usage), keyed on the customer
+   * column or reaching the customer through a file in between (a usage row names a subscription,
+   * the subscription its customer).
+   */
+  others: Array<{ table: Table; on: string; via?: { table: Table; key: string; on: string } }>
   /** Files left out, with why. */
   unused: Array<{ file: string; why: string }>
 }
@@ -35,7 +41,7 @@ const uniqueIn = (t: Table, column: string): boolean => {
  * or subscriptions (start date and an amount); the rest are listed as unused.
  */
 export function arrangeFiles(tables: Table[]): Arrangement {
-  if (tables.length === 1) return { main: tables[0], join: [], unused: [] }
+  if (tables.length === 1) return { main: tables[0], join: [], others: [], unused: [] }
   // The key: a column in the most files, unique in at least one of them.
   const candidates = new Map<string, Table[]>()
   for (const t of tables) for (const c of t.columns) candidates.set(c, [...(candidates.get(c) ?? []), t])
@@ -64,6 +70,8 @@ export function arrangeFiles(tables: Table[]): Arrangement {
       pending.splice(pending.indexOf(t), 1)
     }
   }
+  const others: Arrangement['others'] = []
+  const unkeyed: Table[] = []
   for (const t of pending) {
     const keyed = t.columns.includes(key)
     const churnDate = t.columns.find((c) => lookupColumn(c)?.role === 'churn_date')
@@ -71,7 +79,19 @@ export function arrangeFiles(tables: Table[]): Arrangement {
     const amount = t.columns.find((c) => lookupColumn(c)?.role === 'mrr')
     if (keyed && churnDate && !events) events = { table: t, on: key }
     else if (keyed && start && amount && !subscriptions) subscriptions = { table: t, on: key }
-    else unused.push({ file: rel(t), why: keyed ? 'several rows per customer that are neither churn events nor subscriptions' : `no "${key}" column` })
+    else if (keyed) others.push({ table: t, on: key })
+    else unkeyed.push(t)
   }
-  return { main: merged, join, events, subscriptions, unused }
+  // A file without the customer key may name rows of a keyed file (a subscription id, unique there).
+  const keyedFiles = [subscriptions?.table, events?.table, ...others.map((o) => o.table)].filter((t): t is Table => t !== undefined)
+  for (const t of unkeyed) {
+    let via: NonNullable<Arrangement['others'][number]['via']> | undefined
+    for (const k of keyedFiles) {
+      const shared = t.columns.find((c) => c !== key && k.columns.includes(c) && uniqueIn(k, c))
+      if (shared) { via = { table: k, key: shared, on: key }; break }
+    }
+    if (via) others.push({ table: t, on: via.key, via })
+    else unused.push({ file: rel(t), why: `no "${key}" column, and no column naming rows of a file that has one` })
+  }
+  return { main: merged, join, events, subscriptions, others, unused }
 }

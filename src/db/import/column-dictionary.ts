@@ -121,6 +121,12 @@ const entries: Array<[string[], KnownColumn]> = [
   [['population', '人口'], k('measure', 'population', 'Population', '人口', { unit: 'count' })],
   [['logins', 'sessions', '登录次数'], k('measure', 'logins', 'Logins', '登录次数', { unit: 'count' })],
   [['usage', 'usagecount', '使用量'], k('measure', 'usage', 'Usage', '使用量', { unit: 'count' })],
+  // Columns of ticket, usage and churn-event files (RavenStack and similar SaaS exports).
+  [['resolutiontimehours', 'resolutionhours', 'hourstoresolve', 'resolutiontime', '解决时长'], k('measure', 'resolution_hours', 'Ticket resolution time (hours)', '工单解决时长（小时）', { unit: 'number' })],
+  [['firstresponsetimeminutes', 'firstresponseminutes', 'firstresponsetime', '首次响应时长'], k('measure', 'first_response_minutes', 'First response time (minutes)', '首次响应时长（分钟）', { unit: 'number' })],
+  [['usagedurationsecs', 'usagedurationseconds', 'usageduration', '使用时长'], k('measure', 'usage_duration_secs', 'Usage duration (seconds)', '使用时长（秒）', { unit: 'number' })],
+  [['errorcount', 'errors', '错误次数'], k('measure', 'errors', 'Errors', '错误次数', { unit: 'count' })],
+  [['refundamountusd', 'refundamount', 'refund', 'refunds', '退款金额', '退款'], k('measure', 'refunds', 'Refunds', '退款金额', { unit: 'currency' })],
 ]
 
 const known = new Map<string, KnownColumn>()

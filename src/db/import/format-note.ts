@@ -7,6 +7,7 @@ export function formatNote(n: InferenceNote): string[] {
       const lines = [`Customer file: ${n.main}${n.joined.length > 0 ? `, joined with ${n.joined.join(', ')}` : ''}.`]
       if (n.events) lines.push(`Churn events: ${n.events} (each event ends a spell; a later event means the customer came back).`)
       if (n.subscriptions) lines.push(`Monthly revenue: from the subscriptions in ${n.subscriptions}.`)
+      if (n.others && n.others.length > 0) lines.push(`Summarised per customer (counts, totals, averages as numeric attributes; support tickets also as tickets): ${n.others.join(', ')}.`)
       for (const u of n.unused) lines.push(`Not used: ${u.file} (${u.why}).`)
       return lines
     }

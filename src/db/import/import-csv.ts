@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import { CompiledQuery, sql } from 'kysely'
 import { toDimensionDef } from '../../catalog/dimension-schema.js'
 import { AppError } from '../../errors.js'
 import { saveDimensions } from '../dimension-store.js'
@@ -6,6 +7,7 @@ import { saveMeasures } from '../measure-store.js'
 import { writeMeta } from '../meta.js'
 import type { Db } from '../open-database.js'
 import { clearDataTables } from './clear-data-tables.js'
+import { dialectName } from '../dialects/dialect-name.js'
 import type { ImportWarning } from './import-warnings.js'
 import type { Mapping } from './mapping-schema.js'
 import { type PreparedImport, prepareImport } from './prepare-import.js'
@@ -50,6 +52,7 @@ export async function importCsv(db: Db, file: string, mapping: Mapping, opts: Im
 export async function writePrepared(db: Db, file: string, p: PreparedImport, opts: ImportOptions = {}, started = performance.now()): Promise<ImportResult> {
   const m = p.mapping
   if (!opts.replace) await assertEmpty(db)
+  const restoreTempStore = await sortInMemory(db)
   const written = await db.transaction().execute(async (trx) => {
     if (opts.replace) await clearDataTables(trx)
     const out = await writeImport(trx, p.customers, {
@@ -58,13 +61,14 @@ export async function writePrepared(db: Db, file: string, p: PreparedImport, opt
       onProgress: (n) => opts.onProgress?.('written', n),
     })
     await saveDimensions(trx, m.dimensions.map(toDimensionDef))
-    await saveMeasures(trx, m.measures.map((x) => ({ id: x.id, name: x.name, unit: x.unit, synonyms: x.synonyms, description: x.description })))
+    const summarized = m.summaries.flatMap((f) => f.measures)
+    await saveMeasures(trx, [...m.measures, ...summarized].map((x) => ({ id: x.id, name: x.name, unit: x.unit, synonyms: x.synonyms, description: x.description })))
     await writeMeta(trx, { asOf: m.asOf, currency: m.currency, source: `import:${basename(file)}`, companyName: m.companyName, dataKind: p.dataKind, churnWindow: p.window })
     // Last: the rollups read the rows, dimensions and as-of date written above.
     await rebuildRollups(trx)
     return out
-  })
-  const rows = { ...written.rows, dimensions: m.dimensions.length, measures: m.measures.length }
+  }).finally(restoreTempStore)
+  const rows = { ...written.rows, dimensions: m.dimensions.length, measures: m.measures.length + m.summaries.reduce((n, f) => n + f.measures.length, 0) }
   return { customers: written.rows.customers, churned: p.churned, rows, dataKind: p.dataKind, window: p.window, warnings: p.warnings, ms: Math.round(performance.now() - started) }
 }
 
@@ -73,5 +77,18 @@ async function assertEmpty(db: Db): Promise<void> {
   const n = Number(row?.n ?? 0)
   if (n > 0) {
     throw new AppError('import_failed', `The database already holds ${n} customers. Re-run with --replace (replace: true) to clear the current data set first; conversations are kept.`)
+  }
+}
+
+// The indexes rebuilt at the end of a load are sorted by SQLite's sorter, whose threads pass runs
+// through temporary files: in memory that build takes about a fifth less time. It cannot be
+// switched inside a transaction, so it is set before and put back after (SQLite only).
+async function sortInMemory(db: Db): Promise<() => Promise<void>> {
+  if (dialectName(db) === 'postgres') return async () => {}
+  const before = await sql<{ temp_store: number }>`pragma temp_store`.execute(db)
+  const previous = Number(before.rows[0]?.temp_store ?? 0)
+  await db.executeQuery(CompiledQuery.raw('pragma temp_store = memory'))
+  return async () => {
+    await db.executeQuery(CompiledQuery.raw(`pragma temp_store = ${previous}`))
   }
 }

@@ -9,6 +9,7 @@ export type ImportWarning =
   | { kind: 'dated_on_as_of'; count: number; asOf: string }
   | { kind: 'spelling_variants'; column: string; groups: string[][] }
   | { kind: 'join_unmatched'; file: string; count: number }
+  | { kind: 'rows_without_customer'; file: string; count: number }
   | { kind: 'churn_sources_disagree'; flagColumn: string; flagged: number; flaggedWithEvents: number; eventsNotFlagged: number; accountsWithEvents: number }
   | { kind: 'subscriptions_disagree'; ended: number; endDatesMatchingEvents: number; events: number }
   | { kind: 'unnamed_in_chinese'; columns: string[] }
@@ -26,6 +27,7 @@ export function formatWarning(w: ImportWarning): string {
     case 'dated_on_as_of': return `${n(w.count)} date${w.count === 1 ? ' is' : 's are'} on the as-of date ${w.asOf} itself.`
     case 'spelling_variants': return `Column "${w.column}": values that differ only in spelling, case or spaces: ${w.groups.map((g) => g.map((v) => JSON.stringify(v)).join(' / ')).join('; ')}.`
     case 'join_unmatched': return `${n(w.count)} customer${w.count === 1 ? ' has' : 's have'} no row in ${w.file}: those cells are unknown.`
+    case 'rows_without_customer': return `${n(w.count)} row${w.count === 1 ? '' : 's'} of ${w.file} name${w.count === 1 ? 's' : ''} no customer in the data: left out.`
     case 'churn_sources_disagree': return `Churn sources disagree: "${w.flagColumn}" flags ${n(w.flagged)} customers, of whom only ${n(w.flaggedWithEvents)} have a churn event; ${n(w.eventsNotFlagged)} of the ${n(w.accountsWithEvents)} customers with churn events are not flagged. The churn events are used.`
     case 'subscriptions_disagree': return `Subscriptions disagree with the churn events: ${n(w.ended)} subscriptions ended, but only ${n(w.endDatesMatchingEvents)} of the ${n(w.events)} churn dates equal an end date of the same customer. The churn events are used; subscriptions give MRR only.`
     case 'unnamed_in_chinese': return `No Chinese name known for: ${w.columns.map((c) => JSON.stringify(c)).join(', ')} (edit name.zh in the mapping).`

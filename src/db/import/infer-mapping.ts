@@ -11,10 +11,11 @@ import { type ColumnProfile, profileColumns } from './profile-columns.js'
 import type { Table } from './read-table.js'
 import { spellingKey } from './spelling-variants.js'
 import { lookupValue, reasonOf } from './value-dictionary.js'
+import { inferSummaries } from './infer-summaries.js'
 
 /** A choice inference made that the user should review, as data (the CLI words it). */
 export type InferenceNote =
-  | { kind: 'files'; main: string; joined: string[]; events?: string; subscriptions?: string; unused: Array<{ file: string; why: string }> }
+  | { kind: 'files'; main: string; joined: string[]; events?: string; subscriptions?: string; others?: string[]; unused: Array<{ file: string; why: string }> }
   | { kind: 'as_of'; asOf: string; basis: 'latest_date' | 'today' }
   | { kind: 'window'; window: 'month' | 'quarter'; basis: 'quarter_column' | 'default' }
   | { kind: 'tenure_unit'; column: string; min: number; max: number; unit: TenureUnit; basis: 'name' | 'values' }
@@ -47,7 +48,7 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
   const ignore = (column: string, why: string) => { used.add(column); ignored[column] = why; notes.push({ kind: 'ignored', column, why }) }
   const known = (p: ColumnProfile) => lookupColumn(p.name)
   const withRole = (role: ColumnRole, ps = profiles) => ps.filter((p) => !used.has(p.name) && known(p)?.role === role && p.distinct > 0)
-  notes.push({ kind: 'files', main: basename(main.file), joined: files.join.map((j) => j.file), events: files.events && basename(files.events.table.file), subscriptions: files.subscriptions && basename(files.subscriptions.table.file), unused: files.unused })
+  notes.push({ kind: 'files', main: basename(main.file), joined: files.join.map((j) => j.file), events: files.events && basename(files.events.table.file), subscriptions: files.subscriptions && basename(files.subscriptions.table.file), others: files.others.map((o) => basename(o.table.file)), unused: files.unused })
 
   // Customer id: a known id column with one row per value, else the first such column.
   const id = withRole('id').find((p) => p.unique) ?? profiles.find((p) => p.unique && !p.dateFormat)
@@ -140,6 +141,28 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
       ...valuesOf(p),
     })
   }
+  // With churn from events, a churn flag in the customer file is a second, disagreeing signal
+  // (RavenStack: 110 flagged, 352 with events): kept as a yes/no dimension so questions about
+  // "flagged" accounts can be answered and the disagreement shown, not silently dropped.
+  if ('events' in churn && churn.events.compareFlag) {
+    const flag = profiles.find((p) => p.name === churn.events.compareFlag?.column)
+    if (flag) {
+      delete ignored[flag.name]
+      const note = notes.findIndex((n) => n.kind === 'ignored' && n.column === flag.name)
+      if (note >= 0) notes.splice(note, 1)
+      dimensions.push({
+        id: uniqueId('churn_flag'),
+        sourceColumn: flag.name,
+        name: { en: 'Flagged as churned', zh: '标记为流失' },
+        synonyms: { en: ['churn flag', 'churn_flag', 'flagged', 'flagged churned'], zh: ['流失标记', '标记流失', '被标记为流失', '标记'] },
+        description: `the data's own churn flag (${flag.name}); churn itself is counted from the churn events, and the two disagree`,
+        yesNo: true,
+        ...valuesOf({ ...flag, yesNo: true }),
+      })
+    }
+  }
+  const others = inferSummaries(files, ids, (f) => relativeTo(main.file, f))
+  unnamed.push(...others.unnamed)
   if (unnamed.length > 0) notes.push({ kind: 'unnamed_in_chinese', columns: unnamed })
 
   const mapping: MappingInput = {
@@ -155,6 +178,8 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     ...(mrr ? { mrr } : {}),
     dimensions,
     measures,
+    ...(others.summaries.length > 0 ? { summaries: others.summaries } : {}),
+    ...(others.tickets ? { tickets: others.tickets } : {}),
     ...(Object.keys(ignored).length > 0 ? { ignored } : {}),
   }
   return { mapping, notes }

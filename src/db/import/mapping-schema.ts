@@ -96,6 +96,38 @@ const measureSchema = z.strictObject({
   description: z.string().default(''),
 })
 
+// Per-customer figures from a file with several rows per customer (tickets, usage, churn events):
+// the rows are counted, summed or averaged per customer and stored as numeric attributes.
+export const summaryAggregates = ['count', 'sum', 'mean', 'count_positive'] as const
+/** How a summary measure folds a customer's rows: count rows, sum or average a column, count rows where it is above 0. */
+export type SummaryAggregate = (typeof summaryAggregates)[number]
+
+const summarySchema = z.strictObject({
+  file,
+  /** The file's column holding the customer id, or (with `via`) the key of the file in between. */
+  on: column,
+  /** When rows reach the customer through another file (usage rows → subscription → account): that file, its key and its customer column. */
+  via: z.strictObject({ file, key: column, on: column }).optional(),
+  measures: z.array(measureSchema.omit({ sourceColumn: true }).extend({
+    aggregate: z.enum(summaryAggregates),
+    /** The column summed or averaged (not for `count`). */
+    column: column.optional(),
+    /** Only rows where this column is not blank (subscriptions with an end date: the ended ones). */
+    filled: column.optional(),
+  })).min(1),
+})
+
+// Support tickets: one row per ticket, stored in the tickets table.
+const ticketsSchema = z.strictObject({
+  file,
+  on: column,
+  openedColumn: column,
+  format,
+  hoursColumn: column.optional(),
+  /** A column naming the kind of ticket (a category or priority); "support" without one. */
+  categoryColumn: column.optional(),
+})
+
 const joinSchema = z.strictObject({
   file,
   /** The key column: the same name in both files, or `{ column, fileColumn }` when they differ. */
@@ -116,6 +148,8 @@ const rawMappingSchema = z.strictObject({
   mrr: mrrSchema.optional(),
   dimensions: z.array(dimensionSchema).default([]),
   measures: z.array(measureSchema).default([]),
+  summaries: z.array(summarySchema).default([]),
+  tickets: ticketsSchema.optional(),
   /** Columns deliberately not imported, with why (written by inference for review; ignored by the import). */
   ignored: z.record(z.string(), z.string()).optional(),
 })
@@ -146,6 +180,11 @@ export const mappingSchema = rawMappingSchema
       if (measureIds.has(x.id)) ctx.addIssue({ code: 'custom', path: ['measures', i, 'id'], message: `duplicate measure id "${x.id}"` })
       measureIds.add(x.id)
     })
+    m.summaries.forEach((f, i) => f.measures.forEach((x, j) => {
+      if (measureIds.has(x.id)) ctx.addIssue({ code: 'custom', path: ['summaries', i, 'measures', j, 'id'], message: `duplicate measure id "${x.id}"` })
+      measureIds.add(x.id)
+      if (x.aggregate !== 'count' && !x.column) ctx.addIssue({ code: 'custom', path: ['summaries', i, 'measures', j, 'column'], message: `required: the column to ${x.aggregate === 'mean' ? 'average' : x.aggregate === 'sum' ? 'sum' : 'test'}` })
+    }))
     if (m.mrr && 'overTenure' in m.mrr && 'column' in m.signup) {
       ctx.addIssue({ code: 'custom', path: ['mrr'], message: 'overTenure spreads lifetime revenue over a tenure column: use it with signup.tenureColumn' })
     }
@@ -165,6 +204,8 @@ export type Mapping = z.output<typeof mappingSchema>
 export type MappingDimension = Mapping['dimensions'][number]
 /** One numeric attribute of a mapping. */
 export type MappingMeasure = Mapping['measures'][number]
+/** Per-customer measures summarised from a file with several rows per customer. */
+export type MappingSummary = Mapping['summaries'][number]
 
 // A dimension named after a built-in column fills it even without an explicit `column`.
 function builtInColumnOf(d: { id: string; column?: BuiltInColumn }): BuiltInColumn | undefined {

@@ -10,6 +10,8 @@ import { readTable, type Table } from './read-table.js'
 import { sourceDisagreements } from './source-disagreements.js'
 import { snapshotWindow } from './tenure-dates.js'
 import { spellingVariants } from './spelling-variants.js'
+import { readTickets } from './read-tickets.js'
+import { type SummaryTables, summarizeRows } from './summarize-rows.js'
 
 /** Stop collecting after this many errors: enough to see a pattern, short enough to read. */
 export const maxReportedErrors = 20
@@ -29,7 +31,11 @@ export type PreparedImport = {
 }
 
 /** Options for prepareImport. */
-export type PrepareOptions = { onProgress?: (stage: string, rowsDone: number) => void }
+export type PrepareOptions = {
+  onProgress?: (stage: string, rowsDone: number) => void
+  /** Files already read (by proposeMapping), used instead of reading them again. */
+  tables?: Table[]
+}
 
 const progressEvery = 5000
 
@@ -42,7 +48,7 @@ export async function prepareImport(file: string, mapping: Mapping, opts: Prepar
   const warnings: ImportWarning[] = []
   const near = (f: string) => (isAbsolute(f) ? f : resolve(dirname(file), f))
   const read = async (f: string) => {
-    const t = await readTable(f)
+    const t = opts.tables?.find((x) => resolve(x.file) === resolve(f)) ?? (await readTable(f))
     if (t.bom) warnings.push({ kind: 'bom', file: basename(f) })
     if (t.encoding === 'gb18030') warnings.push({ kind: 'encoding', file: basename(f), encoding: 'gb18030' })
     return t
@@ -88,6 +94,26 @@ export async function prepareImport(file: string, mapping: Mapping, opts: Prepar
   }
   if (errors.length > 0) throw importError(errors, false)
   if (table.rows.length === 0) throw new AppError('import_failed', 'The file has a header but no data rows: nothing to import.')
+
+  // Files with several rows per customer: per-customer figures (measures) and support tickets.
+  const ids = customers.map((c) => c.id)
+  const byId = new Map(customers.map((c) => [c.id, c]))
+  for (const summary of mapping.summaries) {
+    const tables: SummaryTables = { table: await read(near(summary.file)), via: summary.via ? await read(near(summary.via.file)) : undefined }
+    for (const [id, values] of summarizeRows(summary, tables, ids, errors)) byId.get(id)?.measures.push(...values)
+  }
+  if (mapping.tickets) {
+    const t = await read(near(mapping.tickets.file))
+    const { byCustomer } = readTickets(mapping.tickets, t, errors)
+    let unmatched = 0
+    for (const [id, tickets] of byCustomer) {
+      const c = byId.get(id)
+      if (c) c.tickets = tickets
+      else unmatched += tickets.length
+    }
+    if (unmatched > 0) warnings.push({ kind: 'rows_without_customer', file: basename(t.file), count: unmatched })
+  }
+  if (errors.length > 0) throw importError(errors, errors.length >= maxReportedErrors)
 
   const snapshot = 'window' in mapping.churn
   const window = 'window' in mapping.churn ? snapshotWindow(mapping.asOf, mapping.churn.window) : datedWindow(customers, mapping.asOf)

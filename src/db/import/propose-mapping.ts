@@ -6,10 +6,19 @@ import { arrangeFiles } from './arrange-files.js'
 import { type InferenceNote, type InferOptions, inferMapping } from './infer-mapping.js'
 import { parseMapping } from './load-mapping.js'
 import type { Mapping, MappingInput } from './mapping-schema.js'
-import { readTable } from './read-table.js'
+import { readTable, type Table } from './read-table.js'
 
 /** A proposed mapping: validated, written for review, with the notes explaining it. */
-export type Proposal = { file: string; mapping: Mapping; input: MappingInput; notes: InferenceNote[]; written: string; fallback: boolean }
+export type Proposal = {
+  file: string
+  mapping: Mapping
+  input: MappingInput
+  notes: InferenceNote[]
+  written: string
+  fallback: boolean
+  /** The files as read, so the import that follows does not read and parse them again. */
+  tables: Table[]
+}
 
 const dataExtensions = new Set(['.csv', '.tsv', '.txt', '.xlsx'])
 
@@ -42,5 +51,5 @@ export async function proposeMapping(paths: string[], opts: InferOptions & { out
       await writeFile(written, text)
     }
   }
-  return { file: main, mapping, input, notes, written, fallback }
+  return { file: main, mapping, input, notes, written, fallback, tables }
 }

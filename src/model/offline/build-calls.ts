@@ -26,25 +26,41 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
       const [a, b] = m.sides!
       return [{ toolName: 'compare_segments', input: { a: side(a), ...(b ? { b: side(b) } : {}), ...period, language: lang } }]
     }
-    case 'measure':
+    case 'measure': {
+      // An attribute of customers (age, tickets filed, spend) on dated data compares those who ever churned with
+      // those who never did unless a period is asked: the last 12 months would drop most of the churners.
+      const measurePeriod = m.period ? period : catalog.coverage.kind === 'dated' ? { period: { relative: 'all_time' } } : {}
       // "the attrition rate and the average age of those who left": a metric named beside the average is asked too.
       return [...(m.metricsNamed ? m.metrics.filter((id) => !(id === 'churned_customers' && m.roles.has('churned'))).map((metric) => metricCall(metric, { ...m, by: [] }, catalog, lang)) : []), {
         toolName: 'measure_summary',
         input: {
           measure: m.measures[0], ...(m.by.length ? { by: m.by.slice(0, 1) } : {}),
           ...(m.roles.has('churned') || m.roles.has('retained') || m.roles.has('lose') || m.roles.has('compare') || m.sides ? { byStatus: true } : {}),
-          ...withFilters(m.filters), ...period, language: lang,
+          ...withFilters(m.filters), ...measurePeriod, language: lang,
         },
       }]
+    }
     case 'metric':
     case 'none': {
       const metrics = m.metrics.length ? m.metrics : ['churn_rate']
       // "Online backup and device protection, with and without": two yes/no traits are two breakdowns, not a cross-table.
       const traits = m.by.length === 2 && !m.band && m.by.every((d) => isYesNoDimension((catalog.values[d] ?? []).map((v) => v.value)))
       if (traits) return metrics.flatMap((metric) => m.by.map((d) => metricCall(metric, { ...m, by: [d] }, catalog, lang)))
-      return metrics.map((metric) => metricCall(metric, m, catalog, lang))
+      return [...metrics.map((metric) => metricCall(metric, m, catalog, lang)), ...flaggedToo(metrics, m, catalog, lang)]
     }
   }
+}
+
+/**
+ * "How many accounts have churned?" on data whose own churn flag (imported as the churn_flag dimension) disagrees
+ * with its churn events: the flagged accounts are counted beside, so the answer shows both and where they differ.
+ */
+function flaggedToo(metrics: string[], m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'): ToolCall[] {
+  const flag = catalog.dimensions.find((d) => d.id.startsWith('churn_flag'))
+  const yes = flag && (catalog.values[flag.id] ?? []).map((v) => v.value).find((v) => /^(yes|true|1|是)$/i.test(v))
+  const plain = !m.by.length && !m.band && !m.period && !m.grain && !Object.keys(m.filters).length
+  if (!flag || !yes || !plain || !metrics.some((id) => id === 'churned_customers' || id === 'churn_rate')) return []
+  return [metricCall('churned_customers', { ...m, filters: { [flag.id]: [yes] } }, catalog, lang)]
 }
 
 /** Reasons take no breakdown: "reasons by plan" asks once per value of the first dimension (when it has a few). */

@@ -65,7 +65,12 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
     if (overall) lines.push(lang === 'zh' ? `整个期间：${overall}。` : `Over the whole period: ${overall}.`)
   } else if (o.by.length) {
     const dims = o.by.map(dimName).join(lang === 'zh' ? '和' : ' and ')
-    lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmt, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmt, lang)}.`)
+    // Several groups read best as a compact table (every surface renders Markdown tables); two fit in a sentence.
+    if (o.rows.length >= 3) {
+      lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：` : `${name} by ${dims}, ${period}:`)
+      // Blank lines around it: Markdown ends a table only at an empty line.
+      lines.push(`\n${table(o.rows, o.by.map(dimName), o.metric.name[lang], segLabel, fmt)}\n`)
+    } else lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmt, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmt, lang)}.`)
     const valued = o.rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)
     if (o.ranking && valued.length >= 2) {
       const [h, l] = [valued[0], valued.at(-1)!]
@@ -139,6 +144,18 @@ function list(rows: Row[], label: (r: Row) => string, fmt: (v: number | null) =>
   return shown.map((r) => (r ? `${label(r)} ${fmt(r.value)}` : '…')).join(sep)
 }
 
+// Segments as a Markdown table, largest first; long lists keep the top and bottom with a "…" row between.
+function table(rows: Row[], dimNames: string[], valueName: string, label: (r: Row) => string, fmt: (v: number | null) => string): string {
+  const ordered = [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity))
+  const shown = ordered.length > LIST_ROWS ? [...ordered.slice(0, 5), null, ...ordered.slice(-2)] : ordered
+  const cell = (s: string) => s.replace(/\|/g, '\\|')
+  return [
+    `| ${dimNames.map(cell).join(' / ')} | ${cell(valueName)} |`,
+    '| --- | ---: |',
+    ...shown.map((r) => (r ? `| ${cell(label(r))} | ${fmt(r.value)} |` : '| … | |')),
+  ].join('\n')
+}
+
 function grainZh(g: string): string {
   return ({ day: '按天', week: '按周', month: '按月', quarter: '按季度', year: '按年' } as Record<string, string>)[g] ?? g
 }
@@ -166,6 +183,13 @@ function wholeSpanText(o: MetricOutput, lang: Lang, catalog: DataCatalog): strin
   const span = `${w.from} – ${w.to}`
   if (w.rows.length === 1 && !w.rows[0].groups.length) {
     const r = w.rows[0]
+    // The data's own churn flag beside its churn events: say plainly how far the two signals agree.
+    const flagged = Object.keys(o.where ?? {}).some((d) => d.startsWith('churn_flag'))
+    if (flagged) {
+      return lang === 'zh'
+        ? `数据自带的流失标记共标记了${n(r.customers)}个客户，其中只有${n(r.churned)}个有流失记录（${pct(r.churned, r.customers)}），另外${n(r.customers - r.churned)}个被标记却没有流失记录：两种口径不一致。`
+        : `The data's own churn flag marks ${n(r.customers)} customers; only ${n(r.churned)} of them (${pct(r.churned, r.customers)}) have a churn event, and ${n(r.customers - r.churned)} are flagged without one: the two signals disagree.`
+    }
     return lang === 'zh'
       ? `放眼全部数据（${span}）：${n(r.customers)}个客户中有${n(r.churned)}个至少流失过一次（${pct(r.churned, r.customers)}）。`
       : `Over all the data (${span}): of the ${n(r.customers)} customers, ${n(r.churned)} (${pct(r.churned, r.customers)}) have churned at least once.`

@@ -44,8 +44,8 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   band: { en: ['band', 'bands', 'bucket', 'buckets', 'bracket', 'brackets', 'range', 'ranges', 'group', 'groups', 'tier by'], zh: ['段', '分段', '区间', '年龄段', '档', '档位', '层级', '各段'] },
   // Asking whether a yes/no trait matters: both sides are wanted, not one of them.
   effect: {
-    en: ['matter', 'matters', 'affect', 'affects', 'impact', 'influence', 'effect', 'make a difference', 'more or less', 'churn more', 'churn less', 'leave more', 'leave less', 'with vs without', 'with or without', 'with and without', 'or not', 'without', 'without it', "didn't", "don't", "doesn't", 'those without', 'the ones without', 'people who didn\'t'],
-    zh: ['影响', '有影响', '更容易', '差多少', '是否', '有没有', '有无', '还是', '差别', '关系', '更容易流失', '是不是', '没开的', '没开通的', '没用的', '没有的', '没办的', '不用的', '各多少', '分别', '开没开', '开没开通', '用没用', '办没办', '有没有开'],
+    en: ['matter', 'matters', 'affect', 'affects', 'impact', 'influence', 'effect', 'make a difference', 'more or less', 'churn more', 'churn less', 'leave more', 'leave less', 'with vs without', 'with or without', 'with and without', 'or not', 'without', 'without it', "didn't", "don't", "doesn't", 'those without', 'the ones without', 'people who didn\'t', 'higher among', 'lower among', 'higher for', 'lower for', 'higher with', 'lower with', 'relate', 'relates', 'related', 'relationship', 'correlate', 'correlated', 'correlation', 'linked'],
+    zh: ['影响', '有影响', '更容易', '差多少', '是否', '有没有', '有无', '还是', '差别', '关系', '有关', '相关', '有关系', '越', '越多', '越高', '越长', '越不容易', '更容易流失', '是不是', '没开的', '没开通的', '没用的', '没有的', '没办的', '不用的', '各多少', '分别', '开没开', '开没开通', '用没用', '办没办', '有没有开'],
   },
 }
 
@@ -57,7 +57,9 @@ export const fillerWords = {
     doing going up down did we there's is it ok okay hey hi also still yet about over last past ones one customers customer accounts
     account users user clients people folks here bad good looks look data month months quarter quarters year years time period
     break down into per more less likely than versus vs and or but as well let's lets see me know tell us into
-    dollars dollar usd bucks among people everyone group those ones whole entire base board`.split(/\s+/).filter(Boolean),
+    dollars dollar usd bucks among people everyone group those ones whole entire base board`.split(/\s+/).filter(Boolean)
+    // "pay by electronic check" is how they pay, not a breakdown.
+    .concat(['per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
   zh: ['的', '是', '了', '吗', '么', '呢', '啊', '呀', '吧', '我们', '我', '你', '你们', '他们', '她们', '它们', '有', '看', '看看', '一下', '请', '给', '给我',
     '现在', '目前', '当前', '客户', '用户', '什么', '怎么', '怎么样', '如何', '多少', '到底', '情况', '和', '与', '及', '以及', '跟', '同', '在', '对',
     '这', '那', '这个', '那个', '这些', '那些', '都', '也', '还', '就', '又', '分别', '一共', '总共', '总体', '整体', '来', '说', '下', '些', '个', '家',

@@ -58,8 +58,9 @@ function oneThing(a: MetricMention, b: MetricMention): MetricMention {
   const ids = new Set([a.id, b.id])
   if (ids.has('mrr') && [...ids].some((id) => churnWords.has(id))) return { ...b, id: 'churned_mrr', key: `${a.key} ${b.key}` }
   if (a.id === 'active_customers') return b
-  // "流失客户的满意度": the churners are the group, the figure is the second phrase.
+  // "流失客户的满意度", "新客户的流失率": a group of customers first, then the figure asked about it.
   if (a.id === 'churned_customers' && b.id !== 'churn_rate') return b
+  if ((a.id === 'new_customers' || a.id === 'reactivated_customers') && b.id !== a.id) return b
   if (b.id === 'active_customers') return a
   return b.key.length > a.key.length ? b : a
 }

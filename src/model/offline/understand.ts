@@ -11,6 +11,7 @@ import { resolveMetrics } from './resolve-metrics.js'
 import type { Token } from './segment-zh.js'
 
 type Value = { dim: string; value: string; at: number }
+const cueWords = new Set(['fewer', 'under', 'over', 'above', 'below', 'exceeding', 'greater', 'higher', 'lower', 'least', 'between', 'through', 'thru', 'inclusive'])
 // Words before a dimension's name that quantify it rather than name one of its values ("no offer", "each plan").
 const notValues = new Set(['no', 'not', 'any', 'each', 'every', 'all', 'other', 'non', '无', '没有', '各', '每个', '所有'])
 const fillers = new Set([...fillerWords.en, ...fillerWords.zh])
@@ -28,8 +29,23 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const time = parseTime(text, cased, { asOf: catalog.meta.asOf, dataStart: catalog.dataStart })
   Object.assign(m, { period: time.period, grain: time.grain, future: time.future, outOfRange: time.outOfRange })
   // "不满24个月" is "under 24 months", not "dissatisfied": same length, so offsets hold.
-  const { mentions, unknown, surface } = recognise(time.cased.replace(/不满(?=\s*\d)/g, '不足'), lex)
+  const underFix = (x: string) => x.replace(/不满(?=\s*\d)/g, '不足')
+  let recognised = recognise(underFix(time.cased), lex)
+  // "每月付多少钱", "近12个月联系次数": time words inside a numeric attribute's name belong to the attribute.
+  if (time.cased !== cased) {
+    const whole = recognise(underFix(cased), lex)
+    const attrs = whole.mentions.filter((x) => x.senses.some((s) => s.kind === 'measure'))
+    const blanked = [...cased].flatMap((ch, i) => (time.cased[i] !== ch ? [i] : []))
+    const inAttr = (i: number) => attrs.some((x) => x.start <= i && i < x.end)
+    if (attrs.some((x) => blanked.some((i) => x.start <= i && i < x.end)) && blanked.every(inAttr)) {
+      recognised = whole
+      Object.assign(m, { period: undefined, grain: undefined })
+    }
+  }
+  const { mentions, unknown, surface } = recognised
   for (const x of mentions) for (const s of x.senses) if (s.kind === 'role' && s.role !== 'filler') m.roles.add(s.role)
+  // "平均每月下载量", "average monthly charges": an attribute named with its average asks for the average.
+  if (mentions.some((x) => x.senses.some((s) => s.kind === 'measure') && /^(平均|average |avg |mean )/.test(x.key))) m.roles.add('average')
   const mentionedDims = new Set(mentions.flatMap((x) => (x.senses.length === 1 && x.senses[0].kind === 'dimension' ? [x.senses[0].id] : [])))
   const dims: Array<{ id: string; at: number; start: number }> = []
   const values: Value[] = []
@@ -84,7 +100,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     // "Under 30" may also name a yes/no column; with an age cut asked for, the numbers win.
     for (const d of [...dims]) if (/\d/.test(mentions[d.at]?.cased ?? '')) dims.splice(dims.indexOf(d), 1)
   }
-  const population = populationFilters(dims, values, mentions, catalog)
+  const population = populationFilters(dims, values, mentions, catalog, m.roles.has('compare') || m.roles.has('than') || m.roles.has('effect'))
   const unknownTokens = unknown.filter((t) => !/^\d+$/.test(t.text) && !fillers.has(t.text) && /[\p{L}]/u.test(t.text))
   // A word the data does not know right before a dimension name reads as a value of it ("Platinum plan", "白金套餐").
   const qualified = new Set<string>()
@@ -118,6 +134,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const word = cut && unknownTokens.filter((t) => t.end <= cut.start && cut.start - t.end <= 2).at(-1)
     if (cut && word) m.unmatchedCut = time.cased.slice(word.start, cut.end).trim()
   }
+  // Words that only say which side of a number is meant ("fewer than 20") were read with the number.
+  if (cues.length || m.unmatchedCut) for (const t of [...unknownTokens]) if (cueWords.has(t.text)) unknownTokens.splice(unknownTokens.indexOf(t), 1)
   m.unknownWords = phrases(unknownTokens.filter((t) => !m.unknownValues.some((u) => u.raw === t.cased)), surface.cased)
   // "Does having dependents matter?", "有没有伴侣的客户流失率差多少": a yes/no trait asked about as such wants both
   // sides — a breakdown by it — not the one side its wording names.
@@ -163,7 +181,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   // "What do churners' monthly charges add up to?": the monthly revenue of those who left is churned MRR.
   const revenueMeasure = m.measures.find((id) => catalog.measures.find((x) => x.id === id)?.source.kind === 'mrr')
   const onlyHeadcount = m.metrics.every((id) => id === 'churned_customers' || id === 'churn_rate' || id === 'active_customers')
-  if (revenueMeasure && m.roles.has('sum') && (m.roles.has('churned') || m.roles.has('lose') || m.metrics.includes('churned_customers')) && onlyHeadcount) {
+  // "…add up to?", "How much monthly revenue are we losing?": an amount of the revenue that left.
+  if (revenueMeasure && (m.roles.has('sum') || (m.roles.has('lose') && !m.roles.has('average'))) && (m.roles.has('churned') || m.roles.has('lose') || m.metrics.includes('churned_customers')) && onlyHeadcount) {
     m.metrics = ['churned_mrr']
     m.measures = m.measures.filter((id) => id !== revenueMeasure)
   }
@@ -204,7 +223,7 @@ const noneLike = (v: string) => /^(no|none|否|无|没有)$/i.test(v)
  * "internet customers with vs without online security", "Among phone customers…", "宽带用户里…": a service named
  * as a kind of customer, beside another trait, restricts the group to those who have it; it is no breakdown.
  */
-function populationFilters(dims: Array<{ id: string; at: number }>, values: Value[], mentions: Mention[], catalog: DataCatalog): Filters {
+function populationFilters(dims: Array<{ id: string; at: number }>, values: Value[], mentions: Mention[], catalog: DataCatalog, contrast: boolean): Filters {
   const out: Filters = {}
   for (const d of [...dims]) {
     const stored = (catalog.values[d.id] ?? []).map((v) => v.value)
@@ -212,10 +231,11 @@ function populationFilters(dims: Array<{ id: string; at: number }>, values: Valu
     if (!none || stored.length < 2) continue
     const next = mentions[d.at + 1]?.key ?? ''
     const prev = mentions[d.at - 1]?.key ?? ''
-    const asKind = populationHeads.has(next) || prev === 'among'
+    const asKind = populationHeads.has(next) || /^(客户|用户)/.test(next) || prev === 'among'
     const inside = insideWords.has(mentions[d.at + 2]?.key ?? '') || insideWords.has(next)
     const others = dims.some((x) => x.id !== d.id) || values.some((v) => v.dim !== d.id)
-    if (!asKind || !(others || inside)) continue
+    // Alone and with nothing contrasted ("电子账单客户的流失率", "churn among internet customers"), it is still the group asked about.
+    if (!asKind || (!(others || inside) && contrast)) continue
     out[d.id] = stored.filter((v) => v !== none)
     dims.splice(dims.indexOf(d), 1)
   }
@@ -250,7 +270,7 @@ function pickSense(senses: Sense[], prev: Role | undefined, roles: Set<Role>, me
   const find = <K extends Sense['kind']>(k: K) => real.filter((s): s is Extract<Sense, { kind: K }> => s.kind === k)
   const [metric, dim, vals, reason, role, measure] = [find('metric')[0], find('dimension')[0], find('value'), find('reason')[0], find('role')[0], find('measure')[0]]
   // A numeric attribute wins over a metric of the same name when the clause cuts, compares or averages it per customer.
-  if (measure && !(reason && (roles.has('feedback') || roles.has('why'))) && (!metric || numbers || roles.has('churned') || roles.has('retained') || roles.has('band') || (roles.has('average') && !roles.has('by')))) return measure
+  if (measure && !(reason && (roles.has('feedback') || roles.has('why'))) && (!metric || numbers || roles.has('churned') || roles.has('retained') || roles.has('band') || roles.has('effect') || (roles.has('average') && !roles.has('by')))) return measure
   if (dim && (prev === 'by' || prev === 'which')) return dim
   // "多线路每个选项的流失率": a phrase that names both a dimension and one of its values is the dimension when the clause breaks down.
   if (dim && roles.has('by') && !mentionedDims.size && vals.every((v) => v.dim === dim.id)) return dim

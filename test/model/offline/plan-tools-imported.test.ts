@@ -131,3 +131,34 @@ describe('starter questions come from the data and can all be answered', () => {
     for (const q of [...en, ...zh]) expect(calls(q).length, q).toBeGreaterThan(0)
   })
 })
+
+describe('planTools: attributes named with time or average words, kinds of customer', () => {
+  it('keeps time words inside an attribute name with the attribute ("每月付", "monthly revenue")', () => {
+    expect(calls('流失客户平均每月付多少钱？')).toEqual([{ measure: 'monthly_revenue', byStatus: true, language: 'zh' }])
+    expect(calls('How much monthly revenue are we losing to churn?')).toEqual([{ metric: 'churned_mrr', language: 'en' }])
+  })
+  it('reads "<yes/no trait> customers" with nothing contrasted as that group, and "pay by" as no breakdown', () => {
+    expect(calls('What is the churn rate of internet customers?')).toEqual([{ metric: 'churn_rate', filters: [{ dimension: 'internet_service', values: ['Fiber optic', 'DSL'] }], language: 'en' }])
+    expect(calls('Is churn higher among married customers?')).toEqual([{ metric: 'churn_rate', by: ['married'], language: 'en' }])
+    expect(calls('How does age relate to churn?')).toEqual([{ metric: 'churn_rate', bands: [{ measure: 'age' }], language: 'en' }])
+  })
+})
+
+describe('planTools: a data set with its own churn flag beside its churn events', () => {
+  const flagged: DataCatalog = {
+    ...catalog,
+    dimensions: [...catalog.dimensions, dim('churn_flag', 'Flagged as churned', '标记为流失')],
+    values: { ...catalog.values, churn_flag: values('No', 'Yes') },
+  }
+  it('counts the flagged customers beside the churned ones when asked how many churned, and only then', () => {
+    const p = (q: string) => {
+      const r = planTools(q, { catalog: flagged, previous: [] })
+      return 'calls' in r ? r.calls.map((c) => c.input) : r.text
+    }
+    expect(p('How many accounts have churned?')).toEqual([
+      { metric: 'churned_customers', language: 'en' },
+      { metric: 'churned_customers', filters: [{ dimension: 'churn_flag', values: ['Yes'] }], language: 'en' },
+    ])
+    expect(p('How many customers churned by offer?')).toEqual([{ metric: 'churned_customers', by: ['offer'], language: 'en' }])
+  })
+})
