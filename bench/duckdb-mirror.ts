@@ -39,13 +39,16 @@ function ftsToLike(match: string): string {
 
 /**
  * Rewrites SQLite function names to the macros above, SQLite's case-insensitive LIKE to ILIKE,
- * and the FTS5 feedback lookup to the substring tests it stands for; everything else is left as
- * the project wrote it.
+ * json_extract of the periods parameter to json_extract_string, and the FTS5 feedback lookup to
+ * the substring tests it stands for; everything else is left as the project wrote it.
  */
 export function toDuckSql(sqliteSql: string): string {
   return sqliteSql
     .replace(FTS_LOOKUP, (_m, match: string) => ftsToLike(match))
     .replace(/ like '/gi, " ilike '")
+    // The periods CTE reads its JSON parameter with json_extract, which DuckDB types as JSON (then
+    // compared with text as JSON and refused); json_extract_string gives the text SQLite gives.
+    .replace(/json_extract\(j\.value,/g, 'json_extract_string(j.value,')
     .replace(/(?<![\w."])date\(/gi, 'sqlite_date(')
     .replace(/(?<![\w."])julianday\(/gi, 'sqlite_julianday(')
     .replace(/(?<![\w."])strftime\(/gi, 'sqlite_strftime(')

@@ -23,6 +23,15 @@ export interface Database {
   answers: AnswersTable
   api_tokens: ApiTokensTable
   audit_log: AuditLogTable
+  rollup_state: RollupStateTable
+  rollup_segments: RollupSegmentsTable
+  rollup_segment_values: RollupSegmentValuesTable
+  rollup_customer_segments: RollupCustomerSegmentsTable
+  rollup_flow: RollupFlowTable
+  rollup_revenue: RollupRevenueTable
+  rollup_compare: RollupCompareTable
+  rollup_monthly: RollupMonthlyTable
+  rollup_profile_measures: RollupProfileMeasuresTable
 }
 
 /** Key/value facts about the data set: currency, as-of date, source, company name. */
@@ -216,4 +225,135 @@ export interface AuditLogTable {
   model: string
   outcome: 'answered' | 'fallback' | 'failed' | 'aborted' | 'rate_limited' | 'not_found'
   ms: number
+}
+
+/** What the rollups were built from (see src/db/rollups/rollup-state.ts): key `built_from`, a JSON fingerprint. */
+export interface RollupStateTable {
+  key: string
+  value: string
+}
+
+/** A stored rollup segment (see migration 007); `first_start` is its customers' earliest spell start. */
+export interface RollupSegmentsTable {
+  id: number
+  /** '': everyone; a dimension id: one value of it; 'a,b': a pair of values of two dimensions. */
+  level: string
+  first_start: string | null
+}
+
+/** A segment's value of each rolled-up dimension (null: the customers have none). */
+export interface RollupSegmentValuesTable {
+  segment_id: number
+  dimension: string
+  value: string | null
+}
+
+/** The full segment (every dimension's value) each customer belongs to. */
+export interface RollupCustomerSegmentsTable {
+  customer_id: string
+  segment_id: number
+}
+
+/** The customer-flow family per (span in months, window start month, segment). */
+export interface RollupFlowTable {
+  level: string
+  span: number
+  month: string
+  segment_id: number
+  active_start: number
+  new: number
+  reactivated: number
+  churned: number
+  churned_from_start: number
+  churned_voluntary: number
+  churned_involuntary: number
+  active_end: number
+}
+
+/** The revenue family per (span in months, window start month, segment). */
+export interface RollupRevenueTable {
+  level: string
+  span: number
+  month: string
+  segment_id: number
+  start_mrr: number
+  end_mrr: number
+  churned_mrr: number
+  contraction_mrr: number
+  expansion_mrr: number
+  new_mrr: number
+  paying_start: number
+  paying_end: number
+  lost_mrr: number
+  present_mrr: number
+}
+
+/**
+ * compare_segments' aggregates (src/query/compare-measures.ts, same names) over the members of one
+ * status (churned, retained, any) per (level, span, window start month, segment).
+ */
+export interface RollupCompareTable {
+  level: string
+  span: number
+  month: string
+  status: 'churned' | 'retained' | 'any'
+  segment_id: number
+  cr_all: number
+  cr_churned: number
+  cr_active: number
+  cr_all_churned: number
+  ten_n: number
+  ten_sum: number
+  ten_ss: number
+  mrr_n: number
+  mrr_sum: number
+  mrr_ss: number
+  tix_n: number
+  tix_sum: number
+  tix_ss: number
+  res_n: number
+  res_sum: number
+  res_ss: number
+  lg_n: number
+  lg_sum: number
+  lg_ss: number
+  lt_r: number
+  lt_p: number
+  lt_d_n: number
+  lt_d_sum: number
+  lt_d_ss: number
+  np_n: number
+  np_pro: number
+  np_det: number
+}
+
+/** Count, sum and sum of squares of a numeric attribute over one status's members, as rollup_compare is keyed. */
+export interface RollupProfileMeasuresTable {
+  level: string
+  span: number
+  month: string
+  status: 'churned' | 'retained' | 'any'
+  measure: string
+  segment_id: number
+  n: number
+  sum: number
+  ss: number
+}
+
+/** Activity, tickets and NPS answers per (level, calendar month, segment): sums and counts (span is always 1). */
+export interface RollupMonthlyTable {
+  level: string
+  span: number
+  month: string
+  segment_id: number
+  customer_months: number
+  logins: number
+  active_seats: number
+  key_feature_uses: number
+  tickets: number
+  tickets_resolved: number
+  resolution_hours: number
+  nps_responses: number
+  promoters: number
+  detractors: number
 }

@@ -32,8 +32,7 @@ export type ProfileFactor =
  * ranked by effect size so the differences that matter come first. Blank values are left out.
  */
 export async function runProfile(deps: QueryDeps, period: Period, a: SegmentCondition, b: SegmentCondition): Promise<{ factors: ProfileFactor[]; sql: string[] }> {
-  const used = new Set([...a.filters, ...b.filters].map((f) => f.dim.id))
-  const dims = deps.catalog.dimensions.filter((d) => !used.has(d.id) && (deps.catalog.values[d.id]?.length ?? 0) <= PROFILE_MAX_VALUES && (deps.catalog.values[d.id]?.length ?? 0) >= 2)
+  const dims = profileDimensions(deps, a, b)
   const members = () => withMembers(deps, period, a, b).selectFrom('members as m').innerJoin('customers as c', 'c.id', 'm.customer_id')
   const dimQueries = dims.map((d) => runFamily(applySegments(members().select(['m.seg', sql<number>`count(*)`.as('n')]).groupBy('m.seg'), { by: [d], where: [] }, 'c.id')))
   const measureQueries = deps.catalog.measures.map((m) => {
@@ -41,11 +40,24 @@ export async function runProfile(deps: QueryDeps, period: Period, a: SegmentCond
     return runFamily(members().select(['m.seg', sql<number>`count(${x})`.as('n'), sql<number>`sum(${x})`.as('sum'), sql<number>`sum(${x} * ${x})`.as('ss')]).groupBy('m.seg'))
   })
   const [dimRows, measureRows] = await Promise.all([Promise.all(dimQueries), Promise.all(measureQueries)])
-  const factors: ProfileFactor[] = [
-    ...dims.map((d, i) => dimensionFactor(d, dimRows[i].rows)).filter((f): f is ProfileFactor => f !== null),
-    ...deps.catalog.measures.map((m, i) => measureFactor(m, measureRows[i].rows)).filter((f): f is ProfileFactor => f !== null),
+  return { factors: rankFactors(dims, dimRows.map((r) => r.rows), deps.catalog.measures, measureRows.map((r) => r.rows)), sql: [...dimRows.map((r) => r.sql), ...measureRows.map((r) => r.sql)] }
+}
+
+/** The dimensions a profile compares: neither filtered on by a segment, nor with too few or too many values. */
+export function profileDimensions(deps: QueryDeps, a: SegmentCondition, b: SegmentCondition): DimensionDef[] {
+  const used = new Set([...a.filters, ...b.filters].map((f) => f.dim.id))
+  return deps.catalog.dimensions.filter((d) => !used.has(d.id) && (deps.catalog.values[d.id]?.length ?? 0) <= PROFILE_MAX_VALUES && (deps.catalog.values[d.id]?.length ?? 0) >= 2)
+}
+
+/**
+ * Profile factors from per-dimension rows (seg, g0, n: members per value) and per-measure rows
+ * (seg, n, sum, ss), strongest difference first.
+ */
+export function rankFactors(dims: DimensionDef[], dimRows: Array<Array<Record<string, unknown>>>, measures: MeasureDef[], measureRows: Array<Array<Record<string, unknown>>>): ProfileFactor[] {
+  return [
+    ...dims.map((d, i) => dimensionFactor(d, dimRows[i])).filter((f): f is ProfileFactor => f !== null),
+    ...measures.map((m, i) => measureFactor(m, measureRows[i])).filter((f): f is ProfileFactor => f !== null),
   ].sort((x, y) => y.effect - x.effect)
-  return { factors, sql: [...dimRows.map((r) => r.sql), ...measureRows.map((r) => r.sql)] }
 }
 
 function dimensionFactor(d: DimensionDef, rows: Array<Record<string, unknown>>): ProfileFactor | null {

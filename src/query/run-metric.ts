@@ -1,13 +1,14 @@
 import { AppError } from '../errors.js'
 import { findMetric } from '../catalog/metrics.js'
-import type { Measures, MetricDef } from '../catalog/metric-types.js'
+import type { Family, Measures, MetricDef } from '../catalog/metric-types.js'
 import type { Grain, Unit } from '../catalog/types.js'
 import type { ChurnDefinitionConfig } from '../config.js'
 import type { Db } from '../db/open-database.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import { monthsBetween } from '../time/dates.js'
-import { familyRunners } from './families/index.js'
-import type { FamilyRow } from './families/family.js'
+import { familyRunners, type FamilyRunner } from './families/index.js'
+import type { FamilyInput, FamilyRow } from './families/family.js'
+import { rollupFamily, usableRollups } from './rollup-family.js'
 import { bucketize, type Bucket, type Period, type PeriodInput } from '../time/period.js'
 import { resolveCoveredPeriod } from '../time/covered-period.js'
 import type { Coverage, PeriodAdjustment, RateReading } from '../catalog/coverage.js'
@@ -20,7 +21,11 @@ import { sql } from 'kysely'
 import { describeChurnDefinition } from './spells.js'
 
 /** Everything a metric query needs besides its input. */
-export type QueryDeps = { db: Db; catalog: DataCatalog; churn: ChurnDefinitionConfig; grossMargin: number }
+export type QueryDeps = {
+  db: Db; catalog: DataCatalog; churn: ChurnDefinitionConfig; grossMargin: number
+  /** false: always query the raw tables (the rollup parity test and the benchmark's DuckDB comparison). */
+  rollups?: boolean
+}
 
 /** A catalog query: metric, period, optional grain, up to two group-by dimensions and filters. */
 export type MetricQuery = {
@@ -74,10 +79,13 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
   const period = clampPeriod(covered.period, def, snapshot)
   const buckets = bucketize(period, q.grain)
   const input = { db: deps.db as any, buckets, plan, churn: deps.churn, asOf: deps.catalog.meta.asOf }
-  const results = await Promise.all(def.families.map((f) => familyRunners[f](input)))
+  const rollups = deps.rollups === false ? null : await usableRollups(deps.db, deps.catalog)
+  // The rollups answer what they hold; anything else runs the family's query on the raw tables.
+  const runFamilyOf = async (f: Family, i: FamilyInput) => (await rollupFamily(rollups, f, i)) ?? familyRunners[f](i)
+  const results = await Promise.all(def.families.map((f) => runFamilyOf(f, input)))
   const merged = mergeFamilies(results.map((r) => r.rows), buckets, plan.by.length === 0)
   const multiMonth = buckets.some((b) => monthsSpan(b) > 1.01)
-  const monthly = def.monthlyAverage && !snapshot && multiMonth ? await monthlyRates({ ...input, buckets: bucketize(period, 'month') }, buckets) : null
+  const monthly = def.monthlyAverage && !snapshot && multiMonth ? await monthlyRates((i) => runFamilyOf('flow', i), { ...input, buckets: bucketize(period, 'month') }, buckets) : null
   if (monthly) {
     for (const m of merged.values()) {
       const avg = monthly.rates.get([m.bucket, ...m.groups].join('\u0000'))
@@ -124,8 +132,8 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
  * the SaaS convention for "the churn rate" over a quarter or a year. Months with nobody active
  * at their start are left out of the average.
  */
-async function monthlyRates(input: Parameters<(typeof familyRunners)['flow']>[0], buckets: Bucket[]): Promise<{ rates: Map<string, { mean: number; months: number }>; sql: string }> {
-  const flow = await familyRunners.flow(input)
+async function monthlyRates(runFlow: FamilyRunner, input: FamilyInput, buckets: Bucket[]): Promise<{ rates: Map<string, { mean: number; months: number }>; sql: string }> {
+  const flow = await runFlow(input)
   const acc = new Map<string, { sum: number; months: number }>()
   for (const r of flow.rows) {
     const month = input.buckets.find((b) => b.key === r.bucket)!

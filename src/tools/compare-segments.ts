@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { compareMeasure, compareMeasureIds, compareMeasures, type CompareMeasureId, type MeasureSummary } from '../query/compare-measures.js'
 import { runSegmentComparison } from '../query/compare-segments-sql.js'
 import { runProfile } from '../query/profile-sql.js'
+import { rollupComparison } from '../query/rollup-comparison.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import { resolveCoveredPeriod } from '../time/covered-period.js'
 import { resolveComparison } from '../query/resolve-comparison.js'
@@ -58,7 +59,9 @@ export async function compareSegments(deps: ToolDeps, input: CompareSegmentsInpu
   const byStatus = a.status !== 'any' || b.status !== 'any'
   const ids: readonly CompareMeasureId[] = input.measures?.length ? [...new Set(input.measures)] : compareMeasureIds.filter((id) => !(byStatus && id === 'churn_rate'))
   const defs = ids.map(compareMeasure)
-  const [{ rows, sql }, profile] = await Promise.all([runSegmentComparison(deps, period, a, b, defs), runProfile(deps, period, a, b)])
+  // The rollups answer a whole-month period with at most one filtered dimension; otherwise the raw queries run.
+  const fast = await rollupComparison(deps, period, a, b, defs)
+  const [{ rows, sql }, profile] = fast ? [fast.comparison, fast.profile] : await Promise.all([runSegmentComparison(deps, period, a, b, defs), runProfile(deps, period, a, b)])
   const measures = defs.map((def) => {
     const sa = def.summarize(rows.a, { snapshot })
     const sb = def.summarize(rows.b, { snapshot })

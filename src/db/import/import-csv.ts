@@ -11,6 +11,7 @@ import { dialectName } from '../dialects/dialect-name.js'
 import type { ImportWarning } from './import-warnings.js'
 import type { Mapping } from './mapping-schema.js'
 import { type PreparedImport, prepareImport } from './prepare-import.js'
+import { rebuildRollups } from '../rollups/rebuild-rollups.js'
 import { writeImport } from './write-import.js'
 
 export { loadMapping } from './load-mapping.js'
@@ -63,6 +64,8 @@ export async function writePrepared(db: Db, file: string, p: PreparedImport, opt
     const summarized = m.summaries.flatMap((f) => f.measures)
     await saveMeasures(trx, [...m.measures, ...summarized].map((x) => ({ id: x.id, name: x.name, unit: x.unit, synonyms: x.synonyms, description: x.description })))
     await writeMeta(trx, { asOf: m.asOf, currency: m.currency, source: `import:${basename(file)}`, companyName: m.companyName, dataKind: p.dataKind, churnWindow: p.window })
+    // Last: the rollups read the rows, dimensions and as-of date written above.
+    await rebuildRollups(trx)
     return out
   }).finally(restoreTempStore)
   const rows = { ...written.rows, dimensions: m.dimensions.length, measures: m.measures.length + m.summaries.reduce((n, f) => n + f.measures.length, 0) }

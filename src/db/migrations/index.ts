@@ -7,6 +7,7 @@ import { riskTables } from './005-risk-models.js'
 import { feedbackFts } from './006-perf-1-feedback-fts.js'
 import { queryIndexes } from './006-perf-2-query-indexes.js'
 import { postgresFunctions } from './006-perf-3-postgres-functions.js'
+import { rollupTables } from './007-rollups-1-tables.js'
 import { clusteredTables } from './008-import-1-clustered-tables.js'
 
 /** Migrations kept in code (not read from disk) so they run the same under tsx, bundlers and Workers. */
@@ -17,6 +18,7 @@ export const migrationProvider: MigrationProvider = {
       '005-risk-models': riskTables,
       // Kysely runs migrations in name order and refuses a new name sorting before an applied one.
       '006-perf-1-feedback-fts': feedbackFts, '006-perf-2-query-indexes': queryIndexes, '006-perf-3-postgres-functions': postgresFunctions,
+      '007-rollups-1-tables': rollupTables,
       '008-import-1-clustered-tables': clusteredTables,
     }
   },

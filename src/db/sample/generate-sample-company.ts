@@ -8,6 +8,7 @@ import { appendCustomerRows, emptyRows, sampleTables } from './customer-rows.js'
 import { makeCustomer } from './customers.js'
 import { insertRows } from './insert-rows.js'
 import { storeReasonCategories } from '../store-reason-categories.js'
+import { rebuildRollups } from '../rollups/rebuild-rollups.js'
 import { sampleDimensions } from './sample-dimensions.js'
 
 /** The sample company's name, written to meta. */
@@ -69,6 +70,8 @@ export async function generateSampleCompany(db: Db, opts: GenerateOptions = {}):
   await storeReasonCategories(db)
   await db.transaction().execute(async (trx) => {
     await writeMeta(trx, { asOf: AS_OF, currency: 'USD', source: 'sample', companyName: SAMPLE_COMPANY_NAME })
+    // Rollups read the dimensions and as-of date, so they come after meta, in the same transaction.
+    await rebuildRollups(trx)
     await trx.updateTable('meta').set({ value: 'complete' }).where('key', '=', LOAD_STATE_KEY).execute()
   })
   return { customers: total, rows: counts, ms: Math.round(performance.now() - started) }
