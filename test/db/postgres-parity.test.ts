@@ -16,6 +16,7 @@ import { searchFeedback } from '../../src/tools/search-feedback.js'
 import type { ToolDeps } from '../../src/tools/tool-deps.js'
 import { freshPostgres } from '../helpers/postgres-url.js'
 import { testApp } from '../helpers/test-app.js'
+import { expectSameNumbers } from '../helpers/expect-same-numbers.js'
 
 // PostgreSQL gives the same answers as SQLite on the same data: the sample seed, every catalog
 // metric, every tool, /api/ask, and the CSV import. SQL text differs by dialect, so `sql` is left out.
@@ -28,23 +29,6 @@ function comparable(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(comparable)
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'sql').map(([k, x]) => [k, comparable(x)]))
   return v
-}
-
-/**
- * Deep equality where numbers may differ by one unit of the last rounded digit (0.01): an exact
- * value on a rounding boundary (53.175) lands either side depending on the summation order.
- */
-function expectSame(pg: unknown, lite: unknown, path = '$'): void {
-  if (typeof pg === 'number' && typeof lite === 'number') {
-    if (Math.abs(pg - lite) > 0.0100001 && Math.abs(pg - lite) > 1e-9 * Math.max(Math.abs(pg), Math.abs(lite))) expect(pg, path).toBe(lite)
-    return
-  }
-  if (pg && lite && typeof pg === 'object' && typeof lite === 'object') {
-    expect(Object.keys(pg).sort(), path).toEqual(Object.keys(lite).sort())
-    for (const k of Object.keys(lite)) expectSame((pg as Record<string, unknown>)[k], (lite as Record<string, unknown>)[k], `${path}.${k}`)
-    return
-  }
-  expect(pg, path).toEqual(lite)
 }
 
 describe.skipIf(server.url === null)('PostgreSQL parity with SQLite', () => {
@@ -87,7 +71,7 @@ describe.skipIf(server.url === null)('PostgreSQL parity with SQLite', () => {
         : [{ metric: m.id, period: 'last_quarter' as const, by: 'plan' }, { metric: m.id, period: 'last_n_months' as const, n: 6, grain: 'month' as const, where: ['region=EMEA'] }]
       for (const req of requests) {
         const r = await both((d) => computeMetric(d, req))
-        expectSame(r.pg, r.sqlite)
+        expectSameNumbers(r.pg, r.sqlite)
       }
     })
   }
@@ -106,7 +90,7 @@ describe.skipIf(server.url === null)('PostgreSQL parity with SQLite', () => {
     ]
     for (const call of calls) {
       const r = await both(call)
-      expectSame(r.pg, r.sqlite)
+      expectSameNumbers(r.pg, r.sqlite)
     }
   })
 
