@@ -1,10 +1,7 @@
 import type { DataCatalog } from './data-catalog.js'
+import { isYesNoDimension } from './yes-no.js'
 
-const yesNoValues = /^(yes|no|y|n|true|false|1|0|是|否|有|无)$/i
-const isYesNo = (catalog: DataCatalog, id: string) => {
-  const vs = (catalog.values[id] ?? []).map((v) => v.value)
-  return vs.length >= 2 && vs.filter((v) => yesNoValues.test(v)).length >= 2
-}
+const isYesNo = (catalog: DataCatalog, id: string) => isYesNoDimension((catalog.values[id] ?? []).map((v) => v.value))
 
 /**
  * Questions this data set can answer, built from what it holds: a trend only on dated data, "why" only

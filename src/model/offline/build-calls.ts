@@ -1,6 +1,6 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import type { Filters, Meaning, Side } from './meaning.js'
-import { isYesNoDimension } from './lexicon.js'
+import { isYesNoDimension, isYesValue } from '../../catalog/yes-no.js'
 
 /** A tool call the analyst makes: the tool's name and its input, exactly as the tool's schema takes it. */
 export type ToolCall = { toolName: string; input: Record<string, unknown> }
@@ -57,7 +57,7 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
  */
 function flaggedToo(metrics: string[], m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'): ToolCall[] {
   const flag = catalog.dimensions.find((d) => d.id.startsWith('churn_flag'))
-  const yes = flag && (catalog.values[flag.id] ?? []).map((v) => v.value).find((v) => /^(yes|true|1|是)$/i.test(v))
+  const yes = flag && (catalog.values[flag.id] ?? []).map((v) => v.value).find(isYesValue)
   const plain = !m.by.length && !m.band && !m.period && !m.grain && !Object.keys(m.filters).length
   if (!flag || !yes || !plain || !metrics.some((id) => id === 'churned_customers' || id === 'churn_rate')) return []
   return [metricCall('churned_customers', { ...m, filters: { [flag.id]: [yes] } }, catalog, lang)]

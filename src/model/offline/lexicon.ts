@@ -1,4 +1,5 @@
 import { reasons } from '../../catalog/reasons.js'
+import { isNoValue, isYesValue } from '../../catalog/yes-no.js'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { commonDimensionWords, commonValueWords, dimensionKey, measureWordsFromNames } from '../../catalog/common-vocabulary.js'
 import { fillerWords, functionWords, metricParaphrases, type Role } from './function-words.js'
@@ -140,17 +141,13 @@ export function sensesOf(lex: Lexicon, key: string): Sense[] | undefined {
   return lex.entries.get(key)
 }
 
-/** Stored values that read as "yes" / "no" in a yes/no dimension. */
-const yesWords = new Set(['yes', 'y', 'true', '1', '是', '有'])
-const noWords = new Set(['no', 'n', 'false', '0', '否', '无', '没有'])
-
 /**
  * "with tech support" / "没开通技术支持" / "无家属": how managers name the two sides of a yes/no
  * dimension, generated from its names in both languages so no mapping has to list them.
  */
 export function yesNoPhrases(d: DataCatalog['dimensions'][number], stored: string[]): Record<string, string[]> {
-  const yes = stored.find((v) => yesWords.has(v.toLowerCase()))
-  const no = stored.find((v) => noWords.has(v.toLowerCase()))
+  const yes = stored.find(isYesValue)
+  const no = stored.find(isNoValue)
   if (!yes && !no) return {}
   const en = [d.name.en, ...d.synonyms.en].map((n) => n.toLowerCase()).filter((n) => n.length > 2)
   const zh = [d.name.zh, ...d.synonyms.zh].map((n) => n.replace(/^(有|是否|开通)/, '')).filter((n) => n.length >= 2)
@@ -160,10 +157,4 @@ export function yesNoPhrases(d: DataCatalog['dimensions'][number], stored: strin
   if (no) out[no] = [...en.flatMap((n) => [`without ${n}`, `no ${n}`, `not having ${n}`, `non ${n}`, `non${n}`, `not ${n}`, `don't use ${n}`, `do not use ${n}`]),
     ...zh.flatMap((n) => [`没有${n}`, `无${n}`, `没开${n}`, `没开通${n}`, `未开通${n}`, `不用${n}`, `没用${n}`, `没办${n}`, `非${n}`, `不是${n}`, ...(n.startsWith('已') ? [`未${n.slice(1)}`] : [])])]
   return out
-}
-
-/** True when a dimension's values are yes/no (with perhaps a "no internet service"-style third value). */
-export function isYesNoDimension(stored: string[]): boolean {
-  return stored.some((v) => yesWords.has(v.toLowerCase())) && stored.some((v) => noWords.has(v.toLowerCase())) &&
-    stored.every((v) => yesWords.has(v.toLowerCase()) || noWords.has(v.toLowerCase()) || /^no /i.test(v))
 }

@@ -1,6 +1,7 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { fillerWords, type Role } from './function-words.js'
-import { isYesNoDimension, type Lexicon, type Sense } from './lexicon.js'
+import type { Lexicon, Sense } from './lexicon.js'
+import { isNoValue, isYesNoDimension } from '../../catalog/yes-no.js'
 import { emptyMeaning, type Filters, type Meaning } from './meaning.js'
 import { parseTime } from './parse-time.js'
 import { recognise, type Mention } from './recognise.js'
@@ -217,7 +218,7 @@ function exactValue(cues: NumberCue[], measure: DataCatalog['measures'][number])
 
 const populationHeads = new Set(['customers', 'customer', 'users', 'user', 'subscribers', 'subscriber', 'clients', 'accounts', '客户', '用户'])
 const insideWords = new Set(['里', '中', '当中', '之中', '里面'])
-const noneLike = (v: string) => /^(no|none|否|无|没有)$/i.test(v)
+const noneLike = (v: string) => isNoValue(v) || /^none$/i.test(v)
 
 /**
  * "internet customers with vs without online security", "Among phone customers…", "宽带用户里…": a service named
