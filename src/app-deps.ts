@@ -6,7 +6,7 @@ import { loadDataCatalog } from './query/load-data-catalog.js'
 import type { DataCatalog } from './catalog/data-catalog.js'
 import { createModel, type ModelChoice } from './model/create-model.js'
 import { createOfflineModel } from './model/offline/offline-model.js'
-import { createServerLog } from './audit/server-log.js'
+import { configuredServerLog } from './audit/server-log.js'
 import { RateLimiter } from './auth/rate-limit.js'
 
 /** What createApp needs: config, an open database, a model, and the loaded catalog (reloadable). */
@@ -18,8 +18,11 @@ export type AppDeps = {
   reloadCatalog(): Promise<DataCatalog>
 }
 
-/** Builds AppDeps from config and a database; tests pass their own model to replace the configured one. */
-export async function buildAppDeps(config: Config, db: Db, model?: ModelChoice): Promise<AppDeps> {
+/**
+ * Builds AppDeps from config and a database; tests pass their own model to replace the configured one,
+ * the server its turn processes.
+ */
+export async function buildAppDeps(config: Config, db: Db, model?: ModelChoice, turnPool?: ChatDeps['turnPool'] & { reload(): Promise<void> }): Promise<AppDeps> {
   let catalog = await loadDataCatalog(db)
   // Without activity data every customer would look silent and "churn" N days after signup.
   if (config.churn.kind === 'inactivity' && catalog.counts.activity === 0 && catalog.counts.customers > 0) {
@@ -42,11 +45,13 @@ export async function buildAppDeps(config: Config, db: Db, model?: ModelChoice):
       modelTimeoutMs: config.modelTimeoutMs,
       pii: config.pii,
       limiter: new RateLimiter(config.rateLimitPerMinute),
-      log: createServerLog(config.logLevel, [config.openai.apiKey, config.widget.secret, config.slack.botToken, config.slack.signingSecret]),
+      log: configuredServerLog(config),
       auditDays: config.auditDays,
+      ...(turnPool ? { turnPool } : {}),
     },
     async reloadCatalog() {
       catalog = await loadDataCatalog(db)
+      await turnPool?.reload()
       return catalog
     },
   }

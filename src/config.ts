@@ -10,6 +10,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default('data/churn.db'),
   DB_READERS: z.coerce.number().int().min(0).max(16).default(2),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  TURN_PROCESSES: z.coerce.number().int().min(0).max(32).default(2),
   MODEL: z
     .string()
     .regex(/^(offline|openai:.+)$/, 'MODEL must be "offline" or "openai:<model-id>"')
@@ -76,6 +77,8 @@ export type Config = {
   databaseUrl: string
   /** Reader processes for a file database (0: queries run on the main thread) and the per-query time limit. */
   db: { readers: number; queryTimeoutMs: number }
+  /** Processes the server answers non-streaming questions in (0: on the event loop). */
+  turnProcesses: number
   model: string
   /** `api` picks the wire protocol; unset means chat completions with a baseURL, else the Responses API. */
   openai: { apiKey?: string; baseURL?: string; api?: 'responses' | 'chat' }
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     db: { readers: e.DB_READERS, queryTimeoutMs: e.QUERY_TIMEOUT_MS },
+    turnProcesses: e.TURN_PROCESSES,
     model: e.MODEL,
     openai: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, ...(e.OPENAI_API ? { api: e.OPENAI_API } : {}) },
     churn: e.CHURN_DEFINITION === 'inactivity' ? { kind: 'inactivity', days: e.INACTIVITY_DAYS } : { kind: 'subscription' },

@@ -4,6 +4,8 @@ import { startAlerts } from './alerts/start-alerts.js'
 import { warmClientAssets } from './adapters/web/bundle.js'
 import { startupTokenLine, withServerSecret } from './auth/server-secret.js'
 import { buildAppDeps } from './app-deps.js'
+import { TurnPool, turnTimeoutMs } from './chat/turn-pool/turn-pool.js'
+import { configuredServerLog } from './audit/server-log.js'
 import { loadConfig } from './config.js'
 import { isEmpty } from './db/meta.js'
 import { openDatabase } from './db/open-database.js'
@@ -19,7 +21,10 @@ async function main(): Promise<void> {
     const r = await generateSampleCompany(db)
     console.log(`Sample company ready: ${r.customers} customers in ${(r.ms / 1000).toFixed(1)} s`)
   }
-  const deps = await buildAppDeps(config, db)
+  // Questions are answered in turn processes, so the event loop stays free for HTTP, /healthz and bot acks.
+  const turns = config.turnProcesses > 0 ? new TurnPool({ config, size: config.turnProcesses, turnTimeoutMs: turnTimeoutMs(config), log: configuredServerLog(config) }) : undefined
+  turns?.warm()
+  const deps = await buildAppDeps(config, db, undefined, turns)
   const app = createApp(deps)
   const alerts = await startAlerts(config, () => ({ db, catalog: deps.chat.catalog(), churn: deps.chat.churn, grossMargin: deps.chat.grossMargin }))
   const tokenLine = await startupTokenLine(config)
@@ -32,7 +37,7 @@ async function main(): Promise<void> {
   const stop = () => {
     alerts?.stop()
     server.close()
-    void db.destroy().finally(() => process.exit(0))
+    void Promise.all([turns?.close(), db.destroy()]).finally(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

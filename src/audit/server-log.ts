@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { Config } from '../config.js'
 import { redactSecrets } from '../privacy/redact-secrets.js'
 
 /** Log levels, quietest first. */
@@ -43,4 +44,9 @@ function describe(e: unknown): string {
   }
   const stack = e.stack?.split('\n').slice(1, 6).join('\n') ?? ''
   return `${parts.join(' — ')}${stack ? `\n${stack}` : ''}`
+}
+
+/** The server's log at its configured level, redacting every secret the configuration holds. */
+export function configuredServerLog(config: Config): ServerLog {
+  return createServerLog(config.logLevel, [config.openai.apiKey, config.widget.secret, config.slack.botToken, config.slack.signingSecret, config.feishu.appSecret, config.dingtalk.clientSecret, config.wecom.secret])
 }

@@ -4,7 +4,7 @@ import { resultRows, type StoredToolCall } from './answer-store.js'
 import type { ChatDeps } from './chat-deps.js'
 import { attemptSignal, modelCallOptions } from './model-attempt.js'
 import { chartOf, summarizeToolCall, type ToolCallSummary } from './tool-summary.js'
-import { failTurn, finalText, prepareTurn, recordTurn, type PreparedTurn, type TurnInput } from './turn.js'
+import { chargeQuestion, failTurn, finalText, prepareTurn, recordTurn, type PreparedTurn, type TurnInput } from './turn.js'
 
 /** One answered question, as /api/ask, the CLI and Slack return it. */
 export type AskResult = { conversationId: string; answer: string; charts: Chart[]; toolCalls: ToolCallSummary[]; model: string }
@@ -21,6 +21,11 @@ function generate(model: Exclude<LanguageModel, string>, deps: ChatDeps, turn: P
  * the model fails or times out) → record. Failures reach the caller as a short AppError with a reference.
  */
 export async function ask(deps: ChatDeps, opts: AskOptions): Promise<AskResult> {
+  // The server charges the rate limit once, then a turn process answers (off the event loop).
+  if (deps.turnPool) {
+    await chargeQuestion(deps, opts)
+    return deps.turnPool.ask(opts)
+  }
   const turn = await prepareTurn(deps, opts)
   try {
     let result

@@ -5,6 +5,8 @@ import type { Db } from '../db/open-database.js'
 import type { DataCatalog } from '../catalog/data-catalog.js'
 import type { ChurnDefinitionConfig } from '../config.js'
 import type { PiiMode } from '../privacy/mask-pii.js'
+import type { AskResult } from './ask.js'
+import type { TurnInput } from './turn.js'
 
 /** Everything the conversation loop needs; built once by createApp and shared by all adapters. */
 export type ChatDeps = {
@@ -29,4 +31,6 @@ export type ChatDeps = {
   log?: ServerLog
   /** Days of audit rows kept. */
   auditDays?: number
+  /** Where non-streaming turns run when the server has turn processes (TURN_PROCESSES); in-process when absent. */
+  turnPool?: { ask(input: TurnInput): Promise<AskResult> }
 }

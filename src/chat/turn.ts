@@ -58,6 +58,18 @@ const PRUNE_EVERY_MS = 3_600_000
 const lastPrune = new WeakMap<object, number>()
 
 /**
+ * Charges the principal one question; over the limit it audits and throws 429 in the question's
+ * language. The local caller (CLI, in-process tests) is not limited: it can open the database anyway.
+ */
+export async function chargeQuestion(deps: ChatDeps, input: TurnInput, ref = newRef(), started = performance.now()): Promise<void> {
+  if (input.principal.kind === 'local' || !deps.limiter) return
+  const d = deps.limiter.take(input.principal.id)
+  if (d.ok) return
+  await audit(deps, { ref, started, input, conversationId: input.conversationId ?? null, trace: [], model: deps.modelName, outcome: 'rate_limited' })
+  throw rateLimited(detectLanguage(input.question), d.retryAfter)
+}
+
+/**
  * Prepare: rate limit, conversation (owned by the principal; another's id is 404), history, and the
  * tools guarded for this principal (scope, masking, error shielding, audit trace).
  */
@@ -65,14 +77,7 @@ export async function prepareTurn(deps: ChatDeps, input: TurnInput): Promise<Pre
   const ref = newRef()
   const started = performance.now()
   const lang = detectLanguage(input.question)
-  // The local caller (CLI, in-process tests) is not limited: it can open the database anyway.
-  if (input.principal.kind !== 'local' && deps.limiter) {
-    const d = deps.limiter.take(input.principal.id)
-    if (!d.ok) {
-      await audit(deps, { ref, started, input, conversationId: input.conversationId ?? null, trace: [], model: deps.modelName, outcome: 'rate_limited' })
-      throw rateLimited(lang, d.retryAfter)
-    }
-  }
+  await chargeQuestion(deps, input, ref, started)
   let conversationId: string
   try {
     conversationId = await ensureConversation(deps.db, { id: input.conversationId, channel: input.channel ?? 'api', externalKey: input.externalKey, principal: input.principal })

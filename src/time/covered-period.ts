@@ -2,7 +2,7 @@ import type { Coverage, PeriodAdjustment } from '../catalog/coverage.js'
 import type { Period, PeriodInput } from '../catalog/period.js'
 import type { Grain } from '../catalog/types.js'
 import { AppError } from '../errors.js'
-import { addDays } from './dates.js'
+import { addDays, addMonths, startOfYear } from './dates.js'
 import { periodLabel, previousPeriod, resolvePeriod } from './period.js'
 
 /** A period fitted to what the data observes, with what was changed and why. */
@@ -14,8 +14,18 @@ export function coverageLabel(c: Coverage): string {
 }
 
 /**
+ * With no period, a quarterly or yearly trend covers whole quarters or years (the last four, the last
+ * three): twelve trailing months would cut the first and last quarter short under a full quarter's name.
+ */
+function defaultTrendPeriod(grain: Grain | undefined, asOf: string): PeriodInput {
+  if (grain === 'quarter') return { relative: 'last_n_quarters', n: 4 }
+  if (grain === 'year') return { from: addMonths(startOfYear(asOf), -36), to: startOfYear(asOf) }
+  return {}
+}
+
+/**
  * Resolves a period against the data's coverage. No period: a snapshot file's churn window, or
- * the latest 12 full months clipped to the data. A snapshot file observes one window and cannot
+ * the latest 12 full months (whole quarters or years for such a trend) clipped to the data. A snapshot file observes one window and cannot
  * split it: a period containing the window is answered for the window; one inside it, outside it,
  * or a trend is refused with the window named. Dated data: a period partly outside is clipped.
  */
@@ -34,7 +44,7 @@ export function resolveCoveredPeriod(input: PeriodInput | undefined, coverage: C
     }
     return { period: window, adjustments: [{ kind: 'snapshot_window', asked: { from: asked.from, to: asked.to } }] }
   }
-  const asked = given ? resolvePeriod(input!, asOf, dataStart) : resolvePeriod({}, asOf, dataStart)
+  const asked = given ? resolvePeriod(input!, asOf, dataStart) : resolvePeriod(defaultTrendPeriod(grain, asOf), asOf, dataStart)
   if (asked.to <= coverage.from || asked.from >= coverage.to) {
     throw new AppError('bad_period', `The data covers ${coverageLabel(coverage)}; it has nothing for ${asked.label}.`, { coverage, asked: { from: asked.from, to: asked.to } })
   }
