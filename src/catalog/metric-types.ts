@@ -1,7 +1,7 @@
 import type { Bilingual, Grain, Synonyms, Unit } from './types.js'
 
 /** Groups of measures computed together by one SQL query (see src/query/families/). */
-export type Family = 'flow' | 'revenue' | 'engagement' | 'tickets' | 'nps' | 'tenure' | 'acquisition' | 'events' | 'refunds'
+export type Family = 'flow' | 'revenue' | 'engagement' | 'tickets' | 'nps' | 'tenure' | 'acquisition' | 'events' | 'refunds' | 'flag'
 
 /** Measures a family query returns per bucket and segment, merged by name. */
 export type Measures = Record<string, number>

@@ -124,6 +124,15 @@ export const metrics = [
     compute: (m, c) => churnShare(m, c.snapshot),
   },
   {
+    id: 'flagged_churn_rate', unit: 'percent', grains: allGrains, families: ['flag'], parts: ['flagged', 'customers_in_data'], higherIsBetter: false, bounded: true,
+    name: { en: 'Share flagged as churned', zh: '被标记为流失的比例' },
+    synonyms: { en: ['flagged churn rate', 'churn flag rate', 'share flagged as churned'], zh: ['标记流失率', '被标记为流失的比例'] },
+    description: 'The data\'s own churn flag (undated), where churn itself is counted from churn events: customers the flag marks as churned ÷ all customers in the data by the period\'s end.',
+    formula: 'customers flagged as churned ÷ all customers in the data × 100% (the flag carries no date)',
+    formulaZh: '被数据自带的流失标记标为流失的客户 ÷ 数据中的全部客户 × 100%（该标记没有日期）',
+    compute: (m) => pct(m.flagged ?? 0, m.customers_in_data ?? 0, 'there are no customers in the data'),
+  },
+  {
     id: 'retention_rate', unit: 'percent', grains: allGrains, families: ['flow'], parts: ['churned_from_start', 'active_start'], higherIsBetter: true, bounded: true,
     name: { en: 'Customer retention rate', zh: '客户留存率' },
     synonyms: { en: ['retention rate', 'retention', 'customer retention', 'retained customers'], zh: ['留存率', '客户留存率', '留存', '保留率', '客户保留率'] },

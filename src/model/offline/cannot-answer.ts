@@ -20,6 +20,7 @@ const missingWords: Record<MissingData, { en: string; zh: string }> = {
   acquisition_costs: { en: 'acquisition costs', zh: '获客成本' },
   churn_events: { en: 'a file of churn events', zh: '流失事件记录' },
   refunds: { en: 'refund amounts on churn events', zh: '流失事件的退款金额' },
+  churn_flag: { en: 'a churn flag besides the churn records', zh: '流失记录之外的流失标记' },
 }
 
 const quote = (s: string, lang: 'en' | 'zh') => (lang === 'zh' ? `“${s}”` : `"${s}"`)

@@ -117,6 +117,7 @@ const partLabels: Record<string, { en: string; zh: string }> = {
   start_mrr: { en: 'MRR at the start', zh: '期初MRR' }, end_mrr: { en: 'MRR at the end', zh: '期末MRR' }, churned_mrr: { en: 'churned MRR', zh: '流失MRR' },
   contraction_mrr: { en: 'contraction', zh: '收缩' }, expansion_mrr: { en: 'expansion', zh: '扩展' }, paying_end: { en: 'paying customers at the end', zh: '期末付费客户' },
   event_customers: { en: 'customers with an event', zh: '涉及客户' }, reactivation_events: { en: 'marked as reactivations', zh: '标记为回流' },
+  flagged: { en: 'flagged', zh: '被标记' }, customers_in_data: { en: 'customers in the data', zh: '数据中的客户' },
   refunds: { en: 'refunded in total', zh: '退款合计' }, refunded_events: { en: 'events with a refund', zh: '有退款的事件' },
   responses: { en: 'answers', zh: '回答数' }, promoters: { en: 'promoters', zh: '推荐者' }, detractors: { en: 'detractors', zh: '贬损者' },
 }

@@ -1,6 +1,7 @@
 import type { Family } from '../../catalog/metric-types.js'
 import { acquisition } from './acquisition.js'
 import { churnEventStats } from './churn-events.js'
+import { churnFlagStats } from './churn-flag.js'
 import { customerFlow } from './customer-flow.js'
 import { engagement } from './engagement.js'
 import { runFamily, type FamilyInput, type FamilyRow } from './family.js'
@@ -24,4 +25,5 @@ export const familyRunners: Record<Family, FamilyRunner> = {
   acquisition: (i) => runFamily(acquisition(i)),
   events: (i) => runFamily(churnEventStats(i)),
   refunds: (i) => runFamily(refundStats(i)),
+  flag: (i) => runFamily(churnFlagStats(i)),
 }
