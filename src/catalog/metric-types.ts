@@ -1,7 +1,7 @@
 import type { Bilingual, Grain, Synonyms, Unit } from './types.js'
 
 /** Groups of measures computed together by one SQL query (see src/query/families/). */
-export type Family = 'flow' | 'revenue' | 'engagement' | 'tickets' | 'nps' | 'tenure' | 'acquisition'
+export type Family = 'flow' | 'revenue' | 'engagement' | 'tickets' | 'nps' | 'tenure' | 'acquisition' | 'events' | 'refunds' | 'flag'
 
 /** Measures a family query returns per bucket and segment, merged by name. */
 export type Measures = Record<string, number>
@@ -41,6 +41,11 @@ export type MetricDef = {
    * monthly rates, and the starting cohort's churn is given beside it.
    */
   monthlyAverage?: boolean
+  /**
+   * A count or amount of dated records that adds up over time (churn events, refunds): asked without a
+   * period on dated data, the answer gives the whole span's total beside the default window's.
+   */
+  spanTotal?: boolean
   /** `cohort` metrics return a signup-month × months-since-signup matrix instead of a series. */
   kind?: 'cohort'
   /** Computes the value from merged measures. Percent units return percentage points. */

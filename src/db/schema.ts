@@ -17,6 +17,7 @@ export interface Database {
   feedback: FeedbackTable
   feedback_reasons: FeedbackReasonsTable
   tickets: TicketsTable
+  churn_events: ChurnEventsTable
   activity: ActivityTable
   conversations: ConversationsTable
   messages: MessagesTable
@@ -152,6 +153,19 @@ export interface TicketsTable {
   opened_date: string
   category: string
   hours_to_resolve: number | null
+}
+
+/**
+ * One churn event as the source file recorded it (several on a day stay several); the spells in
+ * `subscriptions` carry the churn that rates count. `refund`: amount refunded with it, null when unknown.
+ */
+export interface ChurnEventsTable {
+  id: Generated<number>
+  customer_id: string
+  date: string
+  /** 1 when the file marks the event as one the customer came back from. */
+  reactivation: number
+  refund: number | null
 }
 
 /** Product activity per customer and month: the engagement signals that precede churn. */

@@ -64,6 +64,9 @@ const familyNeeds: Array<{ family: string; missing: MissingData; table: string; 
   { family: 'tickets', missing: 'tickets', table: 'tickets' },
   { family: 'engagement', missing: 'usage', table: 'activity' },
   { family: 'acquisition', missing: 'acquisition_costs', table: 'customers', where: 'acquisition_cost is not null' },
+  { family: 'events', missing: 'churn_events', table: 'churn_events' },
+  { family: 'refunds', missing: 'refunds', table: 'churn_events', where: 'refund is not null' },
+  { family: 'flag', missing: 'churn_flag', table: 'customer_attributes', where: "dimension like 'churn_flag%'" },
 ]
 
 /** Metrics that would only ever answer "no data" here: the analyst says so instead of giving an empty figure. */

@@ -1,6 +1,6 @@
 import { tool } from 'ai'
 import { z } from 'zod'
-import { metricIds, metrics } from '../catalog/metrics.js'
+import { findMetric, metricIds, metrics } from '../catalog/metrics.js'
 import { grains } from '../catalog/types.js'
 import { makeChart } from '../chart/make-chart.js'
 import { runCohortRetention } from '../query/cohort-retention.js'
@@ -71,6 +71,9 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     (input.metric === 'churn_rate' || input.metric === 'churned_customers') && !input.grain
   // Bands with their cuts given ("20 or more seats vs fewer") split the whole span too; default cuts are resolved inside runMetric only.
   const spanBands = input.bands?.every((b) => b.edges?.length) ? (input.bands as BandSpec[]) : undefined
+  // A count or amount that adds up (churn events, refunds): its total over all the data.
+  const totalWanted = result.coverage.kind === 'dated' && result.adjustments.some((a) => a.kind === 'default_period') && !!findMetric(input.metric)?.spanTotal && !input.grain
+  const allTime = totalWanted ? await runMetric(deps, { ...base, period: { relative: 'all_time' } }) : null
   const span = spanWanted ? await runWholeSpan(deps, resolveSegments(deps.catalog, input.by ?? [], where, { thresholds: input.thresholds, bands: spanBands })) : null
   const current = totalNow.rows[0]?.value ?? null
   const previous = prev?.rows[0]?.value ?? null
@@ -108,7 +111,8 @@ export async function queryMetric(deps: ToolDeps, input: QueryMetricInput) {
     adjustments: result.adjustments,
     ...(totalNow.reading ? { reading: totalNow.reading } : {}),
     ...(span ? { wholeSpan: { from: deps.catalog.coverage.from, to: deps.catalog.coverage.to, rows: span.rows.slice(0, MAX_ROWS) } } : {}),
-    sql: [...new Set([...result.sql, ...totalNow.sql, ...(prev?.sql ?? []), ...(span ? [span.sql] : [])])],
+    ...(allTime?.rows[0] ? { spanTotal: { period: allTime.period, value: allTime.rows[0].value, parts: allTime.rows[0].parts ?? {} } } : {}),
+    sql: [...new Set([...result.sql, ...totalNow.sql, ...(prev?.sql ?? []), ...(span ? [span.sql] : []), ...(allTime?.sql ?? [])])],
     rowCount: result.rows.length,
     chart: metricChart(result, lang, prev ? { label: prevLabel, value: previous } : undefined),
   }

@@ -21,14 +21,15 @@ describe('loadDataCatalog: metrics the data holds nothing for', () => {
     expect(Object.fromEntries(without.map((x) => [x.metric, x.missing]))).toEqual({
       cac: 'acquisition_costs', ltv_cac_ratio: 'acquisition_costs', logins_per_customer: 'usage', active_seats: 'usage', key_feature_uses: 'usage',
       tickets: 'tickets', tickets_per_customer: 'tickets', avg_resolution_hours: 'tickets', nps: 'nps_answers',
+      churn_events: 'churn_events', refunds: 'refunds', refunded_churn_events: 'refunds', avg_refund: 'refunds', flagged_churn_rate: 'churn_flag',
     })
     await db.destroy()
   })
 
-  it('lists none for the sample company, which has every kind of record', async () => {
+  it('lists only the churn-events-file metrics for the sample company, which has every other kind of record', async () => {
     const db = await openDatabase(':memory:')
     await generateSampleCompany(db, { customers: 300 })
-    expect((await loadDataCatalog(db)).metricsWithoutData).toEqual([])
+    expect((await loadDataCatalog(db)).metricsWithoutData?.map((x) => x.metric)).toEqual(['churn_events', 'refunds', 'refunded_churn_events', 'avg_refund', 'flagged_churn_rate'])
     await db.destroy()
   })
 })

@@ -198,7 +198,8 @@ function inferChurn(files: Arrangement, profiles: ColumnProfile[], withRole: Wit
     if (!date?.dateFormat) throw new AppError('import_failed', `${basename(t.file)}: no churn date column with readable dates`)
     const flag = flags.find((p) => p.yesNo)
     const comeback = ps.find((p) => /reactivat|came ?back|returned|回流|召回/i.test(p.name) && p.yesNo)
-    churn = { events: { file: relativeTo(files.main.file, t.file), on: files.events.on, dateColumn: date.name, format: date.dateFormat, ...(comeback ? { reactivationColumn: comeback.name } : {}), ...(flag ? { compareFlag: { column: flag.name, trueValues: valuesAnswering(flag, 'Yes') } } : {}) } }
+    const refund = ps.find((p) => p.numeric && !p.yesNo && lookupColumn(p.name)?.id === 'refunds')
+    churn = { events: { file: relativeTo(files.main.file, t.file), on: files.events.on, dateColumn: date.name, format: date.dateFormat, ...(comeback ? { reactivationColumn: comeback.name } : {}), ...(refund ? { refundColumn: refund.name } : {}), ...(flag ? { compareFlag: { column: flag.name, trueValues: valuesAnswering(flag, 'Yes') } } : {}) } }
   }
   for (const p of flags) {
     if (churn) break

@@ -71,10 +71,10 @@ export function inferSummaries(files: Arrangement, taken: Set<string>, relativeT
     const amount = byRole('mrr')
     const file = basename(t.file)
     const measures: MeasureInput[] = [{ id: idOf('subscriptions'), aggregate: 'count', unit: 'count', name: { en: 'Subscriptions', zh: '订阅数' }, description: `subscriptions per customer in ${file}` }]
-    if (end) measures.push({ id: idOf('ended_subscriptions'), aggregate: 'count', filled: end.name, unit: 'count', name: { en: 'Ended subscriptions', zh: '已结束订阅数' }, description: `subscriptions per customer in ${file} with an ${end.name} (0 when none)` })
+    if (end) measures.push({ id: idOf('ended_subscriptions'), aggregate: 'count', filled: end.name, unit: 'count', name: { en: 'Ended subscriptions', zh: '已结束订阅数' }, synonyms: { en: ['churned subscriptions', 'subscriptions that churned', 'cancelled subscriptions'], zh: ['流失订阅', '流失的订阅', '已取消订阅'] }, description: `subscriptions per customer in ${file} with an ${end.name} (0 when none)` })
     if (amount?.numeric) {
       measures.push({ id: idOf('subscription_mrr'), aggregate: 'sum', column: amount.name, unit: 'currency', name: { en: 'MRR of all subscriptions (total)', zh: '全部订阅MRR合计' }, description: `sum of ${amount.name} over the customer's subscriptions in ${file}` })
-      if (end) measures.push({ id: idOf('ended_subscription_mrr'), aggregate: 'sum', column: amount.name, filled: end.name, unit: 'currency', name: { en: 'MRR of ended subscriptions (total)', zh: '已结束订阅MRR合计' }, description: `sum of ${amount.name} over the customer's subscriptions in ${file} with an ${end.name} (0 when none)` })
+      if (end) measures.push({ id: idOf('ended_subscription_mrr'), aggregate: 'sum', column: amount.name, filled: end.name, unit: 'currency', name: { en: 'MRR of ended subscriptions (total)', zh: '已结束订阅MRR合计' }, synonyms: { en: ['mrr of churned subscriptions', 'mrr of the subscriptions that churned', 'mrr of subscriptions that churned', 'churned subscriptions mrr', 'churned subscription mrr'], zh: ['流失订阅的MRR', '流失订阅MRR', '流失的订阅的MRR'] }, description: `sum of ${amount.name} over the customer's subscriptions in ${file} with an ${end.name} (0 when none)` })
     }
     summaries.push({ file: relativeTo(t.file), on: files.subscriptions.on, measures })
   }

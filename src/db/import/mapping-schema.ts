@@ -40,6 +40,8 @@ const churnEventsSchema = z.strictObject({
   format,
   /** Column of the events file (yes/no) marking a churn the customer came back from; a final such event leaves them active. */
   reactivationColumn: column.optional(),
+  /** Column of the events file with the amount refunded with each event (0 or blank: none). */
+  refundColumn: column.optional(),
   /** A churn flag in the main file to compare with the events (the dry run reports disagreements). */
   compareFlag: z.strictObject({ column, trueValues: z.array(z.string()).min(1) }).optional(),
 })

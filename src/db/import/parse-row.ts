@@ -24,7 +24,12 @@ export type ImportedCustomer = {
   measures: Array<{ measure: string; value: number }>
   /** Support tickets, when the mapping reads a tickets file. */
   tickets?: ImportedTicket[]
+  /** Every row of a churn-events file for this customer (two on one day stay two), in date order. */
+  churnEvents?: ImportedChurnEvent[]
 }
+
+/** One row of a churn-events file: its date, whether the customer came back from it, the amount refunded (null: unknown). */
+export type ImportedChurnEvent = { date: string; reactivation: boolean; refund: number | null }
 
 /** A problem with one cell, already phrased for the user. */
 export type RowError = { line: number; column: string; message: string }
@@ -151,8 +156,9 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
 
     // Spells: one per customer, or one per churn event (each later event implies a comeback).
     let spells: ImportedSpell[] | undefined
+    let churnEvents: ImportedChurnEvent[] | undefined
     if (signupDate !== undefined && churnDate !== undefined && errors.length === 0) {
-      if (events) spells = events(id, signupDate, bad, counters)
+      if (events) ({ spells, events: churnEvents } = events(id, signupDate, bad, counters))
       else {
         let start = signupDate
         if (churnDate && churnDate < start) {
@@ -206,7 +212,7 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
 
     if (errors.length > 0 || signupDate === undefined || spells === undefined || revenue === undefined) return errors
     const name = m.name ? cell(m.name).trim() : ''
-    return { line, id, name: name || id, signupDate: spells[0]?.start ?? signupDate, spells, revenue, builtIns, attributes, measures: measureValues }
+    return { line, id, name: name || id, signupDate: spells[0]?.start ?? signupDate, spells, revenue, builtIns, attributes, measures: measureValues, ...(churnEvents ? { churnEvents } : {}) }
   }
 }
 
@@ -246,9 +252,17 @@ function eventReader(m: Mapping, related: RelatedRows) {
   if (m.churnReason) refs.push({ field: 'churnReason.column', column: m.churnReason.column })
   if (m.churnReason?.feedbackColumn) refs.push({ field: 'churnReason.feedbackColumn', column: m.churnReason.feedbackColumn })
   if (ev.reactivationColumn) refs.push({ field: 'churn.events.reactivationColumn', column: ev.reactivationColumn })
+  if (ev.refundColumn) refs.push({ field: 'churn.events.refundColumn', column: ev.refundColumn })
   const at = columnIndex(refs, t.columns, t.file)
   const r = m.churnReason
-  return (id: string, signup: string, bad: (column: string, msg: string) => void, counters: ParseCounters): ImportedSpell[] => {
+  const cameBackOn = (row: number) => !!ev.reactivationColumn && yesNoValue(t.rows[row][at(ev.reactivationColumn)] ?? '') === 'Yes'
+  const refundOf = (row: number, bad: (column: string, msg: string) => void): number | null => {
+    if (!ev.refundColumn) return null
+    const a = parseAmount(t.rows[row][at(ev.refundColumn)] ?? '')
+    if (!a.ok) { bad(ev.refundColumn, `${t.file} line ${t.lines[row]}: expected ${a.expected}`); return null }
+    return a.value
+  }
+  return (id: string, signup: string, bad: (column: string, msg: string) => void, counters: ParseCounters): { spells: ImportedSpell[]; events: ImportedChurnEvent[] } => {
     const rows = src.byKey.get(id) ?? []
     const dated: Array<{ date: string; row: number }> = []
     for (const i of rows) {
@@ -260,6 +274,7 @@ function eventReader(m: Mapping, related: RelatedRows) {
       dated.push({ date: p.value, row: i })
     }
     dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    const events = dated.map(({ date, row }) => ({ date, reactivation: cameBackOn(row), refund: refundOf(row, bad) }))
     const spells: ImportedSpell[] = []
     let start = signup
     let last = ''
@@ -285,9 +300,9 @@ function eventReader(m: Mapping, related: RelatedRows) {
       // starting cohort.
       start = date
     }
-    const cameBack = ev.reactivationColumn && lastRow >= 0 && yesNoValue(t.rows[lastRow][at(ev.reactivationColumn)] ?? '') === 'Yes'
+    const cameBack = lastRow >= 0 && cameBackOn(lastRow)
     if (spells.length === 0 || cameBack) spells.push({ start, end: null, reasonCode: null, reasonText: null, feedback: null })
-    return spells
+    return { spells, events }
   }
 }
 

@@ -6,7 +6,7 @@ import type { ImportedCustomer } from './parse-row.js'
 import { dialectName } from '../dialects/dialect-name.js'
 
 /** Tables an import writes rows to. */
-export type ImportTable = 'customers' | 'customer_attributes' | 'customer_measures' | 'subscriptions' | 'mrr_history' | 'feedback' | 'tickets'
+export type ImportTable = 'customers' | 'customer_attributes' | 'customer_measures' | 'subscriptions' | 'mrr_history' | 'feedback' | 'tickets' | 'churn_events'
 
 /** What writeImport needs beyond the rows. */
 export type WriteOptions = {
@@ -26,6 +26,7 @@ const columns = {
   mrr_history: ['customer_id', 'month', 'mrr'],
   feedback: ['customer_id', 'date', 'source', 'rating', 'text', 'language'],
   tickets: ['customer_id', 'opened_date', 'category', 'hours_to_resolve'],
+  churn_events: ['customer_id', 'date', 'reactivation', 'refund'],
 } satisfies { [T in ImportTable]: Array<keyof Database[T] & string> }
 
 const progressEvery = 5000
@@ -47,7 +48,7 @@ export async function writeImport(trx: Db, rows: ImportedCustomer[], opts: Write
   }
   const indexes = pg ? [] : await dropIndexes(trx, Object.keys(columns))
   const out = Object.fromEntries(Object.keys(columns).map((t) => [t, batcher(trx, t as ImportTable, pg)])) as Record<ImportTable, Batcher>
-  const { customers, customer_attributes: attributes, customer_measures: measures, subscriptions, mrr_history: mrr, feedback, tickets } = out
+  const { customers, customer_attributes: attributes, customer_measures: measures, subscriptions, mrr_history: mrr, feedback, tickets, churn_events: churnEvents } = out
   // In key order every primary-key index grows at its end instead of splitting pages at random.
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   // Customers share few (start, end) ranges (a snapshot: one per tenure), so each range's month
@@ -74,6 +75,7 @@ export async function writeImport(trx: Db, rows: ImportedCustomer[], opts: Write
       if (s.end && s.feedback && (p = feedback.row(c.id, s.end, 'exit_interview', null, s.feedback, opts.feedbackLanguage))) await p
     }
     for (const t of c.tickets ?? []) if ((p = tickets.row(c.id, t.opened, t.category, t.hours))) await p
+    for (const e of c.churnEvents ?? []) if ((p = churnEvents.row(c.id, e.date, e.reactivation ? 1 : 0, e.refund))) await p
     if (c.revenue.length === 1) {
       const r = c.revenue[0]
       for (const month of months(r.start, r.end)) if ((p = mrr.row(c.id, month, r.amount))) await p

@@ -18,6 +18,9 @@ const missingWords: Record<MissingData, { en: string; zh: string }> = {
   tickets: { en: 'support tickets', zh: '客服工单' },
   usage: { en: 'product usage records', zh: '产品使用记录' },
   acquisition_costs: { en: 'acquisition costs', zh: '获客成本' },
+  churn_events: { en: 'a file of churn events', zh: '流失事件记录' },
+  refunds: { en: 'refund amounts on churn events', zh: '流失事件的退款金额' },
+  churn_flag: { en: 'a churn flag besides the churn records', zh: '流失记录之外的流失标记' },
 }
 
 const quote = (s: string, lang: 'en' | 'zh') => (lang === 'zh' ? `“${s}”` : `"${s}"`)

@@ -5,6 +5,7 @@ import { findMetric } from '../../catalog/metrics.js'
 import type { PeriodName } from '../../catalog/period.js'
 import type { Unit } from '../../catalog/types.js'
 import { valueLabel } from '../../catalog/value-label.js'
+import { addDays } from '../../time/dates.js'
 import { formatChange, formatPeriod, formatValue } from './format-value.js'
 import { adjustmentText, definitionText, groupText, readingText } from './metric-wording.js'
 
@@ -24,6 +25,8 @@ export type MetricOutput = {
   reading?: RateReading
   /** Over all the data (asked without a period, dated data): customers and those who ever churned, per segment. */
   wholeSpan?: { from: string; to: string; rows: Array<{ groups: string[]; customers: number; churned: number }> }
+  /** Over all the data (a count or amount asked without a period): its total and parts. */
+  spanTotal?: { period: { from: string; to: string; label: string }; value: number | null; parts: Record<string, number> }
   headline: { value: number | null; reason?: string; parts?: Record<string, number>; previous: { period: string; value: number | null } | null; change: number | null }
   rows: Row[]
   ranking?: { highest: { segment: string; value: number | null }; lowest: { segment: string; value: number | null } } | null
@@ -97,6 +100,8 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
   }
   const span = wholeSpanText(o, lang, catalog)
   if (span) lines.push(span)
+  const total = spanTotalText(o, lang)
+  if (total) lines.push(total)
   const adjusted = adjustmentText(o.adjustments, o.coverage, lang)
   if (adjusted) lines.push(adjusted)
   const def = definitionText({ ...o.metric, formulaZh: findMetric(o.metric.id)?.formulaZh }, o.reading, o.churn, o.coverage, lang)
@@ -111,7 +116,20 @@ const partLabels: Record<string, { en: string; zh: string }> = {
   churned_voluntary: { en: 'voluntary', zh: '主动流失' }, churned_involuntary: { en: 'involuntary (e.g. failed payment)', zh: '被动流失（如扣款失败）' },
   start_mrr: { en: 'MRR at the start', zh: '期初MRR' }, end_mrr: { en: 'MRR at the end', zh: '期末MRR' }, churned_mrr: { en: 'churned MRR', zh: '流失MRR' },
   contraction_mrr: { en: 'contraction', zh: '收缩' }, expansion_mrr: { en: 'expansion', zh: '扩展' }, paying_end: { en: 'paying customers at the end', zh: '期末付费客户' },
+  event_customers: { en: 'customers with an event', zh: '涉及客户' }, reactivation_events: { en: 'marked as reactivations', zh: '标记为回流' },
+  flagged: { en: 'flagged', zh: '被标记' }, customers_in_data: { en: 'customers in the data', zh: '数据中的客户' },
+  refunds: { en: 'refunded in total', zh: '退款合计' }, refunded_events: { en: 'events with a refund', zh: '有退款的事件' },
   responses: { en: 'answers', zh: '回答数' }, promoters: { en: 'promoters', zh: '推荐者' }, detractors: { en: 'detractors', zh: '贬损者' },
+}
+
+// "Over all the data (…): 600 (…)": a count or amount that adds up, over every day the data covers.
+function spanTotalText(o: MetricOutput, lang: Lang): string {
+  const t = o.spanTotal
+  if (!t || t.value === null) return ''
+  const parts = partsText({ ...o, headline: { ...o.headline, parts: t.parts } }, lang)
+  const value = formatValue(t.value, o.metric.unit, o.currency, lang)
+  const span = `${t.period.from} – ${addDays(t.period.to, -1)}`
+  return lang === 'zh' ? `放眼全部数据（${span}）：${value}${parts}。` : `Over all the data (${span}): ${value}${parts}.`
 }
 
 function partsText(o: MetricOutput, lang: Lang): string {
@@ -124,7 +142,7 @@ function partsText(o: MetricOutput, lang: Lang): string {
   }
   const entries = Object.entries(o.headline.parts ?? {}).filter(([k]) => partLabels[k])
   if (!entries.length) return ''
-  const shown = entries.map(([k, v]) => `${partLabels[k][lang]} ${formatValue(v, k.endsWith('_mrr') ? 'currency' : 'count', o.currency, lang)}`)
+  const shown = entries.map(([k, v]) => `${partLabels[k][lang]} ${formatValue(v, k.endsWith('_mrr') || k === 'refunds' ? 'currency' : 'count', o.currency, lang)}`)
   return lang === 'zh' ? `（${shown.join('，')}）` : ` (${shown.join(', ')})`
 }
 

@@ -9,15 +9,26 @@ type FilterInput = Array<{ dimension: string; values: string[] }>
  * "How about Europe?" / "只看欧洲" the filter of that dimension. Returns undefined when the
  * question stands on its own.
  */
-export function followUpCalls(meanings: Meaning[], previous: ToolCall[]): ToolCall[] | undefined {
+export function followUpCalls(meanings: Meaning[], previous: ToolCall[], yesOf: (dim: string) => string | undefined = () => undefined): ToolCall[] | undefined {
   if (!previous.length || meanings.length !== 1) return undefined
-  const m = meanings[0]
+  const m = onlyTheYesSide(meanings[0], yesOf)
   if (!isModifierOnly(m) || m.unknownWords.length || m.unknownValues.length) return undefined
   const calls = previous
     .filter((c) => c.toolName !== 'describe_data')
     .filter((c) => !m.by.length || c.toolName === 'query_metric')
     .map((c) => modify(c, m))
   return calls.length ? calls : undefined
+}
+
+/**
+ * "And only the accounts flagged as churned?": "only" with a yes/no trait keeps its yes side as a filter; the
+ * previous breakdown stays.
+ */
+function onlyTheYesSide(m: Meaning, yesOf: (dim: string) => string | undefined): Meaning {
+  if (!m.roles.has('only') || !m.by.length) return m
+  const yes = m.by.map((d) => [d, yesOf(d)] as const)
+  if (yes.some(([, v]) => !v)) return m
+  return { ...m, by: [], filters: { ...m.filters, ...Object.fromEntries(yes.map(([d, v]) => [d, [v as string]])) } }
 }
 
 /** A new request that leaves out context the previous question gave ("Why?" after "churn last month"). */

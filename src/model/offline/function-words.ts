@@ -57,7 +57,7 @@ export const fillerWords = {
     doing going up down did we there's is it ok okay hey hi also still yet about over last past ones one customers customer accounts
     account users user clients people folks here bad good looks look data month months quarter quarters year years time period
     break down into per more less likely than versus vs and or but as well let's lets see me know tell us into
-    dollars dollar usd bucks among people everyone group those ones whole entire base board`.split(/\s+/).filter(Boolean)
+    dollars dollar usd bucks among people everyone group those ones whole entire base board using`.split(/\s+/).filter(Boolean)
     // "pay by electronic check" is how they pay, not a breakdown.
     .concat(['per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
   zh: ['的', '是', '了', '吗', '么', '呢', '啊', '呀', '吧', '我们', '我', '你', '你们', '他们', '她们', '它们', '有', '看', '看看', '一下', '请', '给', '给我',

@@ -1,9 +1,11 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
+import { isYesNoDimension, isYesValue } from '../../catalog/yes-no.js'
 import { buildCalls, type ToolCall } from './build-calls.js'
 import { cannotAnswerText } from './cannot-answer.js'
 import { coverageText } from './compose-error.js'
 import { suggestionLine } from './suggestions.js'
 import { mergeClauses, splitClauses } from './clauses.js'
+import { flaggedRateCall } from './flagged-rate.js'
 import { followUpCalls, inheritContext } from './follow-up.js'
 import { planRiskCalls } from './intents/risk.js'
 import { lexiconFor } from './lexicon.js'
@@ -36,7 +38,7 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   const outside = meanings.find((m) => m.outOfRange && !m.period)
   if (outside) return cannot({ kind: 'out_of_range', range: outside.outOfRange! })
   if (!meanings.length) return cannot({ kind: 'not_understood' })
-  const follow = followUpCalls(meanings, ctx.previous)
+  const follow = followUpCalls(meanings, ctx.previous, (d) => yesOf(catalog, d))
   let calls: ToolCall[]
   if (follow) calls = follow
   else {
@@ -54,7 +56,7 @@ export function planTools(question: string, ctx: PlanContext): Plan {
       calls.push(...buildCalls(m, catalog, lang))
     }
   }
-  calls = dedupe(calls.filter((c) => !ctx.available || ctx.available.has(c.toolName)))
+  calls = dedupe(calls.map((c) => flaggedRateCall(c, catalog)).filter((c) => !ctx.available || ctx.available.has(c.toolName)))
   return calls.length ? { lang, calls } : cannot({ kind: 'not_understood' })
 }
 
@@ -90,6 +92,12 @@ function unanswerable(m: Meaning): Parameters<typeof cannotAnswerText>[0] | unde
   if (!asksSomething && m.unknownWords.length && !traitContrast) return { kind: 'unknown_terms', words: m.unknownWords }
   if (m.intent === 'none' && !m.unknownValues.length) return { kind: 'not_understood' }
   return undefined
+}
+
+// The yes value of a yes/no dimension ("Yes", "是"), if it is one.
+function yesOf(catalog: DataCatalog, dim: string): string | undefined {
+  const stored = (catalog.values[dim] ?? []).map((v) => v.value)
+  return isYesNoDimension(stored) ? stored.find(isYesValue) : undefined
 }
 
 function dedupe(calls: ToolCall[]): ToolCall[] {

@@ -62,5 +62,7 @@ function oneThing(a: MetricMention, b: MetricMention): MetricMention {
   if (a.id === 'churned_customers' && b.id !== 'churn_rate') return b
   if ((a.id === 'new_customers' || a.id === 'reactivated_customers') && b.id !== a.id) return b
   if (b.id === 'active_customers') return a
+  // "refunded to churned customers": the figure comes first, the churners after it are who it is about.
+  if (b.id === 'churned_customers' && !churnWords.has(a.id)) return a
   return b.key.length > a.key.length ? b : a
 }

@@ -322,6 +322,8 @@ function intentOf(m: Meaning, segmentTerms: number): Meaning['intent'] {
   if (m.measures.length && (r.has('sum') || r.has('churned') || r.has('retained')) && !m.band && !m.metricsNamed && !r.has('rate')) return 'measure'
   if (m.sides) return 'compare'
   if (m.band) return 'metric'
+  // "What's the total MRR of the subscriptions that churned?": an attribute named with nothing else asked is summed up.
+  if (m.measures.length && !m.metrics.length && !m.by.length && !Object.keys(m.filters).length && !m.period && !m.grain && !m.unknownWords.length) return 'measure'
   const asks = m.metrics.length || r.has('lose') || r.has('howMany') || r.has('trend') || r.has('most') || r.has('least') || r.has('rate')
   if (asks || m.by.length || Object.keys(m.filters).length || m.period || m.grain) return 'metric'
   return 'none'
