@@ -1,9 +1,10 @@
+import { groupedNumber } from './grouped-number.js'
 import type { ChartSpec } from './chart-spec.js'
 
 /** A value with its unit as people write it: 33.33%, 1,200 USD; a gap shows as "–". */
 export function formatValue(v: number | null, unit: string): string {
   if (v === null || !Number.isFinite(v)) return '–'
-  const n = v.toLocaleString('en-US', { maximumFractionDigits: 2 })
+  const n = groupedNumber(v, 0, 2)
   return unit === '%' ? `${n}%` : unit ? `${n} ${unit}` : n
 }
 

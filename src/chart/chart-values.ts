@@ -1,3 +1,4 @@
+import { groupedNumber } from './grouped-number.js'
 import type { ChartSpec } from './chart-spec.js'
 
 /**
@@ -15,7 +16,7 @@ export function valueDecimals(spec: Pick<ChartSpec, 'unit' | 'series'>): number 
 /** A value label: rounded to the chart's decimals, grouped by thousands, with % for rates; a gap is "–". */
 export function formatChartValue(v: number | null | undefined, spec: Pick<ChartSpec, 'unit' | 'series'>, decimals = valueDecimals(spec)): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–'
-  const n = v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+  const n = groupedNumber(v, decimals)
   return spec.unit === '%' ? `${n}%` : n
 }
 

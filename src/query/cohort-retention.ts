@@ -51,7 +51,8 @@ export async function runCohortRetention(deps: QueryDeps, q: CohortQuery): Promi
       qc.selectNoFrom(sql<string>`${first}`.as('c_start')).unionAll(qc.selectFrom('cohort_months').select(next.as('c_start')).where(next, '<', end)),
     )
     .withRecursive('ks(k)', (qc: any) => qc.selectNoFrom(sql<number>`0`.as('k')).unionAll(qc.selectFrom('ks').select(sql`k + 1`.as('k')).where(sql`k + 1`, '<', months)))
-    .with('checks', (qc: any) =>
+    // Materialised: computed once, the check dates are not recomputed for every customer and spell joined to them.
+    .with((cte: any) => cte('checks').materialized(), (qc: any) =>
       qc
         .selectFrom('cohort_months as m')
         .crossJoin('ks')
@@ -61,8 +62,9 @@ export async function runCohortRetention(deps: QueryDeps, q: CohortQuery): Promi
   let query = (withSpells(ctes, deps.churn, asOf) as any)
     .selectFrom('checks as ch')
     .innerJoin('customers as c', (j: any) => j.on(sql`c.signup_date >= ch.c_start and c.signup_date < ch.c_end`))
-    .leftJoin('spells as s', (j: any) => j.on(sql`s.customer_id = c.id and s.start_date < ch.at and (s.end_date is null or s.end_date >= ch.at)`))
-    .select(['ch.cohort as bucket', 'ch.k', sql<number>`count(distinct c.id)`.as('size'), sql<number>`count(distinct s.customer_id)`.as('retained')])
+    // One row per customer and check: a count, and an indexed exists() that stops at the first covering spell.
+    .select(['ch.cohort as bucket', 'ch.k', sql<number>`count(*)`.as('size'),
+      sql<number>`sum(case when exists (select 1 from spells s where s.customer_id = c.id and s.start_date < ch.at and (s.end_date is null or s.end_date >= ch.at)) then 1 else 0 end)`.as('retained')])
     .groupBy(['ch.cohort', 'ch.k'])
     .orderBy('ch.cohort')
     .orderBy('ch.k')

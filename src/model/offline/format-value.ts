@@ -1,10 +1,11 @@
 import type { Unit } from '../../catalog/types.js'
 import { addDays } from '../../time/dates.js'
+import { groupedNumber } from '../../chart/grouped-number.js'
 import type { PeriodName } from '../../catalog/period.js'
 
 type Lang = 'en' | 'zh'
 const symbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', CNY: '¥', JPY: '¥' }
-const grouped = (v: number, digits: number) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const grouped = (v: number, digits: number) => groupedNumber(v, digits)
 
 /** A value as a manager reads it: 4.1%, 1,234, $12,345, 14.3 months / 14.3个月, 3.21×. */
 export function formatValue(v: number | null | undefined, unit: Unit | string, currency: string, lang: Lang): string {
