@@ -7,7 +7,8 @@ import type { Filters, Range } from './eval-case.js'
  * tools: the same definitions (churn over a month = of those active on its first day, the share whose
  * subscription ended in it; over several months the average of the monthly rates; active at t = started
  * before t and not ended before t; MRR compares the month before the period with its last month, counting
- * at the end only customers still active then), spelled out by hand.
+ * at the start only customers active at the period's first day and at the end only those still active
+ * then, so a customer who left is lost once, in the period of the churn date), spelled out by hand.
  */
 export type Expected = { label: string; value: number | null }
 
@@ -56,7 +57,8 @@ async function measures(db: Db, metric: string, r: Range, by: string[], filters:
         sum(case when x.s > 0 and x.e > 0 and x.e < x.s then x.s - x.e else 0 end) as contraction_mrr,
         sum(case when x.s > 0 and x.e > x.s then x.e - x.s else 0 end) as expansion_mrr,
         sum(case when x.e > 0 then 1 else 0 end) as paying_end
-      from (select h.customer_id, sum(case when h.month = ${q(sm)} then h.mrr else 0 end) as s,
+      from (select h.customer_id, sum(case when h.month = ${q(sm)} and exists (select 1 from subscriptions a where a.customer_id = h.customer_id
+                     and a.start_date < ${q(s)} and (a.end_date is null or a.end_date >= ${q(s)})) then h.mrr else 0 end) as s,
                    sum(case when h.month = ${q(em)} and exists (select 1 from subscriptions a where a.customer_id = h.customer_id
                      and a.start_date < ${q(e)} and (a.end_date is null or a.end_date >= ${q(e)})) then h.mrr else 0 end) as e
             from mrr_history h where h.month in (${q(sm)}, ${q(em)}) group by h.customer_id) x

@@ -148,7 +148,26 @@ export function lookupColumn(name: string): KnownColumn | undefined {
   if (/^naivebayes|classifier|prediction|predicted|probability|propensity/.test(key)) {
     return k('ignore', 'model_output', 'Model output', '模型输出', { why: "a model's output that gives away the churn label" })
   }
-  return known.get(key)
+  return known.get(key) ?? known.get(columnKey(withoutUnitNote(name)))
+}
+
+/** The name without a trailing unit or currency note: "Monthly Fee (EUR)" → "Monthly Fee", "月费（元）" → "月费". */
+export function withoutUnitNote(name: string): string {
+  return name.replace(/\s*[(（\[【][^()（）\[\]【】]{1,16}[)）\]】]\s*$/u, '').trim() || name
+}
+
+const currencyNotes: Array<[RegExp, string]> = [
+  [/\b(USD|EUR|GBP|CNY|RMB|JPY|CHF|CAD|AUD|INR|BRL|SEK|NOK|DKK|PLN|HKD|SGD|KRW)\b/, ''],
+  [/€/, 'EUR'], [/£/, 'GBP'], [/US\$|\$/, 'USD'], [/元|人民币|¥|￥/, 'CNY'],
+]
+
+/** The currency a column name states ("Monthly Fee (EUR)", "月费（元）"), if any. */
+export function currencyFromName(name: string): string | undefined {
+  for (const [re, code] of currencyNotes) {
+    const m = re.exec(name)
+    if (m) return code || (m[1] === 'RMB' ? 'CNY' : m[1])
+  }
+  return undefined
 }
 
 /** True when the column name says it counts months, years, weeks or days. */

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js'
 import { addDays, startOfMonth } from '../../time/dates.js'
 import { parseDate } from '../../time/parse-date.js'
 import type { Arrangement } from './arrange-files.js'
-import { type ColumnRole, type KnownColumn, lookupColumn, unitFromName } from './column-dictionary.js'
+import { type ColumnRole, currencyFromName, type KnownColumn, lookupColumn, unitFromName } from './column-dictionary.js'
 import type { BuiltInColumn, MappingInput, TenureUnit } from './mapping-schema.js'
 import { yesNoValue } from './parse-values.js'
 import { type ColumnProfile, profileColumns } from './profile-columns.js'
@@ -170,7 +170,7 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     customerId: id.name,
     ...(name ? { name: name.name } : {}),
     asOf,
-    currency: profiles.some((p) => hasCjk(p.name)) ? 'CNY' : 'USD',
+    currency: statedCurrency([...(mrr && 'column' in mrr ? [mrr.column] : []), ...profiles.map((p) => p.name)]) ?? (profiles.some((p) => hasCjk(p.name)) ? 'CNY' : 'USD'),
     ...(files.join.length > 0 ? { join: files.join } : {}),
     signup,
     churn,
@@ -337,4 +337,13 @@ function datesOf(t: Table, column: string, format: Parameters<typeof parseDate>[
   }
   if (latest) out.push(latest)
   return out
+}
+
+/** The currency the money columns' names state, the monthly revenue column's first: "Monthly Fee (EUR)" → EUR. */
+function statedCurrency(names: string[]): string | undefined {
+  for (const n of names) {
+    const c = currencyFromName(n)
+    if (c) return c
+  }
+  return undefined
 }

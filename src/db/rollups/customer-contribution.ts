@@ -78,11 +78,12 @@ export const REVENUE_WIDTH = 10
  * query has no row for them then).
  */
 export function addRevenue(acc: Float64Array, at: number, h: CustomerHistory, w: RollupWindow): boolean {
-  const sRow = h.mrr.get(w.startMonth)
+  let activeAtStart = false
   let activeAtEnd = false
   let lost = 0
   let lostRow = false
   for (const sp of h.spells) {
+    if (sp.start < w.start && (sp.end === null || sp.end >= w.start)) activeAtStart = true
     if (sp.start < w.end && (sp.end === null || sp.end >= w.end)) activeAtEnd = true
     if (sp.end !== null && sp.end >= w.start && sp.end < w.end) {
       const m = h.mrr.get(startOfMonth(addDays(sp.end, -1)))
@@ -92,6 +93,7 @@ export function addRevenue(acc: Float64Array, at: number, h: CustomerHistory, w:
       }
     }
   }
+  const sRow = activeAtStart ? h.mrr.get(w.startMonth) : undefined
   const eRow = activeAtEnd ? h.mrr.get(w.endMonth) : undefined
   // Rows that are not the present snapshot carry present = 0 into the raw query's max().
   let present = sRow !== undefined || eRow !== undefined || lostRow ? 0 : Number.NEGATIVE_INFINITY

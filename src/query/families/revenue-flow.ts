@@ -8,8 +8,9 @@ import type { FamilyQuery } from './family.js'
 
 /**
  * Revenue movements per bucket: each customer's MRR in the month before the bucket (start) is
- * compared with the bucket's last month (end). The end counts only customers still active at the
- * bucket's end, so revenue lost is booked in the period of the churn date, not the month after.
+ * compared with the bucket's last month (end). The start counts only customers active at the
+ * bucket's start and the end only those still active at its end, so revenue lost is booked in the
+ * period of the churn date, not the month after.
  * Also: `lost_mrr`, the last billed MRR of customers who churned in the bucket, and `present_mrr`,
  * the MRR of everyone billed during it — a snapshot file's "share of revenue lost" is their ratio.
  */
@@ -25,17 +26,21 @@ export const revenueFlow: FamilyQuery = ({ db, buckets, plan, churn, asOf }) => 
     sql<number>`${cols.present ?? sql`0`}`.as('present'),
   ]
   // Equality joins on the month so each side uses the covering (month, customer_id, mrr) index.
-  const starts = (q: any) => q.selectFrom('periods as p').innerJoin('mrr_history as h', 'h.month', 'p.start_month').select(row('p.bucket', 'h.customer_id', { s: sql`h.mrr` }))
+  // Active on a date: a spell that began before it and had not ended by it.
+  const activeOn = (eb: any, date: string) =>
+    eb.exists(
+      eb.selectFrom('spells as sp').select(sql`1`.as('one')).whereRef('sp.customer_id', '=', 'h.customer_id').whereRef('sp.start_date', '<', date)
+        .where((w: any) => w.or([w('sp.end_date', 'is', null), w('sp.end_date', '>=', w.ref(date))])),
+    )
+  // A customer who left during the month before the bucket was billed for it but is not at its start:
+  // their loss belongs to that earlier period.
+  const starts = (q: any) =>
+    q.selectFrom('periods as p').innerJoin('mrr_history as h', 'h.month', 'p.start_month').where((eb: any) => activeOn(eb, 'p.p_start')).select(row('p.bucket', 'h.customer_id', { s: sql`h.mrr` }))
   const ends = (q: any) =>
     q
       .selectFrom('periods as p')
       .innerJoin('mrr_history as h', 'h.month', 'p.end_month')
-      .where((eb: any) =>
-        eb.exists(
-          eb.selectFrom('spells as sp').select(sql`1`.as('one')).whereRef('sp.customer_id', '=', 'h.customer_id').whereRef('sp.start_date', '<', 'p.p_end')
-            .where((w: any) => w.or([w('sp.end_date', 'is', null), w('sp.end_date', '>=', w.ref('p.p_end'))])),
-        ),
-      )
+      .where((eb: any) => activeOn(eb, 'p.p_end'))
       .select(row('p.bucket', 'h.customer_id', { e: sql`h.mrr` }))
   const lost = (q: any) =>
     q

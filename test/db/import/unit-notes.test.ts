@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { lookupColumn, currencyFromName, withoutUnitNote } from '../../../src/db/import/column-dictionary.js'
+import { writePrepared } from '../../../src/db/import/import-csv.js'
+import { prepareImport } from '../../../src/db/import/prepare-import.js'
+import { proposeMapping } from '../../../src/db/import/propose-mapping.js'
+import { openDatabase } from '../../../src/db/open-database.js'
+import { loadDataCatalog } from '../../../src/query/load-data-catalog.js'
+import { runMetric } from '../../../src/query/run-metric.js'
+
+const tmp = mkdtempSync(join(tmpdir(), 'churn-unit-notes-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('column names with a unit or currency note', () => {
+  it('are looked up without the note, and the note names the currency', () => {
+    expect(withoutUnitNote('Monthly Fee (EUR)')).toBe('Monthly Fee')
+    expect(withoutUnitNote('月费（元）')).toBe('月费')
+    expect(withoutUnitNote('Tenure [months]')).toBe('Tenure')
+    expect(lookupColumn('Monthly Fee (EUR)')?.role).toBe('mrr')
+    expect(lookupColumn('月费（元）')?.role).toBe('mrr')
+    expect(currencyFromName('Monthly Fee (EUR)')).toBe('EUR')
+    expect(currencyFromName('Monthly charge (€)')).toBe('EUR')
+    expect(currencyFromName('月费（元）')).toBe('CNY')
+    expect(currencyFromName('MRR in RMB')).toBe('CNY')
+    expect(currencyFromName('Seats')).toBeUndefined()
+  })
+})
+
+describe('a dated export with "Monthly Fee (EUR)"', () => {
+  // A left 15 March (billed for March), B left 20 May, C stays, D joined 10 April and left 5 June,
+  // E joined in July (so Q2 is complete). Q2 starts with B and C (A left in Q1): start MRR 20 + 40 = 60;
+  // at its end only C is active: churned MRR 20 (B). A's March bill is not a Q2 loss.
+  const csv = [
+    'Account ID,Plan,Signup Date,Cancelled On,Monthly Fee (EUR)',
+    'A,Basic,2025-01-10,2025-03-15,10',
+    'B,Basic,2025-01-05,2025-05-20,20',
+    'C,Pro,2025-02-01,,40',
+    'D,Pro,2025-04-10,2025-06-05,80',
+    'E,Basic,2025-07-20,,5',
+  ].join('\n')
+
+  it('maps the fee as monthly revenue in euros and books each loss once, in the quarter of the churn date', async () => {
+    const file = join(tmp, 'accounts.csv')
+    writeFileSync(file, `${csv}\n`)
+    const proposal = await proposeMapping([file], { write: false, today: '2026-12-01' })
+    expect(proposal.mapping.mrr).toEqual({ column: 'Monthly Fee (EUR)' })
+    expect(proposal.mapping.currency).toBe('EUR')
+    const prepared = await prepareImport(proposal.file, proposal.mapping, { tables: proposal.tables })
+    const db = await openDatabase(join(tmp, 'accounts.db'), { readers: 0 })
+    try {
+      await writePrepared(db, file, prepared, {})
+      const deps = { db, catalog: await loadDataCatalog(db), churn: { kind: 'subscription' as const }, grossMargin: 0.8 }
+      const q2 = { from: '2025-04-01', to: '2025-07-01' }
+      expect((await runMetric(deps, { metric: 'churned_mrr', period: q2 })).rows[0].value).toBe(20)
+      // MRR at the end of March: the customers still active on 1 April, B and C.
+      expect((await runMetric(deps, { metric: 'mrr', period: { from: '2025-03-01', to: '2025-04-01' } })).rows[0].value).toBe(60)
+      expect((await runMetric(deps, { metric: 'gross_revenue_churn_rate', period: q2 })).rows[0].value).toBe(Math.round((10000 * 20) / 60) / 100)
+      // March: A (billed 10 in February and March) leaves; the February start MRR was A + B + C = 70.
+      expect((await runMetric(deps, { metric: 'churned_mrr', period: { from: '2025-03-01', to: '2025-04-01' } })).rows[0].value).toBe(10)
+    } finally {
+      await db.destroy()
+    }
+  })
+})
