@@ -14,7 +14,8 @@ export type ChartedMeasure = { id: string; name: string; unit: Unit; a: number |
 export function comparisonChart(
   title: string, labels: { a: string; b: string }, measures: ChartedMeasure[], currency: string, lang: 'en' | 'zh',
 ): Chart | null {
-  const valued = measures.filter((m) => m.a !== null || m.b !== null)
+  // A measure the data has nothing for (no tickets or logins: 0 on both sides) draws no bars.
+  const valued = measures.filter((m) => (m.a !== null || m.b !== null) && !(m.a === 0 && m.b === 0))
   if (!valued.length) return null
   const groups = new Map<Unit, ChartedMeasure[]>()
   for (const m of valued) groups.set(m.unit, [...(groups.get(m.unit) ?? []), m])

@@ -77,7 +77,8 @@ export async function churnReasons(deps: ToolDeps, input: ChurnReasonsInput) {
     quotesAreData: true as const,
     sql: [fetched.sql],
     rowCount: fetched.rows.length,
-    chart: categories.length
+    // Every churner in 'other' for want of any text is no picture of why: no pie then.
+    chart: categories.length && !noStatedReasons
       ? makeChart({ type: 'pie', title: `${title} · ${period.label}`, x: categories.map((c) => c.name), series: [{ name: title, values: categories.map((c) => c.count) }], unit, lang })
       : null,
   }

@@ -38,8 +38,10 @@ export function composeComparison(o: ComparisonOutput, lang: Lang, catalog: Data
   const head = lang === 'zh'
     ? `${o.a.label}（${n(o.a.customers)}个客户）对比${o.b.label}（${n(o.b.customers)}个客户），${formatPeriod(o.period, lang)}：`
     : `${o.a.label} (${n(o.a.customers)} customers) vs ${o.b.label} (${n(o.b.customers)} customers), ${formatPeriod(o.period, lang)}:`
-  // Measures the data has nothing for (no tickets or logins recorded: 0 on both sides) say nothing.
-  const shown = o.measures.filter((m) => (m.a !== null || m.b !== null) && !(m.a === 0 && m.b === 0))
+  // Measures the data has nothing for (no tickets or logins recorded: 0 on both sides) say nothing,
+  // nor do those the profile above already lists (tenure, monthly revenue): one figure per fact.
+  const listed = new Set(listedFactors(o).map((f) => sameFactAs[f.id] ?? f.id))
+  const shown = o.measures.filter((m) => (m.a !== null || m.b !== null) && !(m.a === 0 && m.b === 0) && (m.id === focus || !listed.has(m.id)))
   // The measure the question named (e.g. churn) leads.
   shown.sort((x, y) => Number(y.id === focus) - Number(x.id === focus))
   const lines = shown.map((m) => {
@@ -58,6 +60,9 @@ export function composeComparison(o: ComparisonOutput, lang: Lang, catalog: Data
     stands = lang === 'zh'
       ? `最明显的差异：${top.name}，${higher}更高（${f(top.a)} 对 ${f(top.b)}）。`
       : `What stands out: ${top.name} is clearly higher for ${higher} (${f(top.a)} vs ${f(top.b)}).`
+  } else if (listed.size > 0) {
+    // The profile above names what differs; the remaining measures simply do not.
+    stands = ''
   } else {
     stands = lang === 'zh' ? '各项差异都不显著（p ≥ 0.05），不能说两组真的不同。' : 'None of the differences is statistically significant (p ≥ 0.05), so the groups cannot be told apart on these measures.'
   }
@@ -66,12 +71,20 @@ export function composeComparison(o: ComparisonOutput, lang: Lang, catalog: Data
     ? `口径：${churn}；期间内有有效订阅的客户；流失 = 期内订阅结束，留存 = 期末仍活跃；比例用双比例z检验，均值用Welch t检验，维度用卡方检验，p < 0.05 为显著。`
     : `Definition: ${o.definition} Dimensions: χ² test, effect = Cramér's V; numeric attributes: effect = point-biserial r.`
   const profile = profileLines(o, lang, catalog)
-  return [head, ...profile, ...lines, stands, def + (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : '')].join('\n')
+  return [head, ...profile, ...lines, ...(stands ? [stands] : []), def + (o.chart ? (lang === 'zh' ? '（已附图表）' : ' Chart attached.') : '')].join('\n')
 }
 
 /** The strongest differences across every dimension and numeric attribute, in plain words, strongest first. */
+// Profile attributes that are the same fact as a comparison measure, by id.
+const sameFactAs: Record<string, string> = { monthly_revenue: 'mrr', tenure_months: 'tenure_months' }
+
+/** The profile factors the answer lists: clear (small effect or more) and significant, strongest first. */
+function listedFactors(o: ComparisonOutput) {
+  return (o.profile ?? []).filter((f) => f.effect >= SMALL_EFFECT && f.pValue !== null && f.pValue < 0.05).slice(0, PROFILE_LIST)
+}
+
 function profileLines(o: ComparisonOutput, lang: Lang, catalog: DataCatalog): string[] {
-  const factors = (o.profile ?? []).filter((f) => f.effect >= SMALL_EFFECT && f.pValue !== null && f.pValue < 0.05).slice(0, PROFILE_LIST)
+  const factors = listedFactors(o)
   if (!o.profile?.length) return []
   if (!factors.length) {
     return [lang === 'zh' ? '在各个维度和数值字段上，两组之间都没有明显差异。' : 'No dimension or numeric attribute differs clearly between the two groups.']
