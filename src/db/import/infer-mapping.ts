@@ -70,7 +70,7 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     used.add(signupDate.name)
     dates.push(...datesOf(main, signupDate.name, signupDate.dateFormat))
   } else {
-    const tenure = withRole('tenure').find((p) => p.numeric) ?? profiles.find((p) => !used.has(p.name) && p.numeric && /tenure|在网|开通月/i.test(p.name))
+    const tenure = withRole('tenure').find((p) => p.numeric) ?? profiles.find((p) => !used.has(p.name) && p.numeric && tenureName.test(p.name))
     if (!tenure) throw new AppError('import_failed', `${basename(main.file)}: found no signup date and no tenure column. Write a mapping (see data/mappings/README.md).`)
     const named = known(tenure)?.tenureUnit ?? unitFromName(tenure.name)
     const unit: TenureUnit = named ?? (tenure.max <= 15 ? 'years' : tenure.max <= 150 ? 'months' : 'days')
@@ -338,6 +338,9 @@ function datesOf(t: Table, column: string, format: Parameters<typeof parseDate>[
   if (latest) out.push(latest)
   return out
 }
+
+// How exports name the time a customer has been one, when the dictionary does not know the exact name.
+const tenureName = /tenure|as (a )?(customer|client|member|subscriber)|with (us|the company)|customer (for|age)|client (for|age)|account age|(membership|subscription|relationship) (length|age|duration|years|months)|(years|months) (active|subscribed|of service|on book)|在网|开通月|网龄|客户时长|合作年限|使用年限|会员时长|入网时长/i
 
 /** The currency the money columns' names state, the monthly revenue column's first: "Monthly Fee (EUR)" → EUR. */
 function statedCurrency(names: string[]): string | undefined {

@@ -77,7 +77,8 @@ const churnReasonSchema = z.strictObject({
 })
 
 const mrrSchema = z.union([
-  z.strictObject({ column }),
+  // `per: "year"`: the column holds a yearly amount (ARR, annual contract value), divided by 12.
+  z.strictObject({ column, per: z.enum(['month', 'year']).optional() }),
   z.strictObject({ columns: z.array(column).min(1) }),
   z.strictObject({ totalColumn: column, overTenure: z.literal(true) }),
   // Subscriptions of another file: each month's MRR is the sum over the subscriptions running in it.

@@ -177,7 +177,10 @@ export function createRowParser(m: Mapping, table: Table, related: RelatedRows, 
     let revenue: ImportedCustomer['revenue'] | undefined = []
     if (m.mrr && spells && billingStart) {
       let amount: number | null | undefined = null
-      if ('column' in m.mrr) amount = take(m.mrr.column, parseAmount(cell(m.mrr.column)))
+      if ('column' in m.mrr) {
+        amount = take(m.mrr.column, parseAmount(cell(m.mrr.column)))
+        if (m.mrr.per === 'year' && typeof amount === 'number') amount /= 12
+      }
       else if ('columns' in m.mrr) amount = sumAmounts(m.mrr.columns.map((c) => take(c, parseAmount(cell(c)))))
       else if ('totalColumn' in m.mrr) {
         const total = take(m.mrr.totalColumn, parseAmount(cell(m.mrr.totalColumn)))

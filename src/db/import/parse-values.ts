@@ -8,28 +8,24 @@ const fail = (expected: string): Parsed<never> => ({ ok: false, expected })
 
 /** A number ≥ 0 (a tenure), at most `max`; blank is null (unknown). */
 export function parseTenure(text: string, max: number): Parsed<number | null> {
-  const t = text.trim()
-  if (t === '') return ok(null)
-  if (!/^\d+(\.\d+)?$/.test(t)) return fail('a number ≥ 0')
-  if (Number(t) > max) return fail(`a number ≤ ${max}`)
-  return ok(Number(t))
+  const n = parseNumber(text)
+  if (!n.ok || (n.value !== null && n.value < 0)) return fail('a number ≥ 0')
+  if (n.value !== null && n.value > max) return fail(`a number ≤ ${max}`)
+  return n
 }
 
-const amountRe = /^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/
-
 /**
- * An amount ≥ 0 such as "53.85", "$1,234.50" or "¥99"; blank is null (unknown), so a
+ * An amount ≥ 0 such as "53.85", "$1,234.50", "19,90 €" or "¥99"; blank is null (unknown), so a
  * spreadsheet's blank or single-space cell does not fail the import.
  */
 export function parseAmount(text: string): Parsed<number | null> {
-  const t = text.trim().replace(/^[$€£¥]\s*/, '')
-  if (t === '') return ok(null)
-  if (!amountRe.test(t)) return fail('a number ≥ 0')
-  return ok(Number(t.replace(/,/g, '')))
+  const n = parseNumber(text.trim().replace(/\s*[€£¥$]$/, ''))
+  if (!n.ok || (n.value !== null && n.value < 0)) return fail('a number ≥ 0')
+  return n
 }
 
 /**
- * Any number a spreadsheet writes: "-3.5", "1,234", "$99", "12%", "9.3448e-05"; blank is
+ * Any number a spreadsheet writes: "-3.5", "1,234", "6,9", "1.234,56", "$99", "12%", "9.3448e-05"; blank is
  * null (unknown, never 0). A percent sign is dropped, not divided: "12%" stores 12.
  */
 export function parseNumber(text: string): Parsed<number | null> {
@@ -37,6 +33,8 @@ export function parseNumber(text: string): Parsed<number | null> {
   if (t === '') return ok(null)
   t = t.replace(/^([-+]?)\s*[$€£¥]\s*/, '$1').replace(/\s*%$/, '')
   if (/^[-+]?(\d{1,3}(,\d{3})+)(\.\d+)?$/.test(t)) t = t.replace(/,/g, '')
+  // European writing: a decimal comma ("6,9", "1.234,56"); a comma before exactly three digits stays a thousands separator.
+  else if (/^[-+]?(\d{1,3}(\.\d{3})+|\d+),(\d{1,2}|\d{4,})$/.test(t)) t = t.replace(/\./g, '').replace(',', '.')
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return fail('a number')
   return ok(Number(t))
 }
