@@ -3,6 +3,7 @@ import { composeComparison, type ComparisonOutput } from './compose-comparison.j
 import { composeDescription, type DescriptionOutput } from './compose-description.js'
 import { composeDetail, type DetailOutput } from './compose-detail.js'
 import { composeError } from './compose-error.js'
+import { partOfWholeLines } from './part-of-whole.js'
 import { composeFeedback, type FeedbackOutput } from './compose-feedback.js'
 import { composeMetric, type MetricOutput } from './compose-metric.js'
 import { composeMeasure, type MeasureOutput } from './compose-measure.js'
@@ -19,7 +20,8 @@ type Lang = 'en' | 'zh'
 export function composeAnswer(outcomes: ToolOutcome[], catalog: DataCatalog, lang: Lang): string {
   const dimName = (id: string) => catalog.dimensions.find((d) => d.id === id)?.name[lang] ?? id
   const sections = outcomes.map((o) => composeOne(o, catalog, lang, dimName))
-  return sections.join('\n\n')
+  const shares = partOfWholeLines(outcomes, lang)
+  return [...sections, ...(shares.length ? [shares.join('\n')] : [])].join('\n\n')
 }
 
 function composeOne(o: ToolOutcome, catalog: DataCatalog, lang: Lang, dimName: (id: string) => string): string {

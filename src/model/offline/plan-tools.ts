@@ -9,6 +9,7 @@ import { flaggedRateCall } from './flagged-rate.js'
 import { followUpCalls, inheritContext } from './follow-up.js'
 import { planRiskCalls } from './intents/risk.js'
 import { planDetailCalls } from './intents/detail-rows.js'
+import { wholeCalls } from './part-of-whole.js'
 import { lexiconFor } from './lexicon.js'
 import type { Meaning } from './meaning.js'
 import { normalise } from './normalise.js'
@@ -56,7 +57,8 @@ export function planTools(question: string, ctx: PlanContext): Plan {
       if (catalog.coverage.kind === 'snapshot' && !m.sides && (m.roles.has('trend') || (m.roles.has('compare') && m.period && !m.by.length && !Object.keys(m.filters).length))) {
         return { lang, text: `${coverageText(catalog.coverage, undefined, lang)}\n\n${suggestionLine(catalog, lang)}` }
       }
-      calls.push(...buildCalls(m, catalog, lang))
+      const built = buildCalls(m, catalog, lang)
+      calls.push(...built, ...wholeCalls(m, built, catalog, n.text))
     }
   }
   calls = dedupe(calls.map((c) => flaggedRateCall(c, catalog)).filter((c) => !ctx.available || ctx.available.has(c.toolName)))
