@@ -2,6 +2,7 @@ import type { Coverage } from './coverage.js'
 import type { DatasetMeta } from './dataset-meta.js'
 import type { MeasureDef } from './measure.js'
 import type { MetricDef } from './metric-types.js'
+import type { DetailSourceDef } from './detail-source.js'
 import type { DimensionDef } from './types.js'
 
 /** A value a dimension takes, with how many customers have it. */
@@ -20,6 +21,8 @@ export type DataCatalog = {
   /** The span in which the data observes churn (a snapshot file: its churn window). */
   coverage: Coverage
   counts: Record<'customers' | 'subscriptions' | 'churn_events' | 'mrr_history' | 'feedback' | 'tickets' | 'activity', number>
+  /** Child rows an import kept row by row (usage records, subscriptions), with their typed fields. */
+  details?: DetailSourceDef[]
   /** Metrics this data holds nothing to compute from (no NPS answers, tickets, usage or acquisition costs), with what is missing. */
   metricsWithoutData?: Array<{ metric: string; missing: MissingData }>
 }

@@ -18,6 +18,10 @@ export interface Database {
   feedback_reasons: FeedbackReasonsTable
   tickets: TicketsTable
   churn_events: ChurnEventsTable
+  detail_sources: DetailSourcesTable
+  detail_fields: DetailFieldsTable
+  detail_rows: DetailRowsTable
+  detail_values: DetailValuesTable
   activity: ActivityTable
   conversations: ConversationsTable
   messages: MessagesTable
@@ -159,6 +163,47 @@ export interface TicketsTable {
  * One churn event as the source file recorded it (several on a day stay several); the spells in
  * `subscriptions` carry the churn that rates count. `refund`: amount refunded with it, null when unknown.
  */
+/** A kind of child row an import kept (usage rows, subscriptions), with bilingual names. */
+export interface DetailSourcesTable {
+  id: string
+  name_en: string
+  name_zh: string
+  /** JSON: { en: string[], zh: string[] } */
+  synonyms: string
+  /** The source column that says a row ended (its own churn), null when none. */
+  ended_column: string | null
+  position: number
+}
+
+/** A typed column of a detail source: `number`, `category` or `yes_no`. */
+export interface DetailFieldsTable {
+  source: string
+  id: string
+  kind: string
+  name_en: string
+  name_zh: string
+  /** JSON: { en: string[], zh: string[] } */
+  synonyms: string
+  unit: string
+  position: number
+}
+
+/** One child row: its customer and whether it ended (1/0, null when the source records no end). */
+export interface DetailRowsTable {
+  id: number
+  source: string
+  customer_id: string
+  ended: number | null
+}
+
+/** One cell of a detail row: a number (num) or a category / yes-no value (text). */
+export interface DetailValuesTable {
+  row_id: number
+  field: string
+  num: number | null
+  text: string | null
+}
+
 export interface ChurnEventsTable {
   id: Generated<number>
   customer_id: string

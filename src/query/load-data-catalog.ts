@@ -12,6 +12,7 @@ import { measureUnits } from '../catalog/measure-def.js'
 import { loadMeasures as loadStoredMeasures } from '../db/measure-store.js'
 import { addDays, startOfMonth } from '../time/dates.js'
 import { tableExists } from '../db/dialects/table-exists.js'
+import { loadDetailSources } from '../db/detail-store.js'
 
 
 /** Reads dimensions, their values, dates and row counts from the database (call again after an import). */
@@ -46,6 +47,7 @@ export async function loadDataCatalog(db: Db): Promise<DataCatalog> {
     dataStart,
     coverage: await coverageOf(db, meta, dataStart),
     metricsWithoutData: await metricsWithoutData(count),
+    details: await loadDetailSources(db),
     counts: {
       customers: await count('customers'),
       subscriptions: await count('subscriptions'),

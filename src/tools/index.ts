@@ -3,6 +3,7 @@ import { churnDigestTool } from './churn-digest.js'
 import { churnReasonsTool } from './churn-reasons.js'
 import { compareSegmentsTool } from './compare-segments.js'
 import { describeDataTool } from './describe-data.js'
+import { detailSummaryTool } from './detail-summary.js'
 import { interventionEffectTool } from './intervention-effect.js'
 import { measureSummaryTool } from './measure-summary.js'
 import { queryMetricTool } from './query-metric.js'
@@ -25,6 +26,7 @@ export function createTools(deps: ToolDeps) {
     intervention_effect: interventionEffectTool(deps),
     churn_digest: churnDigestTool(deps),
     measure_summary: measureSummaryTool(deps),
+    detail_summary: detailSummaryTool(deps),
   }
 }
 

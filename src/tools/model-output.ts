@@ -8,7 +8,8 @@ export function compactForModel(output: unknown): { type: 'json'; value: any } {
   const { chart, sql, ...rest } = o
   // Long trends keep each row's segment and value only: the parts of every bucket would crowd out the question.
   const by = Array.isArray(o.by) ? (o.by as string[]) : []
-  if (Array.isArray(rest.rows) && rest.rows.length > 24) {
+  // Detail rows are one per category value (at most 60 kept) and already hold only figures.
+  if (Array.isArray(rest.rows) && rest.rows.length > 24 && o.kind !== 'detail') {
     const keep = new Set(['period', 'value', 'reason', ...by])
     rest.rows = (rest.rows as Array<Record<string, unknown>>).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keep.has(k))))
   }

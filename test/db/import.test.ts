@@ -42,7 +42,7 @@ describe('importCsv with dated rows', () => {
     const r = await importCsv(db, fixture('dated.csv'), await loadMapping(fixture('dated.json')))
     expect(r.customers).toBe(5)
     expect(r.churned).toBe(3)
-    expect(r.rows).toEqual({ churn_events: 0, customers: 5, subscriptions: 5, customer_attributes: 9, customer_measures: 0, mrr_history: 11, feedback: 3, tickets: 0, dimensions: 4, measures: 0 })
+    expect(r.rows).toEqual({ customers: 5, subscriptions: 5, customer_attributes: 9, customer_measures: 0, mrr_history: 11, feedback: 3, tickets: 0, churn_events: 0, detail_rows: 0, detail_values: 0, dimensions: 4, measures: 0 })
 
     const customers = await db.selectFrom('customers').select(['id', 'name', 'signup_date', 'plan', 'company_size', 'region']).orderBy('id').execute()
     expect(customers).toEqual([
@@ -103,7 +103,7 @@ describe('importCsv with dated rows', () => {
     const crlf = join(tmp, 'dated-crlf.csv')
     writeFileSync(crlf, '\uFEFF' + readFileSync(fixture('dated.csv'), 'utf8').replace(/\n/g, '\r\n'))
     const r = await importCsv(db, crlf, await loadMapping(fixture('dated.json')))
-    expect(r.rows).toEqual({ churn_events: 0, customers: 5, subscriptions: 5, customer_attributes: 9, customer_measures: 0, mrr_history: 11, feedback: 3, tickets: 0, dimensions: 4, measures: 0 })
+    expect(r.rows).toEqual({ customers: 5, subscriptions: 5, customer_attributes: 9, customer_measures: 0, mrr_history: 11, feedback: 3, tickets: 0, churn_events: 0, detail_rows: 0, detail_values: 0, dimensions: 4, measures: 0 })
     expect((await db.selectFrom('customers').select('id').orderBy('id').execute()).map((c) => c.id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5'])
   })
 })

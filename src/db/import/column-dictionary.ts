@@ -91,6 +91,12 @@ const entries: Array<[string[], KnownColumn]> = [
   [['hascrcard', 'hascreditcard'], k('dimension', 'has_credit_card', 'Has a credit card', '有信用卡')],
   [['isactivemember', 'activemember'], k('dimension', 'active_member', 'Active member', '活跃会员')],
   [['billingfrequency'], k('dimension', 'billing_frequency', 'Billing frequency', '计费周期')],
+  // Traits of subscriptions and usage rows (SaaS exports keep them per row).
+  [['autorenewflag', 'autorenew', 'autorenewal', 'isautorenew', '自动续费'], k('dimension', 'auto_renew', 'Auto-renew', '自动续费')],
+  [['featurename', 'feature', 'featurekey', '功能', '功能名称'], k('dimension', 'feature', 'Feature', '功能')],
+  [['isbetafeature', 'betafeature', 'isbeta', '测试版功能'], k('dimension', 'beta_feature', 'Beta feature', '测试版功能')],
+  [['upgradeflag', 'upgraded', 'isupgrade'], k('dimension', 'upgraded', 'Upgraded', '升级')],
+  [['downgradeflag', 'downgraded', 'isdowngrade'], k('dimension', 'downgraded', 'Downgraded', '降级')],
   // Numeric attributes.
   [['age', 'customerage', '年龄'], k('measure', 'age', 'Age', '年龄', { unit: 'years' })],
   [['numberofdependents', 'dependentcount', 'dependantcount'], k('measure', 'dependents_count', 'Number of dependents', '受抚养人数', { unit: 'count' })],
@@ -121,10 +127,12 @@ const entries: Array<[string[], KnownColumn]> = [
   [['income', '收入'], k('measure', 'income', 'Income', '收入', { unit: 'currency' })],
   [['householdsize', '家庭人数'], k('measure', 'household_size', 'Household size', '家庭人数', { unit: 'count' })],
   [['spend', 'spending', '消费金额'], k('measure', 'spend', 'Spend', '消费金额', { unit: 'currency' })],
+  [['arramount', 'arr', 'annualrecurringrevenue', '年度经常性收入'], k('measure', 'arr', 'ARR', '年度经常性收入（ARR）', { unit: 'currency' })],
   [['seats', 'licenses', 'users', '席位数'], k('measure', 'seats', 'Seats', '席位数', { unit: 'count' })],
   [['population', '人口'], k('measure', 'population', 'Population', '人口', { unit: 'count' })],
   [['logins', 'sessions', '登录次数'], k('measure', 'logins', 'Logins', '登录次数', { unit: 'count' })],
-  [['usage', 'usagecount', '使用量'], k('measure', 'usage', 'Usage', '使用量', { unit: 'count' })],
+  [['usage', '使用量'], k('measure', 'usage', 'Usage', '使用量', { unit: 'count' })],
+  [['usagecount', 'usecount', 'timesused', '使用次数'], k('measure', 'usage', 'Usage count', '使用次数', { unit: 'count' })],
   // Columns of ticket, usage and churn-event files (RavenStack and similar SaaS exports).
   [['resolutiontimehours', 'resolutionhours', 'hourstoresolve', 'resolutiontime', '解决时长'], k('measure', 'resolution_hours', 'Ticket resolution time (hours)', '工单解决时长（小时）', { unit: 'number' })],
   [['firstresponsetimeminutes', 'firstresponseminutes', 'firstresponsetime', '首次响应时长'], k('measure', 'first_response_minutes', 'First response time (minutes)', '首次响应时长（分钟）', { unit: 'number' })],

@@ -13,6 +13,7 @@ import type { Mapping } from './mapping-schema.js'
 import { type PreparedImport, prepareImport } from './prepare-import.js'
 import { rebuildRollups } from '../rollups/rebuild-rollups.js'
 import { writeImport } from './write-import.js'
+import { writeDetails } from './write-details.js'
 
 export { loadMapping } from './load-mapping.js'
 
@@ -60,13 +61,14 @@ export async function writePrepared(db: Db, file: string, p: PreparedImport, opt
       feedbackLanguage: m.churnReason?.language ?? 'en',
       onProgress: (n) => opts.onProgress?.('written', n),
     })
+    const detail = await writeDetails(trx, p.details)
     await saveDimensions(trx, m.dimensions.map(toDimensionDef))
     const summarized = m.summaries.flatMap((f) => f.measures)
     await saveMeasures(trx, [...m.measures, ...summarized].map((x) => ({ id: x.id, name: x.name, unit: x.unit, synonyms: x.synonyms, description: x.description })))
     await writeMeta(trx, { asOf: m.asOf, currency: m.currency, source: `import:${basename(file)}`, companyName: m.companyName, dataKind: p.dataKind, churnWindow: p.window })
     // Last: the rollups read the rows, dimensions and as-of date written above.
     await rebuildRollups(trx)
-    return out
+    return { rows: { ...out.rows, detail_rows: detail.rows, detail_values: detail.values } }
   }).finally(restoreTempStore)
   const rows = { ...written.rows, dimensions: m.dimensions.length, measures: m.measures.length + m.summaries.reduce((n, f) => n + f.measures.length, 0) }
   return { customers: written.rows.customers, churned: p.churned, rows, dataKind: p.dataKind, window: p.window, warnings: p.warnings, ms: Math.round(performance.now() - started) }

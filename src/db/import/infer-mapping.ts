@@ -11,6 +11,7 @@ import { type ColumnProfile, profileColumns } from './profile-columns.js'
 import type { Table } from './read-table.js'
 import { spellingKey } from './spelling-variants.js'
 import { lookupValue, reasonOf } from './value-dictionary.js'
+import { inferDetails } from './infer-details.js'
 import { inferSummaries } from './infer-summaries.js'
 
 /** A choice inference made that the user should review, as data (the CLI words it). */
@@ -162,6 +163,7 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     }
   }
   const others = inferSummaries(files, ids, (f) => relativeTo(main.file, f))
+  const details = inferDetails(files, (f) => relativeTo(main.file, f))
   unnamed.push(...others.unnamed)
   if (unnamed.length > 0) notes.push({ kind: 'unnamed_in_chinese', columns: unnamed })
 
@@ -180,6 +182,7 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     measures,
     ...(others.summaries.length > 0 ? { summaries: others.summaries } : {}),
     ...(others.tickets ? { tickets: others.tickets } : {}),
+    ...(details.length > 0 ? { details } : {}),
     ...(Object.keys(ignored).length > 0 ? { ignored } : {}),
   }
   return { mapping, notes }

@@ -120,6 +120,39 @@ const summarySchema = z.strictObject({
   })).min(1),
 })
 
+/** How a detail field is read: a number, a category (a few repeated values) or a yes/no. */
+export const detailFieldKinds = ['number', 'category', 'yes_no'] as const
+/** One of detailFieldKinds. */
+export type DetailFieldKind = (typeof detailFieldKinds)[number]
+
+const snakeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case, e.g. "usage_count"')
+
+// Child rows kept as they are (usage rows, subscriptions): typed fields, and the row's own end.
+const detailSchema = z.strictObject({
+  id: snakeId,
+  file,
+  on: column,
+  via: z.strictObject({ file, key: column, on: column }).optional(),
+  /** What the rows are called ("usage records" / "使用记录"). */
+  name: bilingual,
+  synonyms: synonyms.default({ en: [], zh: [] }),
+  /** The row's own end: a yes/no column with the values meaning ended, or a column filled only when it ended (an end date). */
+  ended: z.union([
+    z.strictObject({ flagColumn: column, trueValues: z.array(z.string()).min(1) }),
+    z.strictObject({ filledColumn: column }),
+  ]).optional(),
+  fields: z.array(z.strictObject({
+    id: snakeId,
+    column,
+    kind: z.enum(detailFieldKinds),
+    name: bilingual,
+    unit: z.enum(measureUnits).default('number'),
+    synonyms: synonyms.default({ en: [], zh: [] }),
+    /** For yes_no: the raw values meaning yes. */
+    trueValues: z.array(z.string()).optional(),
+  })).min(1),
+})
+
 // Support tickets: one row per ticket, stored in the tickets table.
 const ticketsSchema = z.strictObject({
   file,
@@ -153,6 +186,7 @@ const rawMappingSchema = z.strictObject({
   measures: z.array(measureSchema).default([]),
   summaries: z.array(summarySchema).default([]),
   tickets: ticketsSchema.optional(),
+  details: z.array(detailSchema).default([]),
   /** Columns deliberately not imported, with why (written by inference for review; ignored by the import). */
   ignored: z.record(z.string(), z.string()).optional(),
 })
@@ -207,6 +241,8 @@ export type Mapping = z.output<typeof mappingSchema>
 export type MappingDimension = Mapping['dimensions'][number]
 /** One numeric attribute of a mapping. */
 export type MappingMeasure = Mapping['measures'][number]
+/** Child rows kept as typed detail rows. */
+export type MappingDetail = Mapping['details'][number]
 /** Per-customer measures summarised from a file with several rows per customer. */
 export type MappingSummary = Mapping['summaries'][number]
 

@@ -11,6 +11,7 @@ import { sourceDisagreements } from './source-disagreements.js'
 import { snapshotWindow } from './tenure-dates.js'
 import { spellingVariants } from './spelling-variants.js'
 import { readTickets } from './read-tickets.js'
+import { type PreparedDetail, readDetails } from './read-details.js'
 import { type SummaryTables, summarizeRows } from './summarize-rows.js'
 
 /** Stop collecting after this many errors: enough to see a pattern, short enough to read. */
@@ -28,6 +29,8 @@ export type PreparedImport = {
   warnings: ImportWarning[]
   /** Rows read from the main file. */
   rows: number
+  /** Child rows kept as typed detail rows (usage rows, subscriptions). */
+  details: PreparedDetail[]
 }
 
 /** Options for prepareImport. */
@@ -113,6 +116,13 @@ export async function prepareImport(file: string, mapping: Mapping, opts: Prepar
     }
     if (unmatched > 0) warnings.push({ kind: 'rows_without_customer', file: basename(t.file), count: unmatched })
   }
+  const details: PreparedDetail[] = []
+  const known = new Set(ids)
+  for (const d of mapping.details) {
+    const prepared = readDetails(d, await read(near(d.file)), d.via ? await read(near(d.via.file)) : undefined, known, errors)
+    if (prepared.withoutCustomer > 0) warnings.push({ kind: 'rows_without_customer', file: basename(d.file), count: prepared.withoutCustomer })
+    details.push(prepared)
+  }
   if (errors.length > 0) throw importError(errors, errors.length >= maxReportedErrors)
 
   const snapshot = 'window' in mapping.churn
@@ -122,7 +132,7 @@ export async function prepareImport(file: string, mapping: Mapping, opts: Prepar
   if (counters.datedOnAsOf > 0) warnings.push({ kind: 'dated_on_as_of', count: counters.datedOnAsOf, asOf: mapping.asOf })
   warnings.push(...blankCells(mapping, table), ...spellingVariants(mapping, table), ...sourceDisagreements(mapping, table, related))
   const churned = customers.filter((c) => c.spells.some((s) => s.end !== null)).length
-  return { mapping, customers, churned, dataKind: snapshot ? 'snapshot' : 'dated', window, warnings, rows: table.rows.length }
+  return { mapping, customers, churned, dataKind: snapshot ? 'snapshot' : 'dated', window, warnings, rows: table.rows.length, details }
 }
 
 // A dated file observes churn from its first signup to asOf (past it when a date falls on asOf itself).

@@ -10,6 +10,7 @@ import { postgresFunctions } from './006-perf-3-postgres-functions.js'
 import { rollupTables } from './007-rollups-1-tables.js'
 import { clusteredTables } from './008-import-1-clustered-tables.js'
 import { churnEventsTable } from './009-churn-events.js'
+import { detailRowsTables } from './010-detail-rows.js'
 
 /** Migrations kept in code (not read from disk) so they run the same under tsx, bundlers and Workers. */
 export const migrationProvider: MigrationProvider = {
@@ -22,6 +23,7 @@ export const migrationProvider: MigrationProvider = {
       '007-rollups-1-tables': rollupTables,
       '008-import-1-clustered-tables': clusteredTables,
       '009-churn-events': churnEventsTable,
+      '010-detail-rows': detailRowsTables,
     }
   },
 }

@@ -1,7 +1,9 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { composeComparison, type ComparisonOutput } from './compose-comparison.js'
 import { composeDescription, type DescriptionOutput } from './compose-description.js'
+import { composeDetail, type DetailOutput } from './compose-detail.js'
 import { composeError } from './compose-error.js'
+import { partOfWholeLines } from './part-of-whole.js'
 import { composeFeedback, type FeedbackOutput } from './compose-feedback.js'
 import { composeMetric, type MetricOutput } from './compose-metric.js'
 import { composeMeasure, type MeasureOutput } from './compose-measure.js'
@@ -18,7 +20,8 @@ type Lang = 'en' | 'zh'
 export function composeAnswer(outcomes: ToolOutcome[], catalog: DataCatalog, lang: Lang): string {
   const dimName = (id: string) => catalog.dimensions.find((d) => d.id === id)?.name[lang] ?? id
   const sections = outcomes.map((o) => composeOne(o, catalog, lang, dimName))
-  return sections.join('\n\n')
+  const shares = partOfWholeLines(outcomes, lang)
+  return [...sections, ...(shares.length ? [shares.join('\n')] : [])].join('\n\n')
 }
 
 function composeOne(o: ToolOutcome, catalog: DataCatalog, lang: Lang, dimName: (id: string) => string): string {
@@ -31,6 +34,7 @@ function composeOne(o: ToolOutcome, catalog: DataCatalog, lang: Lang, dimName: (
   switch (out.kind) {
     case 'metric': return composeMetric(out as unknown as MetricOutput, lang, catalog)
     case 'measure': return composeMeasure(out as unknown as MeasureOutput, lang, catalog)
+    case 'detail': return composeDetail(out as unknown as DetailOutput, lang, catalog)
     case 'cohort': return composeCohort(out as unknown as CohortOutput, lang)
     case 'comparison': return composeComparison(out as unknown as ComparisonOutput, lang, catalog, focusOf(o.input))
     case 'reasons': return composeReasons(out as unknown as ReasonsOutput, lang)

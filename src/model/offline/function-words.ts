@@ -4,7 +4,7 @@
  */
 export type Role =
   | 'by' | 'compare' | 'than' | 'which' | 'most' | 'least' | 'why' | 'feedback' | 'trend'
-  | 'churned' | 'retained' | 'describe' | 'followup' | 'only' | 'rest' | 'lose' | 'howMany' | 'rate' | 'new' | 'effect' | 'average' | 'band' | 'sum' | 'filler'
+  | 'churned' | 'retained' | 'describe' | 'followup' | 'only' | 'rest' | 'lose' | 'howMany' | 'rate' | 'new' | 'effect' | 'average' | 'band' | 'sum' | 'whole' | 'filler'
 
 /** The fixed table of function words, English and Chinese (normalised: lower case, half-width). */
 export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: string[] }> = {
@@ -40,6 +40,8 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   rate: { en: ['rate', 'percentage', 'percent', 'share', 'ratio', 'likely'], zh: ['率', '比例', '比率', '占比'] },
   new: { en: ['new', 'signed up', 'sign up', 'joined', 'acquired'], zh: ['新增', '新', '新签'] },
   sum: { en: ['sum', 'add up', 'added up', 'combined', 'in total', 'altogether'], zh: ['加起来', '合计', '总和', '总计', '加总', '一共'] },
+  // "What share of the year is that?": the figure asked beside the same figure over the enclosing year or all the data.
+  whole: { en: ['share of the year', "of the year's total", 'of the whole year', 'of the full year', 'of the year total', 'share of the total', 'of the total', 'of all of them'], zh: ['占全年', '占全部', '占总数', '占整体', '占所有', '占全年的', '全年的比例'] },
   average: { en: ['average', 'mean', 'avg', 'median', 'typical', 'averages'], zh: ['平均', '平均值', '均值', '中位数', '平均数', '人均'] },
   band: { en: ['band', 'bands', 'bucket', 'buckets', 'bracket', 'brackets', 'range', 'ranges', 'group', 'groups', 'tier by'], zh: ['段', '分段', '区间', '年龄段', '档', '档位', '层级', '各段'] },
   // Asking whether a yes/no trait matters: both sides are wanted, not one of them.

@@ -45,6 +45,10 @@ const rules: Rule[] = [
     const y = Number(m[1] ?? c.asOf.slice(0, 4))
     return { range: monthsRange(y, Number(m[2]), y, Number(m[3])) }
   }],
+  // A list of months ("October, November and December 2024", "10月、11月和12月"): the span from the first
+  // to the last, month by month, so each named month gets its own figure.
+  [new RegExp(`${MONTH}(?:(?:,\\s*|,?\\s+and\\s+|\\s*&\\s*)${MONTH})+(?:,?\\s+${YEAR})?`), (m, c) => monthList(m[0], m[m.length - 1], c)],
+  [/(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:(?:、|，|,|和|及|与)(\d{1,2})月(?:份)?)+/, (m, c) => monthList(m[0], m[1], c)],
   [new RegExp(`(first|1st|second|2nd) half(?: of)?(?: ${YEAR})?|\\bh([12])(?: ${YEAR})?`), (m, c) => {
     const h = m[1] ? ordinal[m[1]] : Number(m[3])
     const y = m[2] ?? m[4]
@@ -101,6 +105,17 @@ const rules: Rule[] = [
   [/\byearly\b|\bannually\b|\b(?:by|per|each|every) year\b|\byear over year\b|\byoy\b|每年|按年(?![付缴支计合签])|逐年|各年/, () => ({ grain: 'year' })],
   [/\bdaily\b|\b(?:by|per|each|every) day\b|每天|按天|每日/, () => ({ grain: 'day' })],
 ]
+
+// The months named in a list (English names or "N月"), as one span read month by month.
+function monthList(text: string, year: string | undefined, c: Ctx): Found {
+  const named = [...text.matchAll(new RegExp(MONTH, 'g'))].map((x) => mon(x[1]))
+  const nums = named.length > 0 ? named : [...text.matchAll(/(\d{1,2})月/g)].map((x) => Number(x[1]))
+  const first = Math.min(...nums)
+  const last = Math.max(...nums)
+  if (!(first >= 1 && last <= 12)) return {}
+  const range = year ? monthsRange(Number(year), first, Number(year), last) : latestComplete(c.asOf, (y) => monthsRange(y, first, y, last))
+  return { range, grain: 'month' }
+}
 
 /**
  * Reads the time words of one clause, resolved against the data's as-of date (not the wall clock).

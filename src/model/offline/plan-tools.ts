@@ -8,6 +8,8 @@ import { mergeClauses, splitClauses } from './clauses.js'
 import { flaggedRateCall } from './flagged-rate.js'
 import { followUpCalls, inheritContext } from './follow-up.js'
 import { planRiskCalls } from './intents/risk.js'
+import { planDetailCalls } from './intents/detail-rows.js'
+import { wholeCalls } from './part-of-whole.js'
 import { lexiconFor } from './lexicon.js'
 import type { Meaning } from './meaning.js'
 import { normalise } from './normalise.js'
@@ -31,6 +33,8 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   const risk = planRiskCalls(n, catalog, ctx.previous)?.filter((c) => !ctx.available || ctx.available.has(c.toolName))
   if (risk?.length) return { lang, calls: risk }
   if (refusal) return { lang, text: refusalText(refusal, catalog, lang) }
+  const detail = planDetailCalls(n, catalog)?.filter((c) => !ctx.available || ctx.available.has(c.toolName))
+  if (detail?.length) return { lang, calls: detail }
   const lex = lexiconFor(catalog)
   const meanings = mergeClauses(splitClauses(n.text, n.cased, lang).map((c) => understandClause(c.text, c.cased, catalog, lex)))
   const cannot = (reason: Parameters<typeof cannotAnswerText>[0]): Plan => ({ lang, text: cannotAnswerText(reason, catalog, lang) })
@@ -53,7 +57,8 @@ export function planTools(question: string, ctx: PlanContext): Plan {
       if (catalog.coverage.kind === 'snapshot' && !m.sides && (m.roles.has('trend') || (m.roles.has('compare') && m.period && !m.by.length && !Object.keys(m.filters).length))) {
         return { lang, text: `${coverageText(catalog.coverage, undefined, lang)}\n\n${suggestionLine(catalog, lang)}` }
       }
-      calls.push(...buildCalls(m, catalog, lang))
+      const built = buildCalls(m, catalog, lang)
+      calls.push(...built, ...wholeCalls(m, built, catalog, n.text))
     }
   }
   calls = dedupe(calls.map((c) => flaggedRateCall(c, catalog)).filter((c) => !ctx.available || ctx.available.has(c.toolName)))

@@ -86,3 +86,14 @@ describe('parseTime', () => {
     expect(t.text.length).toBe('churn by plan in q3 2025'.length)
   })
 })
+
+describe('parseTime: a list of months', () => {
+  it.each([
+    ['monthly churn rate in October, November and December 2024', '2024-10-01..2025-01-01'],
+    ['churn in August, September and October', '2026-08-01..2026-11-01'],
+    ['2025年10月、11月和12月的流失率', '2025-10-01..2026-01-01'],
+  ])('%s → %s month by month', (q, expected) => {
+    expect(range(q)).toBe(expected)
+    expect(time(q).grain).toBe('month')
+  })
+})
