@@ -38,7 +38,7 @@ export const builtInMeasures: readonly MeasureDef[] = [
   {
     id: 'tenure_months', source: { kind: 'tenure' }, unit: 'months', integer: true,
     name: { en: 'Tenure (months)', zh: '在网时长（月）' },
-    synonyms: { en: ['tenure', 'tenure months', 'months with us', 'how long customers stay', 'months as a customer', 'lifetime', 'months on book', 'account age', 'months of service'], zh: ['在网时长', '在网月数', '网龄', '使用时长', '客户时长', '入网时长', '开通月数', '开通时长', '开户时长', '开户月数', '开户', '账龄', '在网', '入网', '在网时间'] },
+    synonyms: { en: ['tenure', 'tenure months', 'months with us', 'how long customers stay', 'months as a customer', 'lifetime', 'months on book', 'account age', 'months of service', 'been with us', 'time with us', 'years with us', 'years as a customer', 'years as customer', 'how long'], zh: ['在网时长', '在网月数', '网龄', '使用时长', '客户时长', '入网时长', '开通月数', '开通时长', '开户时长', '开户月数', '开户', '账龄', '在网', '入网', '在网时间', '多久', '多长时间', '待了多久', '合作多久', '合作年限'] },
   },
   {
     id: 'monthly_revenue', source: { kind: 'mrr' }, unit: 'currency', integer: false,

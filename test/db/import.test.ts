@@ -156,7 +156,7 @@ describe('importCsv rejects bad input and writes nothing', () => {
     const msg = await importError(fixture('bad-number.csv'), 'tenure.json')
     expect(msg.split('\n').slice(1)).toEqual([
       '  line 3, column "tenure": expected a number ≥ 0, got "abc"',
-      '  line 4, column "MonthlyCharges": expected a number ≥ 0, got "12,5"',
+      '  line 4, column "MonthlyCharges": expected a number ≥ 0, got "12.5.0"',
       '  line 5, column "Churn": expected one of "Yes", "No", got "Maybe"',
     ])
     expect(await count('customers')).toBe(0)

@@ -127,6 +127,7 @@ const entries: Array<[string[], KnownColumn]> = [
   [['income', '收入'], k('measure', 'income', 'Income', '收入', { unit: 'currency' })],
   [['householdsize', '家庭人数'], k('measure', 'household_size', 'Household size', '家庭人数', { unit: 'count' })],
   [['spend', 'spending', '消费金额'], k('measure', 'spend', 'Spend', '消费金额', { unit: 'currency' })],
+  [['annualcontractvalue', 'acv', 'annualfee', 'yearlyfee', 'annualrevenue', 'yearlyrevenue', 'annualcharges', 'annualcharge', 'yearlycharges', '年费', '年合同额', '年度合同金额', '年收费'], k('measure', 'annual_revenue', 'Annual revenue', '年收入', { unit: 'currency' })],
   [['arramount', 'arr', 'annualrecurringrevenue', '年度经常性收入'], k('measure', 'arr', 'ARR', '年度经常性收入（ARR）', { unit: 'currency' })],
   [['seats', 'licenses', 'users', '席位数'], k('measure', 'seats', 'Seats', '席位数', { unit: 'count' })],
   [['population', '人口'], k('measure', 'population', 'Population', '人口', { unit: 'count' })],

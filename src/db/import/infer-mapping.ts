@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js'
 import { addDays, startOfMonth } from '../../time/dates.js'
 import { parseDate } from '../../time/parse-date.js'
 import type { Arrangement } from './arrange-files.js'
+import { chineseColumnName } from './chinese-column-name.js'
 import { type ColumnRole, currencyFromName, type KnownColumn, lookupColumn, unitFromName } from './column-dictionary.js'
 import type { BuiltInColumn, MappingInput, TenureUnit } from './mapping-schema.js'
 import { yesNoValue } from './parse-values.js'
@@ -276,19 +277,24 @@ function inferMrr(files: Arrangement, profiles: ColumnProfile[], withRole: WithR
   }
   const monthly = withRole('mrr').find((p) => p.numeric || p.distinct === 0 || p.padded > 0)
   if (monthly) { used.add(monthly.name); return { column: monthly.name } }
+  // A yearly amount (ARR, annual contract value) is a twelfth of it a month.
+  const yearly = profiles.find((p) => !used.has(p.name) && p.numeric && ['arr', 'annual_revenue'].includes(lookupColumn(p.name)?.id ?? ''))
+  if (yearly) { used.add(yearly.name); return { column: yearly.name, per: 'year' } }
   const total = profiles.find((p) => !used.has(p.name) && lookupColumn(p.name)?.id === 'total_charges')
   if (total && 'tenureColumn' in signup) return { totalColumn: total.name, overTenure: true }
   return undefined
 }
 
-// Names for a column: the dictionary's, else the header itself (Chinese headers give zh; English ones en).
+// Names for a column: the dictionary's, else the header itself (Chinese headers give zh; English ones en,
+// with a word-by-word Chinese name when every word is in the glossary).
 function namesOf(p: ColumnProfile, k: KnownColumn | undefined): { id: string; en: string; zh: string; zhKnown: boolean } {
   if (k) return { id: k.id, en: k.en, zh: k.zh, zhKnown: true }
   const cjk = hasCjk(p.name)
   const en = cjk ? p.name : p.name.replace(/[_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\s+/g, ' ').trim()
   const slug = en.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')
   const id = /^[a-z]/.test(slug) ? slug : `col_${p.index + 1}${slug ? `_${slug}` : ''}`
-  return { id, en: en.charAt(0).toUpperCase() + en.slice(1), zh: cjk ? p.name : en, zhKnown: cjk }
+  const composed = cjk ? undefined : chineseColumnName(en)
+  return { id, en: en.charAt(0).toUpperCase() + en.slice(1), zh: cjk ? p.name : (composed ?? en), zhKnown: cjk || composed !== undefined }
 }
 
 function unitOf(column: string): MeasureUnit {

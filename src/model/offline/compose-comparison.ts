@@ -54,15 +54,15 @@ export function composeComparison(o: ComparisonOutput, lang: Lang, catalog: Data
   const sig = shown.filter((m) => m.significant).sort((x, y) => (x.pValue ?? 1) - (y.pValue ?? 1) || relDiff(y) - relDiff(x))
   const top = sig.find((m) => m.id === focus) ?? sig[0]
   let stands: string
-  if (top) {
+  if (listed.size > 0) {
+    // The profile above already ranks what differs, strongest first.
+    stands = ''
+  } else if (top) {
     const f = (v: number | null) => formatValue(v, top.unit, o.currency, lang)
     const higher = (top.a ?? 0) > (top.b ?? 0) ? o.a.label : o.b.label
     stands = lang === 'zh'
       ? `最明显的差异：${top.name}，${higher}更高（${f(top.a)} 对 ${f(top.b)}）。`
       : `What stands out: ${top.name} is clearly higher for ${higher} (${f(top.a)} vs ${f(top.b)}).`
-  } else if (listed.size > 0) {
-    // The profile above names what differs; the remaining measures simply do not.
-    stands = ''
   } else {
     stands = lang === 'zh' ? '各项差异都不显著（p ≥ 0.05），不能说两组真的不同。' : 'None of the differences is statistically significant (p ≥ 0.05), so the groups cannot be told apart on these measures.'
   }

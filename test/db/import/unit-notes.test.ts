@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { chineseColumnName } from '../../../src/db/import/chinese-column-name.js'
 import { lookupColumn, currencyFromName, withoutUnitNote } from '../../../src/db/import/column-dictionary.js'
 import { writePrepared } from '../../../src/db/import/import-csv.js'
 import { prepareImport } from '../../../src/db/import/prepare-import.js'
@@ -62,5 +63,35 @@ describe('a dated export with "Monthly Fee (EUR)"', () => {
     } finally {
       await db.destroy()
     }
+  })
+})
+
+describe('a snapshot with a yearly contract value, a status column and decimal-comma years', () => {
+  it('reads the tenure in years, a twelfth of the yearly value as MRR, and names English headers in Chinese word by word', async () => {
+    const file = join(tmp, 'clients.csv')
+    writeFileSync(file, ['Client Ref;Sales Region;Years as customer;Annual contract value;Support calls (12m);Status', 'C1;North;2,5;1200;3;Active', 'C2;South;0,5;2400;7;Cancelled', 'C3;North;6;6000;1;Active'].join('\n') + '\n')
+    const proposal = await proposeMapping([file], { write: false, today: '2026-12-01' })
+    expect(proposal.mapping.signup).toEqual({ tenureColumn: 'Years as customer', unit: 'years' })
+    expect(proposal.mapping.mrr).toEqual({ column: 'Annual contract value', per: 'year' })
+    expect(proposal.mapping.churn).toMatchObject({ statusColumn: 'Status', churnedValues: ['Cancelled'] })
+    expect(proposal.mapping.dimensions.find((d) => d.sourceColumn === 'Sales Region')?.name.zh).toBe('销售地区')
+    const prepared = await prepareImport(proposal.file, proposal.mapping, { tables: proposal.tables })
+    const db = await openDatabase(join(tmp, 'clients.db'), { readers: 0 })
+    try {
+      await writePrepared(db, file, prepared, {})
+      const deps = { db, catalog: await loadDataCatalog(db), churn: { kind: 'subscription' as const }, grossMargin: 0.8 }
+      // Revenue lost: the churner's 2,400 a year of the 9,600 a year all three pay.
+      expect((await runMetric(deps, { metric: 'gross_revenue_churn_rate' })).rows[0].value).toBe(25)
+      expect((await runMetric(deps, { metric: 'churn_rate' })).rows[0].value).toBe(33.33)
+    } finally {
+      await db.destroy()
+    }
+  })
+
+  it('leaves a header English when a word is not in the glossary', () => {
+    expect(chineseColumnName('Support calls (12m)')).toBe('客服来电（12m）')
+    expect(chineseColumnName('Number of products')).toBe('产品数')
+    expect(chineseColumnName('Number of complaints')).toBe('投诉数')
+    expect(chineseColumnName('Flux capacitor level')).toBeUndefined()
   })
 })
