@@ -102,12 +102,12 @@ export function measureWordsFromNames(name: { en: string; zh: string }): string[
   const en = name.en.toLowerCase().replace(/\s*\([^)]*\)/g, '').trim()
   const enShort = en.replace(/^(total|average|avg|mean|number of|num|count of)\s+/, '')
   const zh = name.zh.replace(/[（(][^）)]*[）)]/g, '').trim()
-  const zhShort = zh.replace(/^(近\d+个月|近一年|平均|总|累计)/, '')
+  const zhShort = zh.replace(/^((近|过去|最近)(\d+|一|三|半)(天|日|周|个月|月|年)(内)?|近一年|平均|总|累计)/, '')
   const variants = [en, enShort, zh, zhShort, zhShort.replace('笔数', '次数'), zhShort.replace('次数', '笔数')]
   // "Months inactive" is asked as "inactive 3 months", "不活跃月数" as "不活跃3个月以上".
   const unitFirst = enShort.match(/^(months|days|weeks|years) (\w{4,})$/)
   if (unitFirst) variants.push(unitFirst[2], `${unitFirst[2]} ${unitFirst[1]}`)
-  const zhBare = zhShort.replace(/(月数|天数|周数|年数|金额)$/, '')
+  const zhBare = zhShort.replace(/(月数|天数|周数|年数|金额|次数|笔数)$/, '')
   if (zhBare !== zhShort && zhBare.length >= 2) variants.push(zhBare)
   // "月均下载量" is asked as "平均每月下载量", "每月下载量" or just "下载量".
   const monthly = zhShort.match(/^月均(.{2,})$/)

@@ -349,7 +349,7 @@ function datesOf(t: Table, column: string, format: Parameters<typeof parseDate>[
 }
 
 // How exports name the time a customer has been one, when the dictionary does not know the exact name.
-const tenureName = /tenure|as (a )?(customer|client|member|subscriber)|with (us|the company)|customer (for|age)|client (for|age)|account age|(membership|subscription|relationship) (length|age|duration|years|months)|(years|months) (active|subscribed|of service|on book)|在网|开通月|网龄|客户时长|合作年限|使用年限|会员时长|入网时长/i
+const tenureName = /tenure|as (a )?(customer|client|member|subscriber)|with (us|the company)|customer (for|age)|client (for|age)|account age|(membership|member|subscription|relationship) (length|age|duration|years|months|days)|(years|months) (active|subscribed|of service|on book)|在网|开通月|网龄|(会员|入网|使用|开通|注册|客户|合作|订阅)(月数|时长|年限|天数|年数|月份数)/i
 
 /** The currency the money columns' names state, the monthly revenue column's first: "Monthly Fee (EUR)" → EUR. */
 function statedCurrency(names: string[]): string | undefined {

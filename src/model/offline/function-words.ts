@@ -26,8 +26,8 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
     en: ['trend', 'trends', 'trended', 'trending', 'over time', 'going up or down', 'up or down', 'evolve', 'evolved', 'evolution', 'developed', 'change', 'changed', 'changes', 'changing', 'getting better', 'getting worse', 'better or worse', 'improving', 'worsening', 'month over month'],
     zh: ['趋势', '走势', '变化趋势', '变化', '怎么变', '演变', '变好', '变差', '改善', '恶化', '好转', '变好还是变差', '上升还是下降', '涨还是跌'],
   },
-  churned: { en: ['churned customers', 'customers who churned', 'churned accounts', 'churners', 'customers who left', 'ones who left', 'those who left', 'churned users', 'churned', 'lost customers', 'attrited', 'attrited customers', 'attrited accounts', 'churned members'], zh: ['流失客户', '流失的客户', '流失用户', '流失的用户', '已流失客户', '流失了的客户', '走掉的客户'] },
-  retained: { en: ['retained customers', 'retained', 'stayed', 'who stayed', 'ones who stayed', 'those who stayed', 'still active', 'loyal customers', 'kept', 'remaining customers', 'non-churned', 'non-churners', 'stay', 'who stay', 'existing customers', 'current customers'], zh: ['留存客户', '留存的客户', '留下的客户', '忠诚客户', '未流失', '没流失', '没有流失的客户', '留存用户', '留下来的客户', '留下来的', '没走的', '在网客户'] },
+  churned: { en: ['churned customers', 'customers who churned', 'churned accounts', 'churners', 'customers who left', 'ones who left', 'those who left', 'churned users', 'churned', 'lost customers', 'attrited', 'attrited customers', 'attrited accounts', 'churned members'], zh: ['流失客户', '流失的客户', '流失用户', '流失的用户', '已流失客户', '流失了的客户', '走掉的客户', '流失会员', '流失的会员', '已流失会员', '流失顾客', '流失的顾客', '流失账户', '流失的账户'] },
+  retained: { en: ['retained customers', 'retained', 'stayed', 'who stayed', 'ones who stayed', 'those who stayed', 'still active', 'loyal customers', 'kept', 'remaining customers', 'non-churned', 'non-churners', 'stay', 'who stay', 'existing customers', 'current customers'], zh: ['留存客户', '留存的客户', '留下的客户', '忠诚客户', '未流失', '没流失', '没有流失的客户', '留存用户', '留下来的客户', '留下来的', '没走的', '在网客户', '留存会员', '留存的会员', '留下的会员', '未流失会员', '留存顾客', '留存账户', '留存的账户'] },
   describe: {
     en: ['what data', 'which data', 'data is loaded', 'data do you have', 'what can i ask', 'what can you do', 'what can you answer', 'what questions', 'help', 'what metrics', 'which metrics', 'what dimensions', 'what is loaded', 'about our data', 'about the data', 'about this data', 'data overview', 'overview of the data', 'what do you know'],
     zh: ['能回答', '可以回答', '能问', '可以问', '哪些数据', '什么数据', '哪些指标', '加载了', '帮助', '有哪些维度', '能做什么', '介绍一下', '数据概况', '你们的数据', '有什么数据'],
@@ -43,7 +43,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   // "What share of the year is that?": the figure asked beside the same figure over the enclosing year or all the data.
   whole: { en: ['share of the year', "of the year's total", 'of the whole year', 'of the full year', 'of the year total', 'share of the total', 'of the total', 'of all of them'], zh: ['占全年', '占全部', '占总数', '占整体', '占所有', '占全年的', '全年的比例'] },
   average: { en: ['average', 'mean', 'avg', 'median', 'typical', 'averages'], zh: ['平均', '平均值', '均值', '中位数', '平均数', '人均'] },
-  band: { en: ['band', 'bands', 'bucket', 'buckets', 'bracket', 'brackets', 'range', 'ranges', 'group', 'groups', 'tier by'], zh: ['段', '分段', '区间', '年龄段', '档', '档位', '层级', '各段'] },
+  band: { en: ['band', 'bands', 'bucket', 'buckets', 'bracket', 'brackets', 'range', 'ranges', 'group', 'groups', 'tier by'], zh: ['段', '分段', '区间', '档', '档位', '层级', '各段'] },
   // Asking whether a yes/no trait matters: both sides are wanted, not one of them.
   effect: {
     en: ['matter', 'matters', 'affect', 'affects', 'impact', 'influence', 'effect', 'make a difference', 'more or less', 'churn more', 'churn less', 'leave more', 'leave less', 'with vs without', 'with or without', 'with and without', 'or not', 'without', 'without it', "didn't", "don't", "doesn't", 'those without', 'the ones without', 'people who didn\'t', 'higher among', 'lower among', 'higher for', 'lower for', 'higher with', 'lower with', 'relate', 'relates', 'related', 'relationship', 'correlate', 'correlated', 'correlation', 'linked'],
@@ -63,7 +63,7 @@ export const fillerWords = {
     // "pay by electronic check" is how they pay, not a breakdown.
     .concat(['per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
   zh: ['的', '是', '了', '吗', '么', '呢', '啊', '呀', '吧', '我们', '我', '你', '你们', '他们', '她们', '它们', '有', '看', '看看', '一下', '请', '给', '给我',
-    '现在', '目前', '当前', '客户', '用户', '什么', '怎么', '怎么样', '如何', '多少', '到底', '情况', '和', '与', '及', '以及', '跟', '同', '在', '对',
+    '现在', '目前', '当前', '客户', '用户', '会员', '顾客', '账户', '订户', '什么', '怎么', '怎么样', '如何', '多少', '到底', '情况', '和', '与', '及', '以及', '跟', '同', '在', '对',
     '这', '那', '这个', '那个', '这些', '那些', '都', '也', '还', '就', '又', '分别', '一共', '总共', '总体', '整体', '来', '说', '下', '些', '个', '家',
     '人', '数据', '有没有', '没有', '有些', '哪', '时候', '期间', '中', '里', '内', '上', '为', '把', '被', '让', '能', '可以', '会', '要', '想', '知道', '告诉',
     '帮', '帮我', '一', '大概', '大约', '左右', '这么', '那么', '其中', '主要', '具体', '所有', '全部', '之', '以来', '多', '少', '高', '低', '留不住', '不住',

@@ -96,6 +96,8 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     for (const p of [m.id.replace(/_/g, ' '), m.name.en, m.name.zh, ...m.synonyms.en, ...m.synonyms.zh]) add(p, { kind: 'measure', id: m.id })
     // Words cut from the name ("churn score" → "churn") never take the word of a metric this data can compute.
     for (const p of measureWordsFromNames(m.name)) {
+      // A word cut from one name that begins another measure's name ("交易" of 交易笔数 and 交易金额) names neither.
+      if (catalog.measures.some((o) => o.id !== m.id && (o.name.zh.startsWith(p) || o.name.en.toLowerCase().startsWith(p.toLowerCase())))) continue
       if (!entries.get(keyOf(normalise(p).text))?.some((x) => x.kind === 'metric' && !unusable.has(x.id))) add(p, { kind: 'measure', id: m.id })
     }
   }

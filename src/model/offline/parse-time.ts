@@ -102,7 +102,7 @@ const rules: Rule[] = [
   [new RegExp(`\\bmonthly${notValue}|\\b(?:by|per|each|every|which|what) month\\b|哪个月|哪一个?月|\\bmonth (?:by|over) month\\b|\\bmom\\b|每(?:个)?月|按月(?![付缴支计合签])|逐月|各月|月度(?!合同)`), () => ({ grain: 'month' })],
   [/\bquarterly\b|\b(?:by|per|each|every|which|what) quarter\b|哪个季度|哪一个?季度|\bquarter over quarter\b|\bqoq\b|每(?:个)?季度|按季度?|逐季|各季度/, () => ({ grain: 'quarter' })],
   [/\bweekly\b|\b(?:by|per|each|every) week\b|每周|按周|逐周/, () => ({ grain: 'week' })],
-  [/\byearly\b|\bannually\b|\b(?:by|per|each|every) year\b|\byear over year\b|\byoy\b|每年|按年(?![付缴支计合签])|逐年|各年/, () => ({ grain: 'year' })],
+  [/\byearly\b|\bannually\b|\b(?:by|per|each|every) year\b|\byear over year\b|\byoy\b|每年(?![龄纪限费收薪级])|按年(?![付缴支计合签龄纪限费收薪级])|逐年|各年(?![龄纪限费收薪级])/, () => ({ grain: 'year' })],
   [/\bdaily\b|\b(?:by|per|each|every) day\b|每天|按天|每日/, () => ({ grain: 'day' })],
 ]
 

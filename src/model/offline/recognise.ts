@@ -125,7 +125,7 @@ function piece(text: string, cased: string, start: number, end: number): Token {
   return { text: text.slice(start, end), cased: cased.slice(start, end), start, end, cjk: true }
 }
 
-const heads = new Set(['客户', '用户'])
+const heads = new Set(['客户', '用户', '会员', '顾客', '账户'])
 
 /**
  * Chinese puts counts between a verb and its noun: "挽回了多少客户" is 挽回客户 with 了多少 inside.

@@ -216,7 +216,7 @@ function exactValue(cues: NumberCue[], measure: DataCatalog['measures'][number])
   return [{ at: cues[0].value }, { at: cues[0].value, equalBelow: true }]
 }
 
-const populationHeads = new Set(['customers', 'customer', 'users', 'user', 'subscribers', 'subscriber', 'clients', 'accounts', '客户', '用户'])
+const populationHeads = new Set(['customers', 'customer', 'users', 'user', 'subscribers', 'subscriber', 'clients', 'accounts', 'members', 'member', '客户', '用户', '会员', '顾客', '账户'])
 const insideWords = new Set(['里', '中', '当中', '之中', '里面'])
 const noneLike = (v: string) => isNoValue(v) || /^none$/i.test(v)
 

@@ -164,3 +164,39 @@ describe('planTools: a data set with its own churn flag beside its churn events'
     expect(p('How many customers churned by offer?')).toEqual([{ metric: 'churned_customers', by: ['offer'], language: 'en' }])
   })
 })
+
+/** A Chinese membership export: 会员 for customers, counts named 投诉次数 and 近30天登录次数, an age attribute; no tickets or activity data. */
+function membershipLike(): DataCatalog {
+  const base = catalogFixture()
+  const stored = (id: string, en: string, zh: string, unit: 'count' | 'years') => ({ id, name: { en, zh }, synonyms: { en: [], zh: [] }, unit, source: { kind: 'stored' as const }, integer: true })
+  return {
+    ...base,
+    dimensions: [dim('auto_renew', '是否自动续费', '是否自动续费')],
+    values: { auto_renew: values('Yes', 'No') },
+    measures: [...builtInMeasures, stored('age', 'Age', '年龄', 'years'), stored('complaints', '投诉次数', '投诉次数', 'count'), stored('logins_30d', '近30天登录次数', '近30天登录次数', 'count')],
+    coverage: { kind: 'snapshot', from: '2026-11-01', to: '2026-12-01' },
+    metricsWithoutData: [{ metric: 'tickets', missing: 'tickets' }, { metric: 'logins_per_customer', missing: 'usage' }],
+  }
+}
+
+describe('planTools on a Chinese membership export', () => {
+  const members = membershipLike()
+  const p = (q: string) => {
+    const plan = planTools(q, { catalog: members, previous: [] })
+    if (!('calls' in plan)) throw new Error(`no tool calls for "${q}": ${plan.text}`)
+    return plan.calls.map((c) => c.input)
+  }
+
+  it('reads 各年龄段 / 按年龄段 as age bands, not as a by-year trend', () => {
+    for (const q of ['各年龄段的流失率', '按年龄段的流失率是多少？']) expect(p(q)).toEqual([{ metric: 'churn_rate', bands: [{ measure: 'age' }], language: 'zh' }])
+  })
+
+  it("takes the data's own counts over metrics it has no data for, and 会员 as customers", () => {
+    const complaints = p('投诉2次及以上的会员流失率是多少？')
+    expect(complaints).toHaveLength(1)
+    expect(complaints[0]).toMatchObject({ metric: 'churn_rate', bands: [{ measure: 'complaints' }] })
+    const logins = p('流失会员和留存会员的平均登录次数分别是多少？')
+    expect(logins).toHaveLength(1)
+    expect(logins[0]).toMatchObject({ measure: 'logins_30d' })
+  })
+})
