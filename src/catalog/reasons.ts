@@ -26,7 +26,7 @@ export const reasons = [
     id: 'product_quality',
     name: { en: 'Bugs and reliability', zh: '产品质量与稳定性' },
     keywords: {
-      en: ['bug', 'bugs', 'crash', 'crashes', 'outage', 'outages', 'downtime', 'reliability', 'unreliable', 'slow', 'broken', 'errors', 'data loss'],
+      en: ['bug', 'bugs', 'buggy', 'crash', 'crashes', 'crashed', 'crashing', 'glitch', 'glitches', 'glitchy', 'freezes', 'freezing', 'froze', 'laggy', 'outage', 'outages', 'downtime', 'reliability', 'unreliable', 'slow', 'broken', 'errors', 'data loss', 'not working', 'stopped working', "doesn't work", 'does not work'],
       zh: ['故障', '崩溃', '宕机', '不稳定', '稳定性', '卡顿', '出错', 'bug', '丢失', '质量'],
     },
   },

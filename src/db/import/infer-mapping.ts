@@ -66,7 +66,7 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
 
   // Signup: a date column, else a tenure whose unit the name or the values give.
   let signup: MappingInput['signup'] | undefined
-  const signupDate = withRole('signup_date').find((p) => p.dateFormat)
+  const signupDate = withRole('signup_date').find((p) => p.dateFormat) ?? startLikeDate(profiles, used)
   if (signupDate?.dateFormat) {
     signup = { column: signupDate.name, format: signupDate.dateFormat }
     used.add(signupDate.name)
@@ -205,6 +205,17 @@ function inferChurn(files: Arrangement, profiles: ColumnProfile[], withRole: Wit
     const refund = ps.find((p) => p.numeric && !p.yesNo && lookupColumn(p.name)?.id === 'refunds')
     churn = { events: { file: relativeTo(files.main.file, t.file), on: files.events.on, dateColumn: date.name, format: date.dateFormat, ...(comeback ? { reactivationColumn: comeback.name } : {}), ...(refund ? { refundColumn: refund.name } : {}), ...(flag ? { compareFlag: { column: flag.name, trueValues: valuesAnswering(flag, 'Yes') } } : {}) } }
   }
+  // A churn date beside a flag makes the data dated (churn by month, not one window): use it when
+  // nearly every flagged row has its date.
+  const dated = withRole('churn_date').find((p) => p.dateFormat && p.rows > p.blanks)
+  if (!churn && dated?.dateFormat) {
+    const flag = flags.find((p) => p.yesNo)
+    const flagged = flag ? valuesAnswering(flag, 'Yes', ['Yes']).reduce((n, v) => n + (flag.counts.get(v) ?? 0), 0) : 0
+    if (!flag || dated.rows - dated.blanks >= 0.9 * flagged) {
+      churn = { dateColumn: dated.name, format: dated.dateFormat }
+      used.add(dated.name)
+    }
+  }
   for (const p of flags) {
     if (churn) break
     if (p.yesNo) churn = { flagColumn: p.name, trueValues: valuesAnswering(p, 'Yes', ['Yes']), falseValues: valuesAnswering(p, 'No') }
@@ -252,8 +263,9 @@ function inferReason(files: Arrangement, profiles: ColumnProfile[], withRole: Wi
   return {
     column: (reason ?? feedback).name,
     codes: reason ? codes : {},
-    unmapped: 'other',
-    asFeedback: sentences && !feedback,
+    // Free-text feedback alone has no codes: its texts are classified by keywords, like any feedback.
+    unmapped: reason ? 'other' : 'classify',
+    asFeedback: reason ? sentences && !feedback : true,
     ...(feedback && reason ? { feedbackColumn: feedback.name } : {}),
     language,
   }
@@ -350,6 +362,15 @@ function datesOf(t: Table, column: string, format: Parameters<typeof parseDate>[
 
 // How exports name the time a customer has been one, when the dictionary does not know the exact name.
 const tenureName = /tenure|as (a )?(customer|client|member|subscriber)|with (us|the company)|customer (for|age)|client (for|age)|account age|(membership|member|subscription|relationship) (length|age|duration|years|months|days)|(years|months) (active|subscribed|of service|on book)|在网|开通月|网龄|(会员|入网|使用|开通|注册|客户|合作|订阅)(月数|时长|年限|天数|年数|月份数)/i
+
+/**
+ * A signup date the dictionary does not know by name: a complete date column named like a start
+ * ("Start", "Member since", "开始日期"), else the only complete date column left.
+ */
+function startLikeDate(profiles: ColumnProfile[], used: Set<string>): ColumnProfile | undefined {
+  const complete = profiles.filter((p) => p.dateFormat && !used.has(p.name) && p.blanks === 0 && lookupColumn(p.name)?.role !== 'churn_date' && lookupColumn(p.name)?.role !== 'end_date')
+  return complete.find((p) => /start|since|join|creat|open|begin|first|sign.?up|regist|activat|enrol|开始|加入|创建|开通|注册|入网|签约/i.test(p.name)) ?? (complete.length === 1 ? complete[0] : undefined)
+}
 
 /** The currency the money columns' names state, the monthly revenue column's first: "Monthly Fee (EUR)" → EUR. */
 function statedCurrency(names: string[]): string | undefined {

@@ -68,8 +68,9 @@ const churnSchema = z.union([
 const churnReasonSchema = z.strictObject({
   column,
   codes: z.record(z.string(), z.enum(reasonIds)).default({}),
-  // What a reason text missing from `codes` becomes; "error" makes the mapping prove it is complete.
-  unmapped: z.union([z.enum(reasonIds), z.literal('error')]).default('other'),
+  // What a reason text missing from `codes` becomes; "error" makes the mapping prove it is complete;
+  // "classify" stores no code, so the keyword classifier reads the text (free-text feedback).
+  unmapped: z.union([z.enum(reasonIds), z.literal('error'), z.literal('classify')]).default('other'),
   asFeedback: z.boolean().default(false),
   /** A free-text column (e.g. RavenStack feedback_text) stored as exit-interview feedback of the churn. */
   feedbackColumn: column.optional(),

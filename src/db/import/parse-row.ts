@@ -237,7 +237,7 @@ function readReason(r: Reason, rawText: string, rawFeedback: string, bad: (msg: 
     const code = r.codes[text] ?? Object.entries(r.codes).find(([k]) => k.toLowerCase() === text.toLowerCase())?.[1]
     if (code === undefined && r.unmapped === 'error') bad(`reason ${JSON.stringify(text)} is not listed in churnReason.codes`)
     reasonText = text
-    reasonCode = code ?? (r.unmapped === 'error' ? null : r.unmapped)
+    reasonCode = code ?? (r.unmapped === 'error' || r.unmapped === 'classify' ? null : r.unmapped)
   }
   const feedback = feedbackText !== '' ? feedbackText : r.asFeedback ? reasonText : null
   return { reasonCode, reasonText, feedback }

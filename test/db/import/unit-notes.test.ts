@@ -95,3 +95,35 @@ describe('a snapshot with a yearly contract value, a status column and decimal-c
     expect(chineseColumnName('Flux capacitor level')).toBeUndefined()
   })
 })
+
+describe('a dated export with a churn flag beside its churn date, a plain "Start" column and free-text feedback', () => {
+  const csv = [
+    'Customer,Start,Churned,Churn Date,Plan,Monthly price,Feedback',
+    'U1,05/01/2025,Yes,20/03/2025,Lite,9.99,Too expensive for what we get',
+    'U2,10/01/2025,Yes,15/04/2025,Plus,19.99,The app kept crashing',
+    'U3,01/02/2025,No,,Plus,19.99,Love it',
+    'U4,03/02/2025,Yes,02/05/2025,Lite,9.99,Support never answered our tickets',
+    'U5,20/06/2025,No,,Lite,9.99,',
+  ].join('\n')
+
+  it('uses the churn date (dated data), the start date as signup, the price as MRR, and classifies the feedback by keywords', async () => {
+    const file = join(tmp, 'subs.csv')
+    writeFileSync(file, `${csv}\n`)
+    const proposal = await proposeMapping([file], { write: false, today: '2026-12-01' })
+    expect(proposal.mapping.churn).toEqual({ dateColumn: 'Churn Date', format: 'DD/MM/YYYY' })
+    expect(proposal.mapping.signup).toEqual({ column: 'Start', format: 'DD/MM/YYYY' })
+    expect(proposal.mapping.mrr).toEqual({ column: 'Monthly price' })
+    expect(proposal.mapping.churnReason).toMatchObject({ column: 'Feedback', codes: {}, unmapped: 'classify', asFeedback: true })
+    const prepared = await prepareImport(proposal.file, proposal.mapping, { tables: proposal.tables })
+    const db = await openDatabase(join(tmp, 'subs.db'), { readers: 0 })
+    try {
+      await writePrepared(db, file, prepared, {})
+      const deps = { db, catalog: await loadDataCatalog(db), churn: { kind: 'subscription' as const }, grossMargin: 0.8 }
+      const { churnReasons } = await import('../../../src/tools/churn-reasons.js')
+      const r = await churnReasons({ ...deps, log: undefined } as never, { period: { from: '2025-01-01', to: '2025-07-01' } } as never)
+      expect(Object.fromEntries(r.categories.map((c: { id: string; count: number }) => [c.id, c.count]))).toEqual({ price: 1, product_quality: 1, support: 1 })
+    } finally {
+      await db.destroy()
+    }
+  })
+})
