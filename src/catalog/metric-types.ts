@@ -46,6 +46,8 @@ export type MetricDef = {
    * period on dated data, the answer gives the whole span's total beside the default window's.
    */
   spanTotal?: boolean
+  /** A flow of money whose months add up (churned, expanded, contracted MRR): a trend's total is the sum of its buckets. */
+  bucketsAddUp?: boolean
   /** `cohort` metrics return a signup-month × months-since-signup matrix instead of a series. */
   kind?: 'cohort'
   /** Computes the value from merged measures. Percent units return percentage points. */

@@ -153,7 +153,7 @@ export const metrics = [
     compute: (m) => ({ value: m.end_mrr }),
   },
   {
-    id: 'churned_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr', 'present_mrr'], higherIsBetter: false,
+    id: 'churned_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], bucketsAddUp: true, parts: ['start_mrr', 'present_mrr'], higherIsBetter: false,
     name: { en: 'Churned MRR', zh: '流失MRR' },
     synonyms: { en: ['churned mrr', 'lost mrr', 'revenue lost', 'lost revenue', 'revenue lost to churn', 'mrr churn'], zh: ['流失MRR', '流失收入', '收入损失', '损失收入', '流失金额'] },
     description: 'MRR at period start of customers who had no MRR at period end.',
@@ -162,7 +162,7 @@ export const metrics = [
     compute: (m, c) => ({ value: c.snapshot ? m.lost_mrr : m.churned_mrr }),
   },
   {
-    id: 'contraction_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr'], higherIsBetter: false,
+    id: 'contraction_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], bucketsAddUp: true, parts: ['start_mrr'], higherIsBetter: false,
     name: { en: 'Contraction MRR', zh: '收缩MRR' },
     synonyms: { en: ['contraction mrr', 'contraction', 'downgrades', 'downgrade revenue'], zh: ['收缩MRR', '降级', '降级收入', '收入收缩'] },
     description: 'MRR lost from customers who stayed but pay less at period end than at its start.',
@@ -171,7 +171,7 @@ export const metrics = [
     compute: (m) => ({ value: m.contraction_mrr }),
   },
   {
-    id: 'expansion_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], parts: ['start_mrr'], higherIsBetter: true,
+    id: 'expansion_mrr', unit: 'currency', grains: monthlyGrains, families: ['revenue'], bucketsAddUp: true, parts: ['start_mrr'], higherIsBetter: true,
     name: { en: 'Expansion MRR', zh: '扩展MRR' },
     synonyms: { en: ['expansion mrr', 'expansion', 'upgrades', 'upsell revenue'], zh: ['扩展MRR', '增购', '升级', '扩展收入', '增购收入'] },
     description: 'MRR gained from existing customers who pay more at period end than at its start.',

@@ -39,7 +39,7 @@ export type MetricRow = { period?: string; segment: Record<string, string>; valu
 
 /** A metric result with its provenance: the period, churn definition and SQL it ran. */
 export type MetricResult = {
-  metric: { id: string; name: { en: string; zh: string }; unit: Unit; formula: string; higherIsBetter: boolean }
+  metric: { id: string; name: { en: string; zh: string }; unit: Unit; formula: string; higherIsBetter: boolean; bucketsAddUp?: boolean }
   period: Period
   grain?: Grain
   by: string[]
@@ -110,7 +110,7 @@ export async function runMetric(deps: QueryDeps, q: MetricQuery): Promise<Metric
     } satisfies MetricRow
   })
   return {
-    metric: { id: def.id, name: def.name, unit: def.unit, formula: def.formula, higherIsBetter: def.higherIsBetter },
+    metric: { id: def.id, name: def.name, unit: def.unit, formula: def.formula, higherIsBetter: def.higherIsBetter, ...(def.bucketsAddUp ? { bucketsAddUp: true } : {}) },
     period,
     ...(q.grain ? { grain: q.grain } : {}),
     by: plan.by.map((d) => d.id),

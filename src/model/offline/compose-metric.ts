@@ -13,7 +13,7 @@ type Lang = 'en' | 'zh'
 type Row = Record<string, unknown> & { value: number | null; period?: string; reason?: string }
 /** The parts of query_metric's output the answer reads. */
 export type MetricOutput = {
-  metric: { id: string; name: { en: string; zh: string }; unit: Unit; formula: string; higherIsBetter: boolean }
+  metric: { id: string; name: { en: string; zh: string }; unit: Unit; formula: string; higherIsBetter: boolean; bucketsAddUp?: boolean }
   period: { from: string; to: string; label: string; name?: PeriodName }
   grain?: string
   by: string[]
@@ -65,7 +65,10 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
           : `Highest in ${hi.period} (${fmt(hi.value)}), lowest in ${lo.period} (${fmt(lo.value)}); from ${fmt(first.value)} in ${first.period} to ${fmt(last.value)} in ${last.period}.`)
       }
     }
-    if (overall) lines.push(lang === 'zh' ? `整个期间：${overall}。` : `Over the whole period: ${overall}.`)
+    const sum = o.metric.bucketsAddUp && !o.by.length ? o.rows.reduce((a, r) => a + (r.value ?? 0), 0) : null
+    // Money lost month by month adds up; the whole period read from its first and last month would leave out who joined and left in between.
+    if (sum !== null) lines.push(lang === 'zh' ? `各期合计：${fmt(sum)}。` : `Total of the ${o.rows.length} ${o.grain}s: ${fmt(sum)}.`)
+    else if (overall) lines.push(lang === 'zh' ? `整个期间：${overall}。` : `Over the whole period: ${overall}.`)
   } else if (o.by.length) {
     const dims = o.by.map(dimName).join(lang === 'zh' ? '和' : ' and ')
     // Several groups read best as a compact table (every surface renders Markdown tables); two fit in a sentence.

@@ -90,3 +90,22 @@ describe('composeAnswer', () => {
     expect(composeAnswer([empty], catalog, 'en')).toMatch(/^There is no customer churn rate for 2026-Q3 \(2026-07-01 – 2026-09-30\): no customers were active at the start of the period\./)
   })
 })
+
+describe('a trend of money lost month by month', () => {
+  it('totals the months instead of quoting the whole period read from its first and last month', () => {
+    const churnedMrr = { id: 'churned_mrr', name: { en: 'Churned MRR', zh: '流失MRR' }, unit: 'currency', formula: 'Σ start MRR of customers who left', higherIsBetter: false, bucketsAddUp: true }
+    const trend: ToolOutcome = {
+      toolName: 'query_metric', input: { metric: 'churned_mrr', grain: 'month' },
+      output: {
+        kind: 'metric', metric: churnedMrr, period: q3, grain: 'month', by: [], where: {},
+        headline: { value: 900, parts: {} },
+        rows: [{ period: '2026-07', value: 400 }, { period: '2026-08', value: 300 }, { period: '2026-09', value: 500 }],
+        currency: 'USD', definition, churn: { kind: 'subscription' }, sql: [], rowCount: 3, chart,
+      },
+    }
+    const en = composeAnswer([trend], catalog, 'en')
+    expect(en).toContain('Total of the 3 months: $1,200.')
+    expect(en).not.toContain('Over the whole period')
+    expect(composeAnswer([trend], catalog, 'zh')).toContain('各期合计：$1,200。')
+  })
+})
