@@ -5,6 +5,7 @@ import { addDays, startOfMonth } from '../../time/dates.js'
 import { parseDate } from '../../time/parse-date.js'
 import type { Arrangement } from './arrange-files.js'
 import { chineseColumnName } from './chinese-column-name.js'
+import { englishColumnName } from './english-column-name.js'
 import { type ColumnRole, currencyFromName, type KnownColumn, lookupColumn, unitFromName } from './column-dictionary.js'
 import type { BuiltInColumn, MappingInput, TenureUnit } from './mapping-schema.js'
 import { yesNoValue } from './parse-values.js'
@@ -298,11 +299,11 @@ function inferMrr(files: Arrangement, profiles: ColumnProfile[], withRole: WithR
 }
 
 // Names for a column: the dictionary's, else the header itself (Chinese headers give zh; English ones en,
-// with a word-by-word Chinese name when every word is in the glossary).
+// with a word-by-word name in the other language when every word is in its glossary).
 function namesOf(p: ColumnProfile, k: KnownColumn | undefined): { id: string; en: string; zh: string; zhKnown: boolean } {
   if (k) return { id: k.id, en: k.en, zh: k.zh, zhKnown: true }
   const cjk = hasCjk(p.name)
-  const en = cjk ? p.name : p.name.replace(/[_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\s+/g, ' ').trim()
+  const en = cjk ? (englishColumnName(p.name) ?? p.name) : p.name.replace(/[_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\s+/g, ' ').trim()
   const slug = en.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')
   const id = /^[a-z]/.test(slug) ? slug : `col_${p.index + 1}${slug ? `_${slug}` : ''}`
   const composed = cjk ? undefined : chineseColumnName(en)

@@ -57,7 +57,7 @@ export const fillerWords = {
     what what's whats who how do does did done have has had show tell give get see look looking like please can could would will should
     with from about all any some so far much many overall total current currently now today right level value values number numbers
     doing going up down did we there's is it ok okay hey hi also still yet about over last past ones one customers customer accounts
-    account users user clients people folks here bad good looks look data month months quarter quarters year years time period
+    account users user clients members member people folks here bad good looks look data month months quarter quarters year years time period
     break down into per more less likely than versus vs and or but as well let's lets see me know tell us into
     dollars dollar usd bucks among people everyone group those ones whole entire base board using`.split(/\s+/).filter(Boolean)
     // "pay by electronic check" is how they pay, not a breakdown.

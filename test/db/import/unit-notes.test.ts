@@ -127,3 +127,28 @@ describe('a dated export with a churn flag beside its churn date, a plain "Start
     }
   })
 })
+
+describe('Chinese headers the dictionary does not know', () => {
+  it('get an English name word by word from the glossary, or none when a word is missing', async () => {
+    const { englishColumnName } = await import('../../../src/db/import/english-column-name.js')
+    expect(englishColumnName('注册渠道')).toBe('Registration channel')
+    expect(englishColumnName('城市等级')).toBe('City tier')
+    expect(englishColumnName('是否自动续费')).toBe('Auto-renewal')
+    expect(englishColumnName('近30天登录次数')).toBe('Logins (last 30 days)')
+    expect(englishColumnName('投诉次数')).toBe('Complaints')
+    expect(englishColumnName('客户满意度评分')).toBe('Customer satisfaction score')
+    expect(englishColumnName('未知字段名')).toBeUndefined()
+  })
+
+  it('name the dimensions of a Chinese export in English too, with English labels for common values', async () => {
+    const file = join(tmp, 'members.csv')
+    const rows = ['M1,一线,线上,0,12,否', 'M2,二线,线下,3,2,是', 'M3,三线,线上,1,30,否', 'M4,一线,线下,0,8,否', 'M5,二线,线上,2,5,是', 'M6,三线,线下,0,40,否', 'M7,一线,线上,1,3,是', 'M8,二线,线下,0,22,否']
+    writeFileSync(file, `\uFEFF会员ID,城市等级,注册渠道,投诉次数,会员月数,是否流失\n${rows.join('\n')}\n`)
+    const proposal = await proposeMapping([file], { write: false, today: '2026-12-01' })
+    const tier = proposal.mapping.dimensions.find((d) => d.sourceColumn === '城市等级')!
+    expect(tier.name).toEqual({ en: 'City tier', zh: '城市等级' })
+    expect(tier.values?.['一线']?.label).toEqual({ en: 'Tier 1', zh: '一线' })
+    expect(proposal.mapping.signup).toEqual({ tenureColumn: '会员月数', unit: 'months' })
+    expect(proposal.mapping.measures.find((m) => m.sourceColumn === '投诉次数')?.name.en).toBe('Complaints')
+  })
+})
