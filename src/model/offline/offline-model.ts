@@ -6,7 +6,6 @@ import { detectLanguage } from './normalise.js'
 import { planTools, unappliedTerms } from './plan-tools.js'
 
 const usage = { inputTokens: { total: 0, noCache: 0, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 0, text: 0, reasoning: undefined } }
-let callCounter = 0
 
 type Step = { content: LanguageModelV4Content[]; finishReason: { unified: 'stop' | 'tool-calls'; raw: string } }
 
@@ -72,7 +71,7 @@ export function createOfflineModel(getCatalog: () => DataCatalog): LanguageModel
 
 function toolCalls(calls: Array<{ toolName: string; input: Record<string, unknown> }>): Step {
   return {
-    content: calls.map((c) => ({ type: 'tool-call' as const, toolCallId: `offline_${++callCounter}`, toolName: c.toolName, input: JSON.stringify(c.input) })),
+    content: calls.map((c) => ({ type: 'tool-call' as const, toolCallId: `offline_${crypto.randomUUID()}`, toolName: c.toolName, input: JSON.stringify(c.input) })),
     finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
   }
 }

@@ -34,6 +34,27 @@ describe('offline analyst as a LanguageModelV4', () => {
   })
 })
 
+describe('offline analyst tool call ids', () => {
+  // A per-process counter gave "offline_1" again in every CLI run and every restarted turn process, so a
+  // later turn's answer picked up an earlier turn's result with the same id (an English paragraph under a Chinese one).
+  it('are random UUIDs, never a counter that restarts with the process', async () => {
+    const catalog = await loadDataCatalog(await tinyCompany())
+    const ids: string[] = []
+    for (let i = 0; i < 2; i++) {
+      const r = await generateText({
+        model: createOfflineModel(() => catalog),
+        prompt: 'What was our churn rate in Q1 2026?',
+        tools: { query_metric: tool({ inputSchema: z.object({}).passthrough(), execute: async () => ({ error: { code: 'bad_request', message: 'x' } }) }) },
+        stopWhen: isStepCount(1),
+      })
+      ids.push(...r.steps[0].toolCalls.map((c) => c.toolCallId))
+    }
+    expect(ids).toHaveLength(2)
+    for (const id of ids) expect(id).toMatch(/^offline_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    expect(ids[0]).not.toBe(ids[1])
+  })
+})
+
 describe('offline analyst through the app (the default model)', () => {
   it('answers /api/ask with numbers from the tool, the period, a chart and the SQL', async () => {
     const { app, deps } = await testApp(await tinyCompany())
