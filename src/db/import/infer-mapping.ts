@@ -117,13 +117,13 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     if (used.has(p.name)) continue
     const k = known(p)
     if (k?.role === 'ignore') { ignore(p.name, k.why ?? 'not needed'); continue }
-    if (k && !['dimension', 'measure'].includes(k.role)) { ignore(p.name, `another ${k.en.toLowerCase()} column`); continue }
+    if (k && !['dimension', 'measure'].includes(k.role) && !(k.role === 'status' && keptStatus(p))) { ignore(p.name, `another ${k.en.toLowerCase()} column`); continue }
     if (p.distinct === 0) { ignore(p.name, 'empty'); continue }
     if (p.distinct === 1 && p.blanks === 0) { ignore(p.name, 'the same on every row'); continue }
     if (p.dateFormat) { ignore(p.name, 'a date other than signup or churn'); continue }
     const names = namesOf(p, k)
     if (!names.zhKnown) unnamed.push(p.name)
-    const asDimension = p.yesNo || !p.numeric || (k?.role === 'dimension' && p.distinct <= 12)
+    const asDimension = p.yesNo || !p.numeric || k?.role === 'status' || (k?.role === 'dimension' && p.distinct <= 12)
     if (!asDimension) {
       measures.push({ id: uniqueId(k?.id ?? names.id), sourceColumn: p.name, name: { en: names.en, zh: names.zh }, unit: k?.unit ?? unitOf(p.name) })
       continue
@@ -138,8 +138,17 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
       sourceColumn: p.name,
       name: { en: names.en, zh: names.zh },
       ...(p.yesNo ? { yesNo: true } : {}),
+      ...(k?.outcome ? { outcome: k.outcome } : {}),
       ...valuesOf(p),
     })
+  }
+  // Churn read from a status with more values than churned / not (Stayed / Churned / Joined): the status
+  // also stays as an outcome dimension, so "how many joined" can be counted.
+  if ('statusColumn' in churn) {
+    const status = profiles.find((p) => p.name === churn.statusColumn)
+    if (status && !status.yesNo && status.distinct >= 3 && status.distinct <= 12) {
+      dimensions.push({ id: uniqueId('customer_status'), sourceColumn: status.name, name: { en: 'Customer status', zh: '客户状态' }, outcome: 'status', ...valuesOf(status) })
+    }
   }
   // With churn from events, a churn flag in the customer file is a second, disagreeing signal
   // (RavenStack: 110 flagged, 352 with events): kept as a yes/no dimension so questions about
@@ -188,6 +197,11 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
 type WithRole = (role: ColumnRole, ps?: ColumnProfile[]) => ColumnProfile[]
 type ChurnInput = MappingInput['churn'] & { window?: 'month' | 'quarter' }
 
+/** A status column with more values than churned / not churned: kept as an outcome dimension to count by. */
+function keptStatus(p: ColumnProfile): boolean {
+  return lookupColumn(p.name)?.role === 'status' && !p.yesNo && p.distinct >= 3 && p.distinct <= 12
+}
+
 function inferChurn(files: Arrangement, profiles: ColumnProfile[], withRole: WithRole, used: Set<string>, ignore: (c: string, why: string) => void): ChurnInput {
   const flags = [...withRole('churn'), ...withRole('status')]
   let churn: ChurnInput | undefined
@@ -217,8 +231,9 @@ function inferChurn(files: Arrangement, profiles: ColumnProfile[], withRole: Wit
   if (!churn) {
     throw new AppError('import_failed', `${basename(files.main.file)}: found no churn column (a flag such as Churn/Exited, a status, or a churn date). Columns: ${profiles.map((p) => JSON.stringify(p.name)).join(', ')}. Write a mapping (see data/mappings/README.md).`)
   }
-  // Other forms of the churn label would give the answer away as a "dimension".
-  for (const p of flags) if (!used.has(p.name)) ignore(p.name, 'another form of the churn label')
+  // Other forms of the churn label would give the answer away as a "dimension"; a status with more
+  // values than churned/not (Stayed / Churned / Joined) says more than the label and stays, as an outcome.
+  for (const p of flags) if (!used.has(p.name) && !keptStatus(p)) ignore(p.name, 'another form of the churn label')
   return churn
 }
 

@@ -9,6 +9,7 @@ import { queryIndexes } from './006-perf-2-query-indexes.js'
 import { postgresFunctions } from './006-perf-3-postgres-functions.js'
 import { rollupTables } from './007-rollups-1-tables.js'
 import { clusteredTables } from './008-import-1-clustered-tables.js'
+import { dimensionOutcome } from './009-dimension-outcome.js'
 
 /** Migrations kept in code (not read from disk) so they run the same under tsx, bundlers and Workers. */
 export const migrationProvider: MigrationProvider = {
@@ -20,6 +21,7 @@ export const migrationProvider: MigrationProvider = {
       '006-perf-1-feedback-fts': feedbackFts, '006-perf-2-query-indexes': queryIndexes, '006-perf-3-postgres-functions': postgresFunctions,
       '007-rollups-1-tables': rollupTables,
       '008-import-1-clustered-tables': clusteredTables,
+      '009-dimension-outcome': dimensionOutcome,
     }
   },
 }

@@ -36,7 +36,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看', '那只看', '那只'] },
   rest: { en: ['the rest', 'everyone else', 'everybody else', 'others', 'all other', 'other customers'], zh: ['其他客户', '其余客户', '其他', '其余'] },
   lose: { en: ['lose', 'loses', 'lost', 'losing', 'left', 'leave', 'leaves', 'leaving', 'left us', 'cancel', 'cancels', 'cancelled', 'canceled', 'quit', 'quits', 'drop', 'dropped'], zh: ['流失了', '掉了', '走了', '离开', '丢了', '丢失', '取消了', '退订', '损失', '损失了', '少了'] },
-  howMany: { en: ['how many', 'number of', 'count of', 'count', 'total number'], zh: ['多少', '几个', '几家', '多少个', '多少家', '数量', '多少人'] },
+  howMany: { en: ['how many', 'number of', 'count of', 'count', 'total number'], zh: ['多少', '几个', '几家', '多少个', '多少家', '数量', '多少人', '人数'] },
   rate: { en: ['rate', 'percentage', 'percent', 'share', 'ratio', 'likely'], zh: ['率', '比例', '比率', '占比'] },
   new: { en: ['new', 'signed up', 'sign up', 'joined', 'acquired'], zh: ['新增', '新', '新签'] },
   sum: { en: ['sum', 'add up', 'added up', 'combined', 'in total', 'altogether'], zh: ['加起来', '合计', '总和', '总计', '加总', '一共'] },

@@ -32,6 +32,8 @@ export type Meaning = {
   measures: string[]
   /** A numeric attribute cut into bands ("churn by age: under 30, 30–50, over 50"); empty edges = default bands. */
   band?: { measure: string; edges: BandEdge[] }
+  /** Values of a customer-status dimension named (Stayed / Churned / Joined), also where the word reads as churned or retained. */
+  statusValues: Array<{ dim: string; value: string }>
   /** Reason words named in the clause ("price", "竞争对手"). */
   topics: string[]
   churnedOnly: boolean
@@ -55,7 +57,7 @@ export type Meaning = {
 /** A meaning with nothing in it yet. */
 export function emptyMeaning(): Meaning {
   return {
-    intent: 'none', metrics: [], metricsNamed: false, refersBack: false, by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], churnedOnly: false, anyComplaint: false,
+    intent: 'none', metrics: [], metricsNamed: false, refersBack: false, by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], statusValues: [], churnedOnly: false, anyComplaint: false,
     unknownValues: [], unknownWords: [], roles: new Set(), followup: false, elliptical: false, future: false,
   }
 }

@@ -9,6 +9,7 @@ import { pickSides } from './pick-sides.js'
 import { edgesFrom, numberCues, type NumberCue } from './parse-numbers.js'
 import type { BandEdge } from '../../catalog/measure.js'
 import { resolveMetrics } from './resolve-metrics.js'
+import { countByStatus } from './status-values.js'
 import type { Token } from './segment-zh.js'
 
 type Value = { dim: string; value: string; at: number }
@@ -59,6 +60,15 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const named = x.senses.find((s) => s.kind === 'dimension' && next?.senses.some((v) => v.kind === 'value' && v.dim === s.id))
     if (named?.kind === 'dimension') mentionedDims.add(named.id)
   })
+  const statusDims = new Set(catalog.dimensions.filter((d) => d.outcome === 'status').map((d) => d.id))
+  for (const x of mentions) for (const s of x.senses) if (s.kind === 'value' && statusDims.has(s.dim)) m.statusValues.push({ dim: s.dim, value: s.value })
+  // Inside a longer phrase ("how many churned" is one metric phrase) a status word still names its value.
+  for (const dim of statusDims) {
+    for (const { value } of catalog.values[dim] ?? []) {
+      const word = value.toLowerCase()
+      if (/^[a-z][a-z ]+$/.test(word) && new RegExp(`\\b${word}\\b`).test(text)) m.statusValues.push({ dim, value })
+    }
+  }
   mentions.forEach((x, i) => {
     const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
     const next = mentions[i + 1]
@@ -207,6 +217,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.elliptical = !metricMentions.some((x) => !fillers.has(x.key)) && !dims.length && !values.length && !m.unknownValues.length &&
     !m.period && !m.grain && meaningful.length <= 2
   m.intent = intentOf(m, values.length + dims.length)
+  countByStatus(m)
   return m
 }
 
