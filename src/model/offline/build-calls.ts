@@ -15,8 +15,12 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
   switch (m.intent) {
     case 'describe':
       return [{ toolName: 'describe_data', input: { language: lang } }]
-    case 'reasons':
-      return perValue(m, catalog).map((filters) => ({ toolName: 'churn_reasons', input: { ...period, ...withFilters(filters), language: lang } }))
+    case 'reasons': {
+      // The data's own churn category is what the reasons answer splits churners by: no filter or split on it.
+      const own = new Set(catalog.dimensions.filter((d) => d.outcome === 'reason_category').map((d) => d.id))
+      const r = { ...m, by: m.by.filter((d) => !own.has(d)), filters: Object.fromEntries(Object.entries(m.filters).filter(([d]) => !own.has(d))) }
+      return perValue(r, catalog).map((filters) => ({ toolName: 'churn_reasons', input: { ...period, ...withFilters(filters), language: lang } }))
+    }
     case 'feedback':
       return m.keywords.length
         ? [{ toolName: 'search_feedback', input: { keywords: m.keywords, ...withFilters(m.filters), ...period, ...(m.churnedOnly ? { churnedOnly: true } : {}), language: lang } }]

@@ -61,6 +61,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     if (named?.kind === 'dimension') mentionedDims.add(named.id)
   })
   const statusDims = new Set(catalog.dimensions.filter((d) => d.outcome === 'status').map((d) => d.id))
+  const reasonDims = new Set(catalog.dimensions.filter((d) => d.outcome === 'reason_category').map((d) => d.id))
   for (const x of mentions) for (const s of x.senses) if (s.kind === 'value' && statusDims.has(s.dim)) m.statusValues.push({ dim: s.dim, value: s.value })
   // Inside a longer phrase ("how many churned" is one metric phrase) a status word still names its value.
   for (const dim of statusDims) {
@@ -80,6 +81,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     // "lost revenue from cancellations": a metric word after from/due to only says where the first one comes from.
     else if (s.kind === 'metric' && !(i > 0 && qualifierWords.has(mentions[i - 1].key))) metricMentions.push({ id: s.id, key: x.key, start: x.start, end: x.end })
     else if (s.kind === 'dimension') dims.push({ id: s.id, at: i, start: x.start })
+    // "因为竞争对手而流失的", "left because of price": a value of the data's own churn category is a reason asked about.
+    else if (s.kind === 'value' && reasonDims.has(s.dim)) topics.push(x.key)
     else if (s.kind === 'value') values.push({ dim: s.dim, value: s.value, at: i })
     else if (s.kind === 'reason') topics.push(x.key)
     else if (s.kind === 'measure') measureMentions.push({ id: s.id, start: x.start })
