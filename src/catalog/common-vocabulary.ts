@@ -41,6 +41,40 @@ export const commonDimensionWords: Array<[string[], Words]> = [
   [['referredafriend', '推荐朋友'], w(['referred a friend', 'referral', 'referred friends'], ['推荐朋友', '推荐过朋友'])],
 ]
 
+/**
+ * How managers name the numeric columns churn exports commonly have ("the number of times they contacted us" for
+ * Contacts_Count_12_mon). Keys: a measure id or name, lower case with spaces and punctuation removed. They only fill
+ * gaps: a word the data already uses for something else keeps that meaning.
+ */
+export const commonMeasureWords: Array<[string[], Words]> = [
+  [['contacts', 'contactscount12mon', 'contactscount', 'contactcount'], w(
+    ['contacts', 'contact count', 'number of contacts', 'times they contacted us', 'number of times they contacted us', 'times contacted', 'times they contacted', 'contacted us', 'contacts with us', 'contacts with the bank', 'times they called', 'calls to us', 'service calls', 'customer service calls', 'how often they contacted us'],
+    ['联系次数', '联系', '联系我们', '联系银行', '联系过我们', '来电次数', '致电次数', '沟通次数', '接触次数', '联络次数'])],
+  [['monthsinactive', 'monthsinactive12mon', 'inactivemonths'], w(
+    ['months inactive', 'inactive months', 'inactivity', 'months of inactivity', 'inactive for', 'inactive'],
+    ['不活跃月数', '不活跃', '不活跃的月数', '沉默月数', '未活跃月数', '不活跃月份'])],
+  [['products', 'totalrelationshipcount', 'numofproducts', 'numberofproducts', 'productcount'], w(
+    ['products', 'number of products', 'products held', 'products they hold', 'products they have', 'relationship count', 'bank products', 'how many products'],
+    ['产品数', '产品数量', '持有产品数', '持有产品', '产品个数', '持有的产品数'])],
+  [['transactioncount', 'totaltransct'], w(
+    ['transactions', 'number of transactions', 'transaction count', 'how many transactions', 'transaction volume'],
+    ['交易次数', '交易笔数', '刷卡次数', '消费次数', '交易数'])],
+  [['transactionamount', 'totaltransamt'], w(
+    ['transaction amount', 'amount spent', 'spend', 'spending', 'total spend', 'transaction value', 'how much they spent'],
+    ['交易金额', '消费金额', '交易额', '刷卡金额', '消费额'])],
+  [['creditlimit'], w(['credit limit', 'credit line', 'card limit', 'limit'], ['信用额度', '额度', '授信额度', '信用卡额度'])],
+  [['revolvingbalance', 'totalrevolvingbal'], w(['revolving balance', 'revolving', 'balance carried', 'carried balance'], ['循环余额', '透支余额', '未还余额'])],
+  [['utilizationratio', 'avgutilizationratio'], w(['utilization', 'utilisation', 'card utilization', 'utilization rate', 'credit utilization'], ['使用率', '额度使用率', '信用卡使用率', '额度利用率'])],
+  [['opentobuy', 'avgopentobuy'], w(['open to buy', 'available credit', 'unused credit'], ['可用额度', '剩余额度'])],
+  [['dependentscount', 'dependentcount', 'numberofdependents'], w(['number of dependents', 'dependent count', 'how many dependents'], ['家属人数', '受抚养人数', '抚养人数', '家属数量', '受抚养人数量'])],
+  [['referrals', 'numberofreferrals'], w(['referrals', 'number of referrals', 'friends referred', 'people referred'], ['推荐人数', '推荐次数', '推荐数'])],
+  [['satisfactionscore'], w(['satisfaction', 'satisfaction score', 'csat', 'satisfaction rating', 'how satisfied'], ['满意度', '满意度评分', '满意程度', '满意分'])],
+  [['age', 'customerage'], w(['age', 'how old', 'ages'], ['年龄', '岁数'])],
+  [['balance', 'accountbalance'], w(['balance', 'account balance', 'money in the account', 'deposits'], ['余额', '账户余额', '存款'])],
+  [['creditscore'], w(['credit score', 'credit rating', 'fico'], ['信用分', '信用评分', '信用分数'])],
+  [['salary', 'estimatedsalary'], w(['salary', 'estimated salary', 'pay', 'earnings', 'income'], ['工资', '薪资', '薪水', '收入'])],
+]
+
 /** Keys: a stored value, lower case with spaces collapsed. */
 export const commonValueWords: Record<string, Words> = {
   male: w(['men', 'man', 'males', 'male customers'], ['男性', '男客户', '男士', '男的', '男性客户']),

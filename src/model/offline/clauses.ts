@@ -81,8 +81,10 @@ export function mergeClauses(meanings: Meaning[]): Meaning[] {
     const withFilters = main.slice(0, i).find((x) => Object.keys(x.filters).length)
     if (m.intent !== 'compare' && !Object.keys(m.filters).length && withFilters) m.filters = { ...withFilters.filters }
     // "…had 6 contacts, and how many of them left?": "them" are the customers the cut picked out.
+    // "…inactive for 4 months, and how many churned?": a bare count of churners after a cut counts within it, as filters carry.
     const withBand = main.slice(0, i).findLast((x) => x.band)
-    if (m.refersBack && !m.band && !m.by.length && withBand && m.intent === 'metric') m.band = withBand.band
+    const bareChurnCount = !m.measures.length && !Object.keys(m.filters).length && m.metrics.length > 0 && m.metrics.every((id) => id === 'churned_customers' || id === 'churn_rate')
+    if ((m.refersBack || (bareChurnCount && withBand?.band?.edges.length)) && !m.band && !m.by.length && withBand && m.intent === 'metric') m.band = withBand.band
   }
   return main
 }

@@ -9,8 +9,9 @@ export type Role =
 /** The fixed table of function words, English and Chinese (normalised: lower case, half-width). */
 export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: string[] }> = {
   by: {
-    en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different', 'split', 'distribution', 'mix'],
-    zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种', '分布', '构成'],
+    en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different', 'split', 'distribution', 'mix',
+      'vary with', 'varies with', 'vary by', 'varies by', 'vary across', 'change with', 'changes with', 'depend on', 'depends on', 'as a function of', 'go with', 'goes with'],
+    zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种', '分布', '构成', '随着', '随'],
   },
   compare: { en: ['compare', 'compared', 'comparing', 'comparison', 'vs', 'versus', 'against', 'differ', 'difference', 'differences', 'different from', 'distinguish', 'distinguishes', 'sets apart', 'set apart', 'apart', 'apart from', 'characteristics', 'profile', 'look like', 'stand out', 'stands out'], zh: ['对比', '比较', '相比', '区别', '差异', '不同之处', '比', '哪个更高', '哪个更低', '哪个高', '谁更高', '更高', '更低', '有什么不同', '特征', '特点', '画像', '有什么特点'] },
   than: { en: ['than', 'more likely', 'less likely', 'more than', 'less than'], zh: ['比', '高于', '低于'] },

@@ -1,7 +1,7 @@
 import { reasons } from '../../catalog/reasons.js'
 import { isNoValue, isYesValue } from '../../catalog/yes-no.js'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
-import { commonDimensionWords, commonValueWords, dimensionKey, measureWordsFromNames } from '../../catalog/common-vocabulary.js'
+import { commonDimensionWords, commonMeasureWords, commonValueWords, dimensionKey, measureWordsFromNames } from '../../catalog/common-vocabulary.js'
 import { fillerWords, functionWords, metricParaphrases, type Role } from './function-words.js'
 import { normalise } from './normalise.js'
 import { keyOf } from './segment-zh.js'
@@ -98,6 +98,12 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     for (const p of measureWordsFromNames(m.name)) {
       if (!entries.get(keyOf(normalise(p).text))?.some((x) => x.kind === 'metric' && !unusable.has(x.id))) add(p, { kind: 'measure', id: m.id })
     }
+  }
+  // Everyday names of common numeric columns ("times they contacted us", "持有产品数"): only where nothing else has the word.
+  for (const m of catalog.measures) {
+    const keys = new Set([m.id, m.name.en, m.name.zh].map(dimensionKey))
+    const common = commonMeasureWords.find(([k]) => k.some((x) => keys.has(x)))?.[1]
+    for (const p of [...(common?.en ?? []), ...(common?.zh ?? [])]) if (!entries.has(keyOf(normalise(p).text))) add(p, { kind: 'measure', id: m.id })
   }
   // "满意度" on data with satisfaction scores but no NPS answers is the attribute, not the metric it cannot compute.
   for (const [key, senses] of entries) {

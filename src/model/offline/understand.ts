@@ -165,6 +165,11 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   }
   for (const v of values) qualified.add(v.dim)
   m.by = [...new Set([...askedBy, ...dims.filter((d) => !qualified.has(d.id) && !askedBy.includes(d.id)).map((d) => d.id)])].slice(0, 2)
+  // "流失率随联系次数怎么变化", "how does churn change with tenure": a change along an attribute or dimension is a breakdown, no trend.
+  if (m.roles.has('trend') && !m.grain && (m.measures.length || dims.length) && /随着?|\b(?:vary|varies|varying|change|changes|changing) (?:with|by|across)\b/.test(text)) {
+    m.roles.delete('trend')
+    m.roles.add('by')
+  }
   m.trend = m.roles.has('trend') || !!m.grain
   const sides = pickSides(values, m.roles)
   m.sides = sides?.sides
@@ -226,7 +231,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
 
 /** "customers who had 6 contacts", "有2个产品的客户": one plain whole number on a whole-number attribute is that value exactly. */
 function exactValue(cues: NumberCue[], measure: DataCatalog['measures'][number]): BandEdge[] | undefined {
-  if (cues.length !== 1 || cues[0].side !== 'plain' || !measure.integer || !Number.isInteger(cues[0].value) || cues[0].unit) return undefined
+  // "inactive for 4 months" on a count of months is exactly 4; a unit the attribute is not counted in is a cut.
+  if (cues.length !== 1 || cues[0].side !== 'plain' || !measure.integer || !Number.isInteger(cues[0].value) || (cues[0].unit && cues[0].unit !== measure.unit)) return undefined
   return [{ at: cues[0].value }, { at: cues[0].value, equalBelow: true }]
 }
 
