@@ -212,9 +212,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const spansAll = m.roles.has('by') && cues.length === 2 && cues[0].side === 'rangeStart' && cues[1].side === 'rangeEnd' && !cues[0].either
     const [a, b] = spansAll ? [cues[0].value, cues[1].value] : [0, 0]
     const eachValue = spansAll && Number.isInteger(a) && Number.isInteger(b) && b > a && b - a <= 10
+    // "with vs without dependents", "有家属和没有家属": a count named as a trait one has or not is cut at 1 (none vs any).
+    const lower = time.cased.toLowerCase()
+    const asTrait = measure.integer && !cues.length && measureMentions.some((x) => x.id === measure.id && hasOrNot.test(lower.slice(0, x.start)))
     const edges = eachValue
       ? Array.from({ length: b - a }, (_, i) => ({ at: a + i, equalBelow: true }))
-      : spansAll ? [] : exactValue(cues, measure) ?? edgesFrom(cues, measure.unit)
+      : spansAll ? [] : asTrait ? [{ at: 1 }] : exactValue(cues, measure) ?? edgesFrom(cues, measure.unit)
     // "Do customers with more dependents churn more?": whether an attribute matters is churn across its bands.
     const matters = m.roles.has('effect') && !m.roles.has('churned') && !m.roles.has('retained')
     if (edges.length || m.roles.has('band') || m.roles.has('by') || matters) m.band = { measure: measure.id, edges }
@@ -228,6 +231,9 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   countByStatus(m)
   return m
 }
+
+// Words right before a count that make it a trait one has or lacks: "with dependents", "no dependents", "有家属", "没有家属".
+const hasOrNot = /(?:\b(?:with|without|has|have|having|had|no|any)\s+(?:any\s+)?|(?:有|没有|无|没)\s*)$/
 
 /** "customers who had 6 contacts", "有2个产品的客户": one plain whole number on a whole-number attribute is that value exactly. */
 function exactValue(cues: NumberCue[], measure: DataCatalog['measures'][number]): BandEdge[] | undefined {
