@@ -16,7 +16,7 @@ import { inferSummaries } from './infer-summaries.js'
 /** A choice inference made that the user should review, as data (the CLI words it). */
 export type InferenceNote =
   | { kind: 'files'; main: string; joined: string[]; events?: string; subscriptions?: string; others?: string[]; unused: Array<{ file: string; why: string }> }
-  | { kind: 'as_of'; asOf: string; basis: 'latest_date' | 'today' }
+  | { kind: 'as_of'; asOf: string; basis: 'latest_date' | 'today' | 'quarter_column'; quarter?: string }
   | { kind: 'window'; window: 'month' | 'quarter'; basis: 'quarter_column' | 'default' }
   | { kind: 'tenure_unit'; column: string; min: number; max: number; unit: TenureUnit; basis: 'name' | 'values' }
   | { kind: 'ignored'; column: string; why: string }
@@ -85,17 +85,23 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     const s = subscriptionColumns(files.subscriptions.table)
     if (s.format) dates.push(...datesOf(files.subscriptions.table, s.start, s.format), ...(s.end ? datesOf(files.subscriptions.table, s.end, s.format) : []))
   }
+  // A file that names its quarter (IBM 11.1.3: Quarter = Q3) and has no dates is that quarter of the latest year it has ended
+  // by today, so "Q3" asks about the data's own window and "Q1" about one it does not have.
+  const namedQuarter = profiles.find((p) => known(p)?.id === 'quarter' && p.distinct === 1 && /^q[1-4]$/i.test([...p.counts.keys()][0] ?? ''))
   if (dates.length > 0) {
     asOf = addDays(dates.reduce((a, b) => (a > b ? a : b)), 1)
     notes.push({ kind: 'as_of', asOf, basis: 'latest_date' })
+  } else if (namedQuarter && ('flagColumn' in churn || 'statusColumn' in churn)) {
+    const quarter = [...namedQuarter.counts.keys()][0].toUpperCase()
+    asOf = afterLatestQuarter(Number(quarter.slice(1)), opts.today ?? new Date().toISOString().slice(0, 10))
+    notes.push({ kind: 'as_of', asOf, basis: 'quarter_column', quarter })
   } else {
     asOf = startOfMonth(opts.today ?? new Date().toISOString().slice(0, 10))
     notes.push({ kind: 'as_of', asOf, basis: 'today' })
   }
   if ('flagColumn' in churn || 'statusColumn' in churn) {
-    const quarter = profiles.find((p) => known(p)?.id === 'quarter' && p.distinct === 1 && /^q[1-4]$/i.test([...p.counts.keys()][0] ?? ''))
-    churn.window = quarter ? 'quarter' : 'month'
-    notes.push({ kind: 'window', window: churn.window, basis: quarter ? 'quarter_column' : 'default' })
+    churn.window = namedQuarter ? 'quarter' : 'month'
+    notes.push({ kind: 'window', window: churn.window, basis: namedQuarter ? 'quarter_column' : 'default' })
   }
 
   const churnReason = inferReason(files, profiles, withRole, used)
@@ -192,6 +198,13 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     ...(Object.keys(ignored).length > 0 ? { ignored } : {}),
   }
   return { mapping, notes }
+}
+
+/** The day after calendar quarter `q` of the latest year in which it has ended by `today` (Q3, 2026-12-01 → 2026-10-01). */
+export function afterLatestQuarter(q: number, today: string): string {
+  const year = Number(today.slice(0, 4))
+  const after = (y: number) => (q === 4 ? `${y + 1}-01-01` : `${y}-${String(3 * q + 1).padStart(2, '0')}-01`)
+  return after(year) <= today ? after(year) : after(year - 1)
 }
 
 type WithRole = (role: ColumnRole, ps?: ColumnProfile[]) => ColumnProfile[]
