@@ -70,5 +70,7 @@ export function isModifierOnly(m: Meaning): boolean {
 /** True when a clause says anything at all the analyst recognised. */
 export function hasSubstance(m: Meaning): boolean {
   return m.intent !== 'none' || m.metrics.length > 0 || m.by.length > 0 || m.measures.length > 0 || Object.keys(m.filters).length > 0 || !!m.period || !!m.grain ||
-    m.unknownValues.length > 0 || m.unknownWords.length > 0 || m.future || !!m.outOfRange
+    m.unknownValues.length > 0 || m.unknownWords.length > 0 || m.future || !!m.outOfRange ||
+    // "And of those who stayed?": a follow-up naming only the churned or retained group.
+    (m.followup && (m.roles.has('churned') || m.roles.has('retained')))
 }
