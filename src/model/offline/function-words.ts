@@ -60,7 +60,7 @@ export const fillerWords = {
     break down into per more less likely than versus vs and or but as well let's lets see me know tell us into
     dollars dollar usd bucks among people everyone group those ones whole entire base board`.split(/\s+/).filter(Boolean)
     // "pay by electronic check" is how they pay, not a breakdown.
-    .concat(['because', 'times', 'several', 'holders', 'holder', 'cardholders', 'per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
+    .concat(['because', 'times', 'used', 'use', 'uses', 'using', 'several', 'holders', 'holder', 'cardholders', 'per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
   zh: ['的', '是', '了', '吗', '么', '呢', '啊', '呀', '吧', '我们', '我', '你', '你们', '他们', '她们', '它们', '有', '看', '看看', '一下', '请', '给', '给我',
     '现在', '目前', '当前', '客户', '用户', '什么', '怎么', '怎么样', '如何', '多少', '到底', '情况', '和', '与', '及', '以及', '跟', '同', '在', '对',
     '这', '那', '这个', '那个', '这些', '那些', '都', '也', '还', '就', '又', '分别', '一共', '总共', '总体', '整体', '来', '说', '下', '些', '个', '家',

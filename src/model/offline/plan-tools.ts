@@ -58,7 +58,7 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   return calls.length ? { lang, calls } : cannot({ kind: 'not_understood' })
 }
 
-const pointer = /\b(there|that one|in it|that group|that segment|those customers there)\b|那里|那儿|这里|这类|这种|那类|那种|该类|这一类|这组|那组|该组/
+const pointer = /\b(there|that one|(?:in|on|with|use|used|uses|using|chose|picked|have|has|had) it|that group|that segment|those customers there)\b|那里|那儿|这里|这类|这种|那类|那种|该类|这一类|这组|那组|该组/
 
 /**
  * "那这个城市的流失率是多少？", "why is that plan so high?": "this/that <dimension>" after a breakdown points at the
@@ -73,7 +73,9 @@ function pointAtTop(m: Meaning, text: string, catalog: DataCatalog, top: PlanCon
   const pointed = names.some((x) => new RegExp(`\\b(this|that|the same) ${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) ||
     namesZh.some((x) => new RegExp(`(这个|那个|该|这一|那一)${x}`).test(text)) ||
     // "What's the churn rate there?", "这类客户平均月费是多少？": a bare pointer with nothing else to point at.
-    (!m.by.length && !Object.keys(m.filters).length && pointer.test(text))
+    (!m.by.length && !Object.keys(m.filters).length && pointer.test(text)) ||
+    // "Which city churns most? → Why?": why, right after a ranking, is asked about the segment on top.
+    (m.intent === 'reasons' && m.elliptical && !m.by.length && !Object.keys(m.filters).length)
   if (!pointed) return m
   return { ...m, by: m.by.filter((b) => b !== top.dimension), filters: { ...m.filters, [top.dimension]: [top.value] } }
 }

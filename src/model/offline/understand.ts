@@ -1,7 +1,7 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { fillerWords, type Role } from './function-words.js'
 import type { Lexicon, Sense } from './lexicon.js'
-import { isNoValue, isYesNoDimension } from '../../catalog/yes-no.js'
+import { isNoValue, isYesNoDimension, isYesValue } from '../../catalog/yes-no.js'
 import { emptyMeaning, type Filters, type Meaning } from './meaning.js'
 import { parseTime } from './parse-time.js'
 import { recognise, type Mention } from './recognise.js'
@@ -183,6 +183,15 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   }
   dropEnumeratedAbsence(m, catalog)
   Object.assign(m.filters, population)
+  // "What about for seniors only?", "只看老年客户": a yes/no trait named as the group to keep is its Yes side, no breakdown.
+  if (m.roles.has('only') && !contrast && !m.roles.has('by')) {
+    for (const d of [...m.by]) {
+      const yes = (catalog.values[d] ?? []).map((v) => v.value).find(isYesValue)
+      if (!yes || !yesNo(d) || !dims.some((x) => x.id === d)) continue
+      m.by = m.by.filter((x) => x !== d)
+      m.filters[d] = [yes]
+    }
+  }
   // Unknown values go to the tool as given: its error names the values that exist.
   for (const u of m.unknownValues) if (u.dim) m.filters[u.dim] = [...(m.filters[u.dim] ?? []), u.raw]
   m.churnedOnly = m.roles.has('churned')
