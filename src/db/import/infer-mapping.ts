@@ -125,7 +125,9 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     if (k?.role === 'ignore') { ignore(p.name, k.why ?? 'not needed'); continue }
     if (k && !['dimension', 'measure'].includes(k.role) && !(k.role === 'status' && keptStatus(p))) { ignore(p.name, `another ${k.en.toLowerCase()} column`); continue }
     if (p.distinct === 0) { ignore(p.name, 'empty'); continue }
-    if (p.distinct === 1 && p.blanks === 0) { ignore(p.name, 'the same on every row'); continue }
+    // A known place or segment column with one value (State = California) stays: "churn in California" is then the
+    // whole base, answered, while a place the data does not have is refused by name.
+    if (p.distinct === 1 && p.blanks === 0 && k?.role !== 'dimension') { ignore(p.name, 'the same on every row'); continue }
     if (p.dateFormat) { ignore(p.name, 'a date other than signup or churn'); continue }
     const names = namesOf(p, k)
     if (!names.zhKnown) unnamed.push(p.name)

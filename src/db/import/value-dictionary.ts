@@ -33,7 +33,7 @@ const values: Record<string, ValueNames> = {
   us: v('US', '美国'), uk: v('UK', '英国'), 'united kingdom': v('United Kingdom', '英国'), in: v('IN', '印度'), india: v('India', '印度'),
   de: v('DE', '德国'), fr: v('FR', '法国'), ca: v('CA', '加拿大'), canada: v('Canada', '加拿大'), au: v('AU', '澳大利亚'), australia: v('Australia', '澳大利亚'),
   gb: v('GB', '英国'), jp: v('JP', '日本'), japan: v('Japan', '日本'), cn: v('CN', '中国'), china: v('China', '中国'), br: v('BR', '巴西'), brazil: v('Brazil', '巴西'),
-  california: v('California', '加利福尼亚'), 'los angeles': v('Los Angeles', '洛杉矶'), 'san francisco': v('San Francisco', '旧金山'), 'san diego': v('San Diego', '圣地亚哥'), 'san jose': v('San Jose', '圣何塞'), sacramento: v('Sacramento', '萨克拉门托'),
+  california: v('California', '加州'), 'los angeles': v('Los Angeles', '洛杉矶'), 'san francisco': v('San Francisco', '旧金山'), 'san diego': v('San Diego', '圣地亚哥'), 'san jose': v('San Jose', '圣何塞'), sacramento: v('Sacramento', '萨克拉门托'),
   'offer a': v('Offer A', '优惠A'), 'offer b': v('Offer B', '优惠B'), 'offer c': v('Offer C', '优惠C'), 'offer d': v('Offer D', '优惠D'), 'offer e': v('Offer E', '优惠E'),
   北京: v('Beijing', '北京'), 上海: v('Shanghai', '上海'), 广州: v('Guangzhou', '广州'), 深圳: v('Shenzhen', '深圳'),
   已婚: v('Married', '已婚'), 未婚: v('Single', '未婚'), 离异: v('Divorced', '离异'),

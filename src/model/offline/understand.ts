@@ -204,7 +204,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const groupWords = new Set(mentions.filter((x) => x.senses.some((s) => s.kind === 'role' && (s.role === 'churned' || s.role === 'retained'))).map((x) => x.key))
   m.metricsNamed = metricMentions.some((x) => !fillers.has(x.key) && !groupWords.has(x.key))
   // "那组有多少人", "how many people are in it": a head count of the group.
-  if (!m.metrics.length && m.roles.has('howMany') && !m.measures.length && /多少人|多少个人|人数|how many people|headcount/.test(text)) m.metrics = ['active_customers']
+  // "总共有多少客户？": with 客户 a filler word, a count of customers still names the head count.
+  if (!m.metrics.length && m.roles.has('howMany') && !m.measures.length && /多少人|多少个人|人数|多少个?(客户|用户)|客户总数|how many people|headcount/.test(text)) m.metrics = ['active_customers']
   m.refersBack = /\b(their|they|them|those)\b|他们|她们|这些客户|这批客户|这些人|这部分客户/.test(text)
   // "What do churners' monthly charges add up to?": the monthly revenue of those who left is churned MRR.
   const revenueMeasure = m.measures.find((id) => catalog.measures.find((x) => x.id === id)?.source.kind === 'mrr')
