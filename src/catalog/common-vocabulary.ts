@@ -106,7 +106,7 @@ export const commonValueWords: Record<string, Words> = {
   gold: w(['gold card', 'gold'], ['金卡']),
   platinum: w(['platinum card', 'platinum'], ['白金卡']),
   california: w(['california', 'californian'], ['加州', '加利福尼亚', '加利福尼亚州']),
-  'united states': w(['us', 'usa', 'u.s.', 'america'], ['美国']),
+  'united states': w(['usa', 'america'], ['美国']),
   北京: w(['beijing'], []),
   上海: w(['shanghai'], []),
   广州: w(['guangzhou', 'canton'], []),

@@ -41,7 +41,7 @@ export const builtInMeasures: readonly MeasureDef[] = [
   {
     id: 'tenure_months', source: { kind: 'tenure' }, unit: 'months', integer: true,
     name: { en: 'Tenure (months)', zh: '在网时长（月）' },
-    synonyms: { en: ['tenure', 'tenure months', 'months with us', 'how long customers stay', 'months as a customer', 'lifetime', 'months on book', 'account age', 'months of service', 'how long they have been a customer', "how long they've been a customer", 'how long they have been customers', "how long they've been customers", 'how long they have been with us', "how long they've been with us", 'time as a customer', 'time with us', 'length of relationship', 'relationship length'], zh: ['在网时长', '在网月数', '网龄', '使用时长', '客户时长', '入网时长', '开通月数', '开通时长', '开户时长', '开户月数', '开户', '账龄', '在网', '入网', '在网时间', '成为客户多久', '做了多久客户', '合作时长', '客户年限'] },
+    synonyms: { en: ['tenure', 'tenure months', 'months with us', 'how long customers stay', 'months as a customer', 'lifetime', 'months on book', 'account age', 'months of service', 'how long they have been a customer', "how long they've been a customer", 'how long they have been customers', "how long they've been customers", 'how long they have been with us', "how long they've been with us", 'time as a customer', 'time with us', 'been with us', 'stayed with us', 'how long they stayed', 'how long had they been with us', 'how long they had been with us', 'length of relationship', 'relationship length'], zh: ['在网时长', '在网月数', '网龄', '使用时长', '客户时长', '入网时长', '开通月数', '开通时长', '开户时长', '开户月数', '开户', '账龄', '在网', '入网', '在网时间', '成为客户多久', '做了多久客户', '合作时长', '客户年限'] },
   },
   {
     id: 'monthly_revenue', source: { kind: 'mrr' }, unit: 'currency', integer: false,

@@ -200,6 +200,15 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
   m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
+  // "流失客户的平均在网时长": the avg_tenure metric counts only customers still active at the end, so churners' tenure
+  // (and on a snapshot, any group's: everyone in it is in the file) is the tenure attribute averaged over the group.
+  const groupNamed = m.roles.has('churned') || m.roles.has('retained') || m.roles.has('lose')
+  const tenure = catalog.measures.find((x) => x.source.kind === 'tenure')
+  if (tenure && m.metrics.includes('avg_tenure') && (groupNamed || catalog.coverage.kind === 'snapshot')) {
+    m.metrics = m.metrics.filter((id) => id !== 'avg_tenure')
+    m.measures = [...new Set([tenure.id, ...m.measures])]
+    m.roles.add('average')
+  }
   // "churned customers" names the group, not a figure asked for.
   const groupWords = new Set(mentions.filter((x) => x.senses.some((s) => s.kind === 'role' && (s.role === 'churned' || s.role === 'retained'))).map((x) => x.key))
   m.metricsNamed = metricMentions.some((x) => !fillers.has(x.key) && !groupWords.has(x.key))
