@@ -98,6 +98,7 @@ function fold(into: Meaning, from: Meaning): Meaning {
   into.period ??= from.period
   into.measures = [...new Set([...into.measures, ...from.measures])]
   into.statusValues.push(...from.statusValues)
+  into.rateWords ||= from.rateWords
   into.band ??= from.band
   into.grain ??= from.grain
   into.trend ||= from.trend

@@ -19,6 +19,8 @@ export type Meaning = {
   metrics: string[]
   /** The clause names a metric in words ("attrition rate"), rather than one being inferred from its shape. */
   metricsNamed: boolean
+  /** A rate is asked in words ("rate", "share", "率", "比例"), not only a metric phrase that may be a count ("流失"). */
+  rateWords: boolean
   /** Refers back to a group named before ("their average spend", "他们的平均消费"). */
   refersBack: boolean
   by: string[]
@@ -57,7 +59,7 @@ export type Meaning = {
 /** A meaning with nothing in it yet. */
 export function emptyMeaning(): Meaning {
   return {
-    intent: 'none', metrics: [], metricsNamed: false, refersBack: false, by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], statusValues: [], churnedOnly: false, anyComplaint: false,
+    intent: 'none', metrics: [], metricsNamed: false, rateWords: false, refersBack: false, by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], statusValues: [], churnedOnly: false, anyComplaint: false,
     unknownValues: [], unknownWords: [], roles: new Set(), followup: false, elliptical: false, future: false,
   }
 }

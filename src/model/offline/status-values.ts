@@ -16,7 +16,7 @@ export function countByStatus(m: Meaning): boolean {
   m.sides = undefined
   m.intent = 'metric'
   // "churn rate of those who stayed vs joined" asks the rate per status; otherwise the head count of each.
-  m.metrics = m.metricsNamed && m.metrics.includes('churn_rate') ? ['churn_rate'] : ['active_customers']
+  m.metrics = m.rateWords && m.metrics.includes('churn_rate') ? ['churn_rate'] : ['active_customers']
   m.by = [dim, ...m.by.filter((d) => d !== dim)].slice(0, 2)
   delete m.filters[dim]
   for (const r of ['churned', 'retained', 'new', 'lose'] as const) m.roles.delete(r)
@@ -36,6 +36,7 @@ export function joinStatusClauses(main: Meaning[]): Meaning[] {
   const [first, ...rest] = parts
   for (const m of rest) {
     first.statusValues.push(...m.statusValues)
+    first.rateWords ||= m.rateWords
     for (const [d, vs] of Object.entries(m.filters)) first.filters[d] = [...new Set([...(first.filters[d] ?? []), ...vs])]
     first.period ??= m.period
   }

@@ -215,6 +215,7 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   // "那组有多少人", "how many people are in it": a head count of the group.
   // "总共有多少客户？": with 客户 a filler word, a count of customers still names the head count.
   if (!m.metrics.length && m.roles.has('howMany') && !m.measures.length && /多少人|多少个人|人数|多少个?(客户|用户)|客户总数|how many people|headcount/.test(text)) m.metrics = ['active_customers']
+  m.rateWords = /\b(rates?|percent|percentage|share|proportion)\b|率|比例|占比/.test(text)
   m.refersBack = /\b(their|they|them|those)\b|他们|她们|这些客户|这批客户|这些人|这部分客户/.test(text)
   // "What do churners' monthly charges add up to?": the monthly revenue of those who left is churned MRR.
   const revenueMeasure = m.measures.find((id) => catalog.measures.find((x) => x.id === id)?.source.kind === 'mrr')
