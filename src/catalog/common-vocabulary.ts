@@ -159,3 +159,37 @@ export function measureWordsFromNames(name: { en: string; zh: string }): string[
   if (/ count$/.test(enShort)) variants.push(`number of ${enShort.replace(/ count$/, 's')}`, `${enShort.replace(/ count$/, '')}s`)
   return [...new Set(variants.filter((v) => v.length >= 2))]
 }
+
+/**
+ * How managers say an income or amount bracket stored as "Less than $40K", "$40K - $60K" or "$120K +": "under $40K",
+ * "40k to 60k", "over $120K", "低于4万美元", "4万到6万美元", "12万美元以上". Undefined for any other value.
+ */
+export function bracketWords(value: string): Words | undefined {
+  const v = value.trim().toLowerCase().replace(/\s+/g, ' ')
+  const wan = (k: number) => String(k / 10)
+  const below = v.match(/^(?:less than|under|below|<) ?\$?(\d+)k$/)
+  if (below) {
+    const n = Number(below[1])
+    return w(
+      ['under', 'less than', 'below'].flatMap((p) => [`${p} $${n}k`, `${p} ${n}k`, `${p} $${n},000`]),
+      ['低于', '不到', '少于', '不足'].flatMap((p) => [`${p}${wan(n)}万美元`, `${p}${wan(n)}万`]).concat([`${wan(n)}万美元以下`, `${wan(n)}万以下`]),
+    )
+  }
+  const range = v.match(/^\$?(\d+)k ?[-–] ?\$?(\d+)k$/)
+  if (range) {
+    const [a, b] = [Number(range[1]), Number(range[2])]
+    return w(
+      [`$${a}k to $${b}k`, `${a}k to ${b}k`, `$${a}k-$${b}k`, `${a}k-${b}k`, `${a}-${b}k`, `between $${a}k and $${b}k`, `between ${a}k and ${b}k`],
+      [`${wan(a)}万到${wan(b)}万美元`, `${wan(a)}万至${wan(b)}万美元`, `${wan(a)}万-${wan(b)}万美元`, `${wan(a)}万到${wan(b)}万`, `${wan(a)}到${wan(b)}万美元`, `${wan(a)}-${wan(b)}万美元`, `${wan(a)}至${wan(b)}万`],
+    )
+  }
+  const above = v.match(/^(?:over|more than|above|>)? ?\$?(\d+)k ?(?:\+|or more|and above)$/) ?? v.match(/^(?:over|more than|above|>) ?\$?(\d+)k$/)
+  if (above) {
+    const n = Number(above[1])
+    return w(
+      ['over', 'more than', 'above'].flatMap((p) => [`${p} $${n}k`, `${p} ${n}k`, `${p} $${n},000`]).concat([`$${n}k+`, `${n}k+`, `$${n}k or more`]),
+      ['超过', '高于', '多于'].flatMap((p) => [`${p}${wan(n)}万美元`, `${p}${wan(n)}万`]).concat([`${wan(n)}万美元以上`, `${wan(n)}万以上`]),
+    )
+  }
+  return undefined
+}

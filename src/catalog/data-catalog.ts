@@ -25,4 +25,4 @@ export type DataCatalog = {
 }
 
 /** A kind of record a metric needs that a data set may not have. */
-export type MissingData = 'nps_answers' | 'tickets' | 'usage' | 'acquisition_costs'
+export type MissingData = 'nps_answers' | 'tickets' | 'usage' | 'acquisition_costs' | 'revenue'

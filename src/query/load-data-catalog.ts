@@ -64,6 +64,8 @@ const familyNeeds: Array<{ family: string; missing: MissingData; table: string; 
   { family: 'tickets', missing: 'tickets', table: 'tickets' },
   { family: 'engagement', missing: 'usage', table: 'activity' },
   { family: 'acquisition', missing: 'acquisition_costs', table: 'customers', where: 'acquisition_cost is not null' },
+  // A file with no charge or revenue column (BankChurners) has no MRR: revenue figures would all be $0.
+  { family: 'revenue', missing: 'revenue', table: 'mrr_history' },
 ]
 
 /** Metrics that would only ever answer "no data" here: the analyst says so instead of giving an empty figure. */

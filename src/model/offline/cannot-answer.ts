@@ -18,6 +18,7 @@ const missingWords: Record<MissingData, { en: string; zh: string }> = {
   tickets: { en: 'support tickets', zh: '客服工单' },
   usage: { en: 'product usage records', zh: '产品使用记录' },
   acquisition_costs: { en: 'acquisition costs', zh: '获客成本' },
+  revenue: { en: 'revenue or charges per customer', zh: '客户的收入或费用' },
 }
 
 const quote = (s: string, lang: 'en' | 'zh') => (lang === 'zh' ? `“${s}”` : `"${s}"`)

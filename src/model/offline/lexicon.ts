@@ -1,7 +1,7 @@
 import { reasons } from '../../catalog/reasons.js'
 import { isNoValue, isYesValue } from '../../catalog/yes-no.js'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
-import { commonDimensionWords, commonMeasureWords, commonValueWords, dimensionKey, measureWordsFromNames } from '../../catalog/common-vocabulary.js'
+import { bracketWords, commonDimensionWords, commonMeasureWords, commonValueWords, dimensionKey, measureWordsFromNames } from '../../catalog/common-vocabulary.js'
 import { fillerWords, functionWords, metricParaphrases, type Role } from './function-words.js'
 import { normalise } from './normalise.js'
 import { keyOf } from './segment-zh.js'
@@ -72,6 +72,9 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     for (const v of stored) {
       const words = commonValueWords[v.value.toLowerCase().replace(/\s+/g, ' ')]
       for (const p of [...(words?.en ?? []), ...(words?.zh ?? [])]) add(p, { kind: 'value', dim: d.id, value: v.value, synonym: true })
+      // "under $40K", "低于4万美元": a bracket value named the way people say it.
+      const bracket = bracketWords(v.value)
+      for (const p of [...(bracket?.en ?? []), ...(bracket?.zh ?? [])]) add(p, { kind: 'value', dim: d.id, value: v.value, synonym: true }, false)
     }
     for (const [value, syn] of Object.entries(d.values)) {
       // "是", "有", "无": a mapping's one-word yes/no synonyms would match almost any question; yesNoPhrases says it properly.
@@ -106,8 +109,9 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     for (const p of [...(common?.en ?? []), ...(common?.zh ?? [])]) if (!entries.has(keyOf(normalise(p).text))) add(p, { kind: 'measure', id: m.id })
   }
   // "满意度" on data with satisfaction scores but no NPS answers is the attribute, not the metric it cannot compute.
+  // "收入" on card data with an income category but no revenue is the income dimension, not revenue it cannot compute.
   for (const [key, senses] of entries) {
-    if (senses.some((x) => x.kind === 'measure')) entries.set(key, senses.filter((x) => !(x.kind === 'metric' && unusable.has(x.id))))
+    if (senses.some((x) => x.kind === 'measure' || x.kind === 'dimension' || x.kind === 'value')) entries.set(key, senses.filter((x) => !(x.kind === 'metric' && unusable.has(x.id))))
   }
   for (const r of reasons) {
     for (const p of [r.id.replace(/_/g, ' '), r.name.en, r.name.zh, ...r.keywords.en, ...r.keywords.zh]) add(p, { kind: 'reason', id: r.id })
