@@ -183,6 +183,14 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   }
   dropEnumeratedAbsence(m, catalog)
   Object.assign(m.filters, population)
+  // "excluding customers who just joined", "除了按月合同的客户": a value named after a word of exclusion keeps the others.
+  const lowerText = time.cased.toLowerCase()
+  for (const v of values) {
+    const at = mentions[v.at]
+    if (!at || !excluded.test(lowerText.slice(Math.max(0, at.start - 40), at.start)) || !m.filters[v.dim]) continue
+    const others = (catalog.values[v.dim] ?? []).map((x) => x.value).filter((x) => !m.filters[v.dim].includes(x))
+    if (others.length) m.filters[v.dim] = others
+  }
   // "What about for seniors only?", "只看老年客户": a yes/no trait named as the group to keep is its Yes side, no breakdown.
   if (m.roles.has('only') && !contrast && !m.roles.has('by')) {
     for (const d of [...m.by]) {
@@ -251,6 +259,9 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   countByStatus(m)
   return m
 }
+
+// Words before a value that exclude it ("excluding", "other than", 除了, 不包括), with a few words in between at most.
+const excluded = /(?:\b(?:excluding|exclude|except(?: for)?|other than|apart from|not counting|leaving out|ignoring)\b|除了|除去|不含|不包括|不算|排除|去掉|剔除)(?:\s*\S+){0,4}\s*$/
 
 // Words right before a count that make it a trait one has or lacks: "with dependents", "no dependents", "有家属", "没有家属".
 const hasOrNot = /(?:\b(?:with|without|has|have|having|had|no|any)\s+(?:any\s+)?|(?:有|没有|无|没)\s*)$/

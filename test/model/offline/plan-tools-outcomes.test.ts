@@ -106,6 +106,32 @@ describe('numeric attributes by their everyday names, exact values and traits', 
   })
 })
 
+describe('exclusions and brackets', () => {
+  it('keeps the other values of a dimension for a value named after excluding / other than / 除了', () => {
+    expect(inputs("What's the churn rate excluding customers who just joined?")).toEqual([
+      { metric: 'churn_rate', filters: [{ dimension: 'customer_status', values: ['Stayed', 'Churned'] }], language: 'en' },
+    ])
+    expect(inputs('除了按月合同的客户，其他客户的流失率是多少？')).toEqual([
+      { metric: 'churn_rate', filters: [{ dimension: 'contract', values: ['One Year', 'Two Year'] }], language: 'zh' },
+    ])
+  })
+  it('reads income brackets the way people say them, and 收入 as the income category on data without revenue', () => {
+    const income = { ...catalog, dimensions: [...catalog.dimensions, dim('income_category', 'Income category', '收入类别')],
+      values: { ...catalog.values, income_category: values('Less than $40K', '$40K - $60K', '$60K - $80K', '$120K +', 'Unknown') },
+      metricsWithoutData: ['mrr', 'churned_mrr', 'gross_revenue_churn_rate', 'arpa'].map((metric) => ({ metric, missing: 'revenue' as const })) }
+    const p = (q: string) => {
+      const r = planTools(q, { catalog: income, previous: [] })
+      return 'calls' in r ? r.calls.map((c) => c.input) : r.text
+    }
+    const rate = (value: string, language: string) => [{ metric: 'churn_rate', filters: [{ dimension: 'income_category', values: [value] }], language }]
+    expect(p('收入低于4万美元的客户流失率是多少？')).toEqual(rate('Less than $40K', 'zh'))
+    expect(p("What's the churn rate for customers earning under $40K?")).toEqual(rate('Less than $40K', 'en'))
+    expect(p('收入在6万到8万美元之间的客户流失率是多少？')).toEqual(rate('$60K - $80K', 'zh'))
+    expect(p('年收入超过12万美元的客户流失率')).toEqual(rate('$120K +', 'zh'))
+    expect(p('How much monthly revenue did we lose?')).toMatch(/^This data has no revenue or charges per customer/)
+  })
+})
+
 describe('follow-ups that point at the previous answer', () => {
   const previous: ToolCall[] = [{ toolName: 'query_metric', input: { metric: 'churned_customers', by: ['city'], language: 'en' } }]
   const top = { dimension: 'city', value: 'San Diego' }
