@@ -15,7 +15,7 @@ export function followUpCalls(meanings: Meaning[], previous: ToolCall[]): ToolCa
   if (!isModifierOnly(m) || m.unknownWords.length || m.unknownValues.length) return undefined
   const calls = previous
     .filter((c) => c.toolName !== 'describe_data')
-    .filter((c) => !m.by.length || c.toolName === 'query_metric')
+    .filter((c) => !m.by.length || c.toolName === 'query_metric' || c.toolName === 'measure_summary')
     .map((c) => modify(c, m))
   return calls.length ? calls : undefined
 }
@@ -44,6 +44,8 @@ function modify(call: ToolCall, m: Meaning): ToolCall {
       }
     } else input.filters = toList(merged)
   }
+  // "Average satisfaction of churners? — And by contract type?": the same summary per segment.
+  if (call.toolName === 'measure_summary' && m.by.length) input.by = m.by.slice(0, 1)
   if (call.toolName === 'query_metric') {
     if (m.by.length) input.by = m.by
     if (m.grain) input.grain = m.grain

@@ -147,6 +147,11 @@ describe('follow-ups that point at the previous answer', () => {
       { metric: 'churn_rate', by: ['contract'], filters: [{ dimension: 'senior_citizen', values: ['Yes'] }], language: 'en' },
     ])
   })
+  it('breaks the previous summary down for "and by contract type?", and reads "its customers" as the top segment', () => {
+    const summary: ToolCall[] = [{ toolName: 'measure_summary', input: { measure: 'tenure_months', byStatus: true, language: 'en' } }]
+    expect(plan('And by contract type?', summary)).toEqual([{ toolName: 'measure_summary', input: { measure: 'tenure_months', byStatus: true, by: ['contract'], language: 'en' } }])
+    expect(plan('What share of its customers churned?', previous, top).map((c) => c.input)).toEqual([{ metric: 'churn_rate', filters: [{ dimension: 'city', values: ['San Diego'] }], language: 'en' }])
+  })
   it('repeats the previous summary for "and of those who stayed?"', () => {
     const summary: ToolCall[] = [{ toolName: 'measure_summary', input: { measure: 'tenure_months', byStatus: true, language: 'en' } }]
     expect(plan('And of those who stayed?', summary)).toEqual(summary)
