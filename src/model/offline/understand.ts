@@ -255,9 +255,32 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.followup = (lead ? ['followup', 'only'].includes(roleOf(lead) ?? '') : false) || meaningful.at(-1)?.key === '呢'
   m.elliptical = !metricMentions.some((x) => !fillers.has(x.key)) && !dims.length && !values.length && !m.unknownValues.length &&
     !m.period && !m.grain && meaningful.length <= 2
+  compositionOfChurners(m, text, catalog)
   m.intent = intentOf(m, values.length + dims.length)
   countByStatus(m)
   return m
+}
+
+// "share of churners", "percentage of churned customers", "流失客户中…": the churned customers as the whole a share is of.
+const ofChurners = /\b(?:share|percentage|percent|proportion|fraction|how many) of (?:the |our |all |those )?(?:churners|churned customers|churned accounts|customers who (?:churned|left)|lost customers|customers we lost|those who left|people who left)\b|(?:流失(?:的)?(?:客户|用户)|流失的人|流失者)(?:中|里|当中|里面|之中)/
+
+/**
+ * "What share of churners were on month-to-month contracts?", "流失客户中有多少比例是按月签约的？": a share of the churned
+ * customers by a trait is what churners are made of — their count per value, each with its share — not the churn rate of
+ * the customers with that trait (which "what share of month-to-month customers churned?" asks).
+ */
+function compositionOfChurners(m: Meaning, text: string, catalog: DataCatalog): void {
+  if (!ofChurners.test(text) || m.measures.length && !m.band) return
+  const outcome = new Set(catalog.dimensions.filter((d) => d.outcome).map((d) => d.id))
+  const dim = Object.keys(m.filters).find((d) => !outcome.has(d)) ?? m.by.find((d) => !outcome.has(d))
+  if (!dim && !m.band) return
+  m.metrics = ['churned_customers']
+  if (dim) {
+    m.by = [dim]
+    delete m.filters[dim]
+    m.band = undefined
+  }
+  m.sides = undefined
 }
 
 // Words before a value that exclude it ("excluding", "other than", 除了, 不包括), with a few words in between at most.

@@ -132,6 +132,18 @@ describe('exclusions and brackets', () => {
   })
 })
 
+describe('shares of the churned customers', () => {
+  it('reads "what share of churners were X" as the churners per value of X, and "what share of X churned" as the churn rate', () => {
+    const composition = (language: string) => [{ metric: 'churned_customers', by: ['contract'], language }]
+    expect(inputs('What share of churners were on month-to-month contracts?')).toEqual(composition('en'))
+    expect(inputs('流失客户中有多少比例是按月签约的？')).toEqual(composition('zh'))
+    expect(inputs('流失客户里有多少是老年人？')).toEqual([{ metric: 'churned_customers', by: ['senior_citizen'], language: 'zh' }])
+    expect(inputs('What share of month-to-month customers churned?')).toEqual([
+      { metric: 'churn_rate', filters: [{ dimension: 'contract', values: ['Month-to-Month'] }], language: 'en' },
+    ])
+  })
+})
+
 describe('follow-ups that point at the previous answer', () => {
   const previous: ToolCall[] = [{ toolName: 'query_metric', input: { metric: 'churned_customers', by: ['city'], language: 'en' } }]
   const top = { dimension: 'city', value: 'San Diego' }
