@@ -165,6 +165,6 @@ export function yesNoPhrases(d: DataCatalog['dimensions'][number], stored: strin
   if (yes) out[yes] = [...en.flatMap((n) => [`with ${n}`, `has ${n}`, `have ${n}`, `having ${n}`, `use ${n}`, `using ${n}`]), ...zh.flatMap((n) => [`有${n}`, `开通${n}`, `开通了${n}`, `开了${n}`, `用${n}`, `使用${n}`, `办了${n}`])]
   // "non-seniors", "非老年", "不是老年用户", and for a state named with 已 its opposite with 未 (已婚 → 未婚).
   if (no) out[no] = [...en.flatMap((n) => [`without ${n}`, `no ${n}`, `not having ${n}`, `non ${n}`, `non${n}`, `not ${n}`, `don't use ${n}`, `do not use ${n}`]),
-    ...zh.flatMap((n) => [`没有${n}`, `无${n}`, `没开${n}`, `没开通${n}`, `未开通${n}`, `不用${n}`, `没用${n}`, `没办${n}`, `非${n}`, `不是${n}`, ...(n.startsWith('已') ? [`未${n.slice(1)}`] : [])])]
+    ...zh.flatMap((n) => [`没有${n}`, `无${n}`, `没开${n}`, `没开通${n}`, `未开通${n}`, `没有开通${n}`, `没有开${n}`, `没有使用${n}`, `没有用${n}`, `不用${n}`, `没用${n}`, `没办${n}`, `非${n}`, `不是${n}`, ...(n.startsWith('已') ? [`未${n.slice(1)}`] : [])])]
   return out
 }
