@@ -174,6 +174,16 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   const sides = pickSides(values, m.roles)
   m.sides = sides?.sides
   m.filters = groupFilters(sides ? values.filter((v) => !sides.used.has(v)) : values)
+  // "Are men or women more likely to churn?", "单身客户比已婚客户更容易流失吗？" on a snapshot: two values of one dimension
+  // contrasted on churn itself ask for the churn rate of each — a breakdown by that dimension — not the comparison tool,
+  // which on a snapshot profiles everything else about the two groups. (Dated data compares them over time, with a test.)
+  const onChurn = /\b(?:churn|churns|churned|churning|leave|leaves|leaving|left|attrition|cancel\w*|quit)\b|流失|离开|离网/.test(text)
+  const sideDims = new Set((m.sides ?? []).flatMap((x) => Object.keys(x.filters)))
+  if (catalog.coverage.kind === 'snapshot' && m.sides && m.sides.length === 2 && onChurn && !m.measures.length && m.sides.every((x) => !x.status && Object.keys(x.filters).length > 0) && sideDims.size === 1) {
+    const d = [...sideDims][0]
+    m.sides = undefined
+    m.by = [d, ...m.by.filter((x) => x !== d)].slice(0, 2)
+  }
   // "DSL, fiber and no internet": several values of one dimension listed without a contrast ask for each of
   // them, so the dimension becomes a breakdown restricted to those values, not one combined figure.
   if (!sides) {

@@ -132,6 +132,13 @@ describe('exclusions and brackets', () => {
   })
 })
 
+describe('two values of one dimension contrasted on churn (snapshot)', () => {
+  it('asks the churn rate of each, a breakdown, not a profile of the two groups', () => {
+    expect(inputs('Are one-year or two-year customers more likely to churn?')).toEqual([{ metric: 'churn_rate', by: ['contract'], language: 'en' }])
+    expect(inputs('按月签约的客户比两年期的客户更容易流失吗？')).toEqual([{ metric: 'churn_rate', by: ['contract'], language: 'zh' }])
+  })
+})
+
 describe('shares of the churned customers', () => {
   it('reads "what share of churners were X" as the churners per value of X, and "what share of X churned" as the churn rate', () => {
     const composition = (language: string) => [{ metric: 'churned_customers', by: ['contract'], language }]
