@@ -47,7 +47,14 @@ function modify(call: ToolCall, m: Meaning): ToolCall {
   // "Average satisfaction of churners? — And by contract type?": the same summary per segment.
   if (call.toolName === 'measure_summary' && m.by.length) input.by = m.by.slice(0, 1)
   if (call.toolName === 'query_metric') {
+    // "Churn by age band — and by gender?": the new breakdown replaces the previous one, bands included.
+    if (m.by.length && !m.band) delete input.bands
     if (m.by.length) input.by = m.by
+    // "Churn for customers under 30? — And for those 65 or older?": the new cut replaces the previous breakdown.
+    if (m.band) {
+      input.bands = [{ measure: m.band.measure, ...(m.band.edges.length ? { edges: m.band.edges } : {}) }]
+      if (!m.by.length) delete input.by
+    }
     if (m.grain) input.grain = m.grain
     else if (m.trend && !input.grain) input.grain = 'month'
   }

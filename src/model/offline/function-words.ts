@@ -60,7 +60,7 @@ export const fillerWords = {
     break down into per more less likely than versus vs and or but as well let's lets see me know tell us into
     dollars dollar usd bucks among people everyone group those ones whole entire base board`.split(/\s+/).filter(Boolean)
     // "pay by electronic check" is how they pay, not a breakdown.
-    .concat(['excluding', 'except', 'except for', 'other than', 'apart from', 'not counting', 'leaving out', 'because', 'times', 'used', 'use', 'uses', 'using', 'several', 'holders', 'holder', 'cardholders', 'per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
+    .concat(['older', 'younger', 'aged', 'excluding', 'except', 'except for', 'other than', 'apart from', 'not counting', 'leaving out', 'because', 'times', 'used', 'use', 'uses', 'using', 'several', 'holders', 'holder', 'cardholders', 'per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
   zh: ['的', '是', '了', '吗', '么', '呢', '啊', '呀', '吧', '我们', '我', '你', '你们', '他们', '她们', '它们', '有', '看', '看看', '一下', '请', '给', '给我',
     '现在', '目前', '当前', '客户', '用户', '什么', '怎么', '怎么样', '如何', '多少', '到底', '情况', '和', '与', '及', '以及', '跟', '同', '在', '对',
     '这', '那', '这个', '那个', '这些', '那些', '都', '也', '还', '就', '又', '分别', '一共', '总共', '总体', '整体', '来', '说', '下', '些', '个', '家',
@@ -68,7 +68,7 @@ export const fillerWords = {
     '帮', '帮我', '一', '大概', '大约', '左右', '这么', '那么', '其中', '主要', '具体', '所有', '全部', '之', '以来', '多', '少', '高', '低', '留不住', '不住',
     '年', '月', '季度', '天', '周', '份', '得', '地', '过', '着', '是否', '还是', '在', '哪里', '什么地方', '方面',
     '美元', '元', '块', '块钱', '人民币', '因为', '由于', '付款', '缴费', '付钱', '交费', '所以', '这批', '这些人', '他们的', '各', '呢',
-    '开通', '开通了', '办理', '办理了', '订购', '订阅', '之间', '中有', '里有', '除了', '除去', '不包括', '不含', '不算', '排除', '剔除', '去掉', '这类', '这种', '那类', '那种', '该类', '这一类', '这组', '那组', '该组', '那里', '那儿', '这里',
+    '方案', '开通', '开通了', '办理', '办理了', '订购', '订阅', '之间', '中有', '里有', '除了', '除去', '不包括', '不含', '不算', '排除', '剔除', '去掉', '这类', '这种', '那类', '那种', '该类', '这一类', '这组', '那组', '该组', '那里', '那儿', '这里',
     '万', '千', '亿', '以上', '以下', '及以上', '及以下', '以内', '次', '岁', '个月', '超过', '不满', '不到', '少于', '多于', '大于', '小于', '至少', '最多', '低于', '高于'],
 }
 

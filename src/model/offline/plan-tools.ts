@@ -58,7 +58,7 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   return calls.length ? { lang, calls } : cannot({ kind: 'not_understood' })
 }
 
-const pointer = /\b(there|its|that one|(?:in|on|with|use|used|uses|using|chose|picked|have|has|had) it|that group|that segment|those customers there)\b|那里|那儿|这里|这类|这种|那类|那种|该类|这一类|这组|那组|该组/
+const pointer = /\b(there|its|that one|(?:in|on|with|use|used|uses|using|chose|picked|have|has|had) it|that group|that segment|those customers there)\b|那里|那儿|这里|这类|这种|那类|那种|该类|这一类|这组|那组|该组|(?:这个|那个|该)(?:方案|类别|类型|群体|选项|档|段|组)/
 
 /**
  * "那这个城市的流失率是多少？", "why is that plan so high?": "this/that <dimension>" after a breakdown points at the

@@ -171,6 +171,17 @@ describe('follow-ups that point at the previous answer', () => {
     expect(plan('And by contract type?', summary)).toEqual([{ toolName: 'measure_summary', input: { measure: 'tenure_months', byStatus: true, by: ['contract'], language: 'en' } }])
     expect(plan('What share of its customers churned?', previous, top).map((c) => c.input)).toEqual([{ metric: 'churn_rate', filters: [{ dimension: 'city', values: ['San Diego'] }], language: 'en' }])
   })
+  it('replaces the previous breakdown with a new one or a new cut ("and by gender?", "and for those 65 or older?")', () => {
+    const ageBands: ToolCall[] = [{ toolName: 'query_metric', input: { metric: 'churn_rate', bands: [{ measure: 'age', edges: [{ at: 30 }] }], language: 'en' } }]
+    const withAge = { ...catalog, measures: [...catalog.measures, measure('age', 'Age', '年龄', 'years')] }
+    const p = (q: string, prev: ToolCall[]) => {
+      const r = planTools(q, { catalog: withAge, previous: prev })
+      return 'calls' in r ? r.calls.map((c) => c.input) : r.text
+    }
+    expect(p('And by contract type?', ageBands)).toEqual([{ metric: 'churn_rate', by: ['contract'], language: 'en' }])
+    const bySenior: ToolCall[] = [{ toolName: 'query_metric', input: { metric: 'churn_rate', by: ['senior_citizen'], language: 'en' } }]
+    expect(p('And for those 65 or older?', bySenior)).toEqual([{ metric: 'churn_rate', bands: [{ measure: 'age', edges: [{ at: 65 }] }], language: 'en' }])
+  })
   it('repeats the previous summary for "and of those who stayed?"', () => {
     const summary: ToolCall[] = [{ toolName: 'measure_summary', input: { measure: 'tenure_months', byStatus: true, language: 'en' } }]
     expect(plan('And of those who stayed?', summary)).toEqual(summary)
