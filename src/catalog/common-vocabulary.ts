@@ -32,13 +32,47 @@ export const commonDimensionWords: Array<[string[], Words]> = [
   [['city', '城市', 'residence', '居住地'], w(['city', 'cities', 'town', 'residence', 'residence city', 'location'], ['城市', '居住地', '所在城市', '地区'])],
   [['maritalstatus', 'marital', '婚姻状况'], w(['marital status', 'marital', 'married or single'], ['婚姻状况', '婚姻', '婚否'])],
   [['educationlevel', 'education', '教育水平'], w(['education', 'education level', 'degree', 'educational level'], ['教育水平', '学历', '教育程度', '教育'])],
-  [['incomecategory', 'income', '收入'], w(['income', 'income category', 'income level', 'income bracket'], ['收入', '收入水平', '收入类别', '收入档次', '收入区间'])],
-  [['cardcategory', 'card', '卡类型'], w(['card', 'card category', 'card type', 'card tier'], ['卡类型', '卡种', '卡等级', '卡片类型', '卡片等级'])],
+  [['incomecategory', 'income', '收入'], w(['income', 'income category', 'income level', 'income bracket', 'income group', 'earning', 'earnings', 'earn', 'earns', 'making'], ['收入', '收入水平', '收入类别', '收入档次', '收入区间', '年收入', '收入档', '收入段'])],
+  [['cardcategory', 'card', '卡类型'], w(['card', 'cards', 'card category', 'card type', 'card tier', 'card level'], ['卡类型', '卡种', '卡等级', '卡片类型', '卡片等级', '卡', '卡片', '卡别', '信用卡类型', '信用卡种类'])],
   [['plan', 'plantype', 'plantier', 'package', '套餐', '套餐类型'], w(['plan', 'plan type', 'plans', 'package', 'tier', 'plan tier'], ['套餐', '套餐类型', '套餐档次', '版本'])],
   [['industry', '行业'], w(['industry', 'industries', 'sector', 'vertical'], ['行业'])],
   [['country', '国家'], w(['country', 'countries'], ['国家', '国别'])],
   [['referralsource', 'channel', 'source', '来源'], w(['referral source', 'acquisition channel', 'channel', 'source', 'lead source'], ['来源', '渠道', '推荐来源', '获客渠道'])],
   [['referredafriend', '推荐朋友'], w(['referred a friend', 'referral', 'referred friends'], ['推荐朋友', '推荐过朋友'])],
+]
+
+/**
+ * How managers name the numeric columns churn exports commonly have ("the number of times they contacted us" for
+ * Contacts_Count_12_mon). Keys: a measure id or name, lower case with spaces and punctuation removed. They only fill
+ * gaps: a word the data already uses for something else keeps that meaning.
+ */
+export const commonMeasureWords: Array<[string[], Words]> = [
+  [['contacts', 'contactscount12mon', 'contactscount', 'contactcount'], w(
+    ['contacts', 'contact count', 'number of contacts', 'times they contacted us', 'number of times they contacted us', 'times contacted', 'times they contacted', 'contacted us', 'contacts with us', 'contacts with the bank', 'times they called', 'calls to us', 'service calls', 'customer service calls', 'how often they contacted us'],
+    ['联系次数', '联系', '联系我们', '联系银行', '联系过我们', '来电次数', '致电次数', '沟通次数', '接触次数', '联络次数'])],
+  [['monthsinactive', 'monthsinactive12mon', 'inactivemonths'], w(
+    ['months inactive', 'inactive months', 'inactivity', 'months of inactivity', 'inactive for', 'inactive'],
+    ['不活跃月数', '不活跃', '不活跃的月数', '沉默月数', '未活跃月数', '不活跃月份'])],
+  [['products', 'totalrelationshipcount', 'numofproducts', 'numberofproducts', 'productcount'], w(
+    ['products', 'number of products', 'products held', 'products they hold', 'products they have', 'relationship count', 'bank products', 'how many products'],
+    ['产品数', '产品数量', '持有产品数', '持有产品', '产品个数', '持有的产品数'])],
+  [['transactioncount', 'totaltransct'], w(
+    ['transactions', 'number of transactions', 'transaction count', 'how many transactions', 'transaction volume'],
+    ['交易次数', '交易笔数', '刷卡次数', '消费次数', '交易数'])],
+  [['transactionamount', 'totaltransamt'], w(
+    ['transaction amount', 'amount spent', 'spend', 'spending', 'total spend', 'transaction value', 'how much they spent'],
+    ['交易金额', '消费金额', '交易额', '刷卡金额', '消费额'])],
+  [['creditlimit'], w(['credit limit', 'credit line', 'card limit', 'limit'], ['信用额度', '额度', '授信额度', '信用卡额度'])],
+  [['revolvingbalance', 'totalrevolvingbal'], w(['revolving balance', 'revolving', 'balance carried', 'carried balance'], ['循环余额', '透支余额', '未还余额'])],
+  [['utilizationratio', 'avgutilizationratio'], w(['utilization', 'utilisation', 'card utilization', 'utilization rate', 'credit utilization'], ['使用率', '额度使用率', '信用卡使用率', '额度利用率'])],
+  [['opentobuy', 'avgopentobuy'], w(['open to buy', 'available credit', 'unused credit'], ['可用额度', '剩余额度'])],
+  [['dependentscount', 'dependentcount', 'numberofdependents'], w(['dependents', 'dependants', 'number of dependents', 'dependent count', 'how many dependents', 'children', 'kids'], ['家属', '家属人数', '受抚养人', '受抚养人数', '抚养人数', '家属数量', '受抚养人数量', '孩子', '子女'])],
+  [['referrals', 'numberofreferrals'], w(['referrals', 'number of referrals', 'friends referred', 'people referred'], ['推荐人数', '推荐次数', '推荐数'])],
+  [['satisfactionscore'], w(['satisfaction', 'satisfaction score', 'csat', 'satisfaction rating', 'how satisfied'], ['满意度', '满意度评分', '满意程度', '满意分'])],
+  [['age', 'customerage'], w(['age', 'how old', 'ages'], ['年龄', '岁数'])],
+  [['balance', 'accountbalance'], w(['balance', 'account balance', 'money in the account', 'deposits'], ['余额', '账户余额', '存款'])],
+  [['creditscore'], w(['credit score', 'credit rating', 'fico'], ['信用分', '信用评分', '信用分数'])],
+  [['salary', 'estimatedsalary'], w(['salary', 'estimated salary', 'pay', 'earnings', 'income'], ['工资', '薪资', '薪水', '收入'])],
 ]
 
 /** Keys: a stored value, lower case with spaces collapsed. */
@@ -71,6 +105,8 @@ export const commonValueWords: Record<string, Words> = {
   silver: w(['silver card', 'silver'], ['银卡']),
   gold: w(['gold card', 'gold'], ['金卡']),
   platinum: w(['platinum card', 'platinum'], ['白金卡']),
+  california: w(['california', 'californian'], ['加州', '加利福尼亚', '加利福尼亚州']),
+  'united states': w(['usa', 'america'], ['美国']),
   北京: w(['beijing'], []),
   上海: w(['shanghai'], []),
   广州: w(['guangzhou', 'canton'], []),
@@ -122,4 +158,38 @@ export function measureWordsFromNames(name: { en: string; zh: string }): string[
   if (zhScore !== zhShort && zhScore.length >= 2) variants.push(zhScore)
   if (/ count$/.test(enShort)) variants.push(`number of ${enShort.replace(/ count$/, 's')}`, `${enShort.replace(/ count$/, '')}s`)
   return [...new Set(variants.filter((v) => v.length >= 2))]
+}
+
+/**
+ * How managers say an income or amount bracket stored as "Less than $40K", "$40K - $60K" or "$120K +": "under $40K",
+ * "40k to 60k", "over $120K", "低于4万美元", "4万到6万美元", "12万美元以上". Undefined for any other value.
+ */
+export function bracketWords(value: string): Words | undefined {
+  const v = value.trim().toLowerCase().replace(/\s+/g, ' ')
+  const wan = (k: number) => String(k / 10)
+  const below = v.match(/^(?:less than|under|below|<) ?\$?(\d+)k$/)
+  if (below) {
+    const n = Number(below[1])
+    return w(
+      ['under', 'less than', 'below'].flatMap((p) => [`${p} $${n}k`, `${p} ${n}k`, `${p} $${n},000`]),
+      ['低于', '不到', '少于', '不足'].flatMap((p) => [`${p}${wan(n)}万美元`, `${p}${wan(n)}万`]).concat([`${wan(n)}万美元以下`, `${wan(n)}万以下`]),
+    )
+  }
+  const range = v.match(/^\$?(\d+)k ?[-–] ?\$?(\d+)k$/)
+  if (range) {
+    const [a, b] = [Number(range[1]), Number(range[2])]
+    return w(
+      [`$${a}k to $${b}k`, `${a}k to ${b}k`, `$${a}k-$${b}k`, `${a}k-${b}k`, `${a}-${b}k`, `between $${a}k and $${b}k`, `between ${a}k and ${b}k`],
+      [`${wan(a)}万到${wan(b)}万美元`, `${wan(a)}万至${wan(b)}万美元`, `${wan(a)}万-${wan(b)}万美元`, `${wan(a)}万到${wan(b)}万`, `${wan(a)}到${wan(b)}万美元`, `${wan(a)}-${wan(b)}万美元`, `${wan(a)}至${wan(b)}万`],
+    )
+  }
+  const above = v.match(/^(?:over|more than|above|>)? ?\$?(\d+)k ?(?:\+|or more|and above)$/) ?? v.match(/^(?:over|more than|above|>) ?\$?(\d+)k$/)
+  if (above) {
+    const n = Number(above[1])
+    return w(
+      ['over', 'more than', 'above'].flatMap((p) => [`${p} $${n}k`, `${p} ${n}k`, `${p} $${n},000`]).concat([`$${n}k+`, `${n}k+`, `$${n}k or more`]),
+      ['超过', '高于', '多于'].flatMap((p) => [`${p}${wan(n)}万美元`, `${p}${wan(n)}万`]).concat([`${wan(n)}万美元以上`, `${wan(n)}万以上`]),
+    )
+  }
+  return undefined
 }

@@ -28,4 +28,4 @@ export type DataCatalog = {
 }
 
 /** A kind of record a metric needs that a data set may not have. */
-export type MissingData = 'nps_answers' | 'tickets' | 'usage' | 'acquisition_costs' | 'churn_events' | 'refunds' | 'churn_flag'
+export type MissingData = 'nps_answers' | 'tickets' | 'usage' | 'acquisition_costs' | 'churn_events' | 'refunds' | 'churn_flag' | 'revenue'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { DimensionDef } from './types.js'
+import { type DimensionDef, outcomeKinds } from './types.js'
 
 const synonyms = z.object({ en: z.array(z.string()).default([]), zh: z.array(z.string()).default([]) })
 
@@ -17,6 +17,8 @@ export const dimensionJsonSchema = z.object({
   })).default({}),
   description: z.string().default(''),
   yesNo: z.boolean().optional().describe('values are Yes/No'),
+  outcome: z.enum(outcomeKinds).optional()
+    .describe("records the churn outcome (a customer status, the data's own churn category): counted and filtered by, never a churn factor"),
 })
 export type DimensionJson = z.infer<typeof dimensionJsonSchema>
 
@@ -30,5 +32,6 @@ export function toDimensionDef(j: DimensionJson): DimensionDef {
     values: j.values,
     description: j.description,
     ...(j.yesNo ? { yesNo: true } : {}),
+    ...(j.outcome ? { outcome: j.outcome } : {}),
   }
 }

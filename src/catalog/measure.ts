@@ -30,15 +30,18 @@ export type MeasureDef = {
 /** One edge of a band: values equal to `at` fall in the band above it unless `equalBelow`. */
 export type BandEdge = { at: number; equalBelow?: boolean }
 
-/** A numeric attribute cut into bands, used like a dimension ("churn by age band", "balance over 100k"). */
-export type BandSpec = { measure: string; edges: BandEdge[] }
+/**
+ * A numeric attribute cut into bands, used like a dimension ("churn by age band", "balance over 100k"). `range`: the
+ * whole-number values the data holds, when known, so the outer bands are named by their values ("0", "6") not "< 1", "≥ 6".
+ */
+export type BandSpec = { measure: string; edges: BandEdge[]; range?: { min: number; max: number } }
 
 /** The built-in numeric attributes every data set has. */
 export const builtInMeasures: readonly MeasureDef[] = [
   {
     id: 'tenure_months', source: { kind: 'tenure' }, unit: 'months', integer: true,
     name: { en: 'Tenure (months)', zh: '在网时长（月）' },
-    synonyms: { en: ['tenure', 'tenure months', 'months with us', 'how long customers stay', 'months as a customer', 'lifetime', 'months on book', 'account age', 'months of service', 'been with us', 'time with us', 'years with us', 'years as a customer', 'years as customer', 'how long'], zh: ['在网时长', '在网月数', '网龄', '使用时长', '客户时长', '入网时长', '开通月数', '开通时长', '开户时长', '开户月数', '开户', '账龄', '在网', '入网', '在网时间', '多久', '多长时间', '待了多久', '合作多久', '合作年限'] },
+    synonyms: { en: ['tenure', 'tenure months', 'months with us', 'how long customers stay', 'months as a customer', 'lifetime', 'months on book', 'account age', 'months of service', 'been with us', 'time with us', 'years with us', 'years as a customer', 'years as customer', 'how long', 'how long they have been a customer', "how long they've been a customer", 'how long they have been customers', "how long they've been customers", 'how long they have been with us', "how long they've been with us", 'time as a customer', 'stayed with us', 'how long they stayed', 'how long had they been with us', 'how long they had been with us', 'length of relationship', 'relationship length'], zh: ['在网时长', '在网月数', '网龄', '使用时长', '客户时长', '入网时长', '开通月数', '开通时长', '开户时长', '开户月数', '开户', '账龄', '在网', '入网', '在网时间', '多久', '多长时间', '待了多久', '合作多久', '合作年限', '成为客户多久', '做了多久客户', '合作时长', '客户年限'] },
   },
   {
     id: 'monthly_revenue', source: { kind: 'mrr' }, unit: 'currency', integer: false,
@@ -48,7 +51,7 @@ export const builtInMeasures: readonly MeasureDef[] = [
 ]
 
 /** Labels of a band's ranges in order: "< 12", "12 – 24", "≥ 25" (integers) or "≤ 70", "> 70". */
-export function bandLabels(edges: BandEdge[], integer: boolean): string[] {
+export function bandLabels(edges: BandEdge[], integer: boolean, range?: BandSpec['range']): string[] {
   const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 }))
   const lo = (e: BandEdge) => (e.equalBelow ? `> ${fmt(e.at)}` : `≥ ${fmt(e.at)}`)
   const hi = (e: BandEdge) => (e.equalBelow ? `≤ ${fmt(e.at)}` : `< ${fmt(e.at)}`)
@@ -65,6 +68,13 @@ export function bandLabels(edges: BandEdge[], integer: boolean): string[] {
     }
   })
   if (edges.length) labels.push(lo(edges.at(-1)!))
+  // Whole numbers within a known range: the outer bands are spans of values like the inner ones ("0", "5 – 6").
+  if (integer && range && edges.length) {
+    const first = edges[0].equalBelow ? edges[0].at : edges[0].at - 1
+    const last = edges.at(-1)!.equalBelow ? edges.at(-1)!.at + 1 : edges.at(-1)!.at
+    if (Number.isInteger(range.min) && range.min <= first) labels[0] = range.min === first ? fmt(first) : `${fmt(range.min)} – ${fmt(first)}`
+    if (Number.isInteger(range.max) && range.max >= last) labels[labels.length - 1] = range.max === last ? fmt(last) : `${fmt(last)} – ${fmt(range.max)}`
+  }
   return labels
 }
 

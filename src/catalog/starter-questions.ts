@@ -12,7 +12,7 @@ export function starterQuestions(catalog: DataCatalog, lang: 'en' | 'zh'): strin
   const dated = catalog.coverage.kind === 'dated'
   const reasons = catalog.counts.feedback > 0
   const revenue = catalog.counts.mrr_history > 0
-  const segments = catalog.dimensions.filter((d) => !isYesNo(catalog, d.id) && (catalog.values[d.id]?.length ?? 0) >= 2 && (catalog.values[d.id]?.length ?? 0) <= 12)
+  const segments = catalog.dimensions.filter((d) => !d.outcome && !isYesNo(catalog, d.id) && (catalog.values[d.id]?.length ?? 0) >= 2 && (catalog.values[d.id]?.length ?? 0) <= 12)
   const by = segments[0] ?? catalog.dimensions[0]
   const second = segments[1]
   const trait = catalog.dimensions.find((d) => isYesNo(catalog, d.id))

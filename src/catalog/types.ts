@@ -30,7 +30,17 @@ export type DimensionDef = {
   labels?: Record<string, Partial<Bilingual>>
   /** The values are yes/no (with perhaps a "no internet service"-style third one). */
   yesNo?: boolean
+  /**
+   * The dimension records the churn outcome itself (see outcomeKinds): usable to count and filter by,
+   * never a factor that explains or predicts churn (profiles, risk models).
+   */
+  outcome?: OutcomeKind
 }
+
+/** How an outcome dimension relates to churn: a customer status (Stayed / Churned / Joined), or the data's own churn-reason category. */
+export const outcomeKinds = ['status', 'reason_category'] as const
+/** One of outcomeKinds. */
+export type OutcomeKind = (typeof outcomeKinds)[number]
 
 /** A churn reason category: stored reason codes and the feedback classifier share these ids. */
 export type ReasonDef = {

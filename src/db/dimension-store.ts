@@ -1,4 +1,4 @@
-import type { DimensionDef } from '../catalog/types.js'
+import { type DimensionDef, type OutcomeKind, outcomeKinds } from '../catalog/types.js'
 import type { Db } from './open-database.js'
 
 /** Saves (replaces) the data set's declared dimensions. */
@@ -18,6 +18,7 @@ export async function saveDimensions(db: Db, dims: DimensionDef[]): Promise<void
         description: d.description,
         position: position++,
         yes_no: d.yesNo ? 1 : 0,
+        outcome: d.outcome ?? null,
       })
       .execute()
   }
@@ -36,5 +37,10 @@ export async function loadDimensions(db: Db): Promise<DimensionDef[]> {
     values: JSON.parse(r.value_synonyms),
     description: r.description,
     ...(r.yes_no ? { yesNo: true } : {}),
+    ...(isOutcomeKind(r.outcome) ? { outcome: r.outcome } : {}),
   }))
+}
+
+function isOutcomeKind(v: string | null | undefined): v is OutcomeKind {
+  return (outcomeKinds as readonly string[]).includes(v ?? '')
 }

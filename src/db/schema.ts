@@ -84,6 +84,8 @@ export interface DimensionsTable {
   position: number
   /** 1 when the dimension's values are Yes/No. */
   yes_no: Generated<number>
+  /** OutcomeKind when the dimension records the churn outcome (customer status, the data's churn category); null otherwise. */
+  outcome: string | null
 }
 
 /** Numeric attributes declared by the data set (age, balance, …), with bilingual names and a unit. */

@@ -23,7 +23,7 @@ export function bandDimension(catalog: DataCatalog, spec: BandSpec): DimensionDe
   const edges = [...normal].sort((a, b) => a.at - b.at).filter((e, i, all) => i === 0 || e.at !== all[i - 1].at)
   if (!edges.length || edges.length > 11) throw new AppError('bad_request', 'A band needs between 1 and 11 cut points')
   if (edges.some((e) => !Number.isFinite(e.at))) throw new AppError('bad_request', 'Band cut points must be numbers')
-  const labels = bandLabels(edges, m.integer)
+  const labels = bandLabels(edges, m.integer, spec.range)
   return {
     id: `${m.id}_band`,
     source: { kind: 'band', measure: m, edges, labels, asOf: catalog.meta.asOf },

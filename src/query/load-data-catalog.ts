@@ -69,6 +69,8 @@ const familyNeeds: Array<{ family: string; missing: MissingData; table: string; 
   { family: 'events', missing: 'churn_events', table: 'churn_events' },
   { family: 'refunds', missing: 'refunds', table: 'churn_events', where: 'refund is not null' },
   { family: 'flag', missing: 'churn_flag', table: 'customer_attributes', where: "dimension like 'churn_flag%'" },
+  // A file with no charge or revenue column (BankChurners) has no MRR: revenue figures would all be $0.
+  { family: 'revenue', missing: 'revenue', table: 'mrr_history' },
 ]
 
 /** Metrics that would only ever answer "no data" here: the analyst says so instead of giving an empty figure. */

@@ -43,10 +43,13 @@ export async function runProfile(deps: QueryDeps, period: Period, a: SegmentCond
   return { factors: rankFactors(dims, dimRows.map((r) => r.rows), deps.catalog.measures, measureRows.map((r) => r.rows)), sql: [...dimRows.map((r) => r.sql), ...measureRows.map((r) => r.sql)] }
 }
 
-/** The dimensions a profile compares: neither filtered on by a segment, nor with too few or too many values. */
+/**
+ * The dimensions a profile compares: neither filtered on by a segment, nor with too few or too many values,
+ * nor recording the outcome itself (a customer status, the data's churn category).
+ */
 export function profileDimensions(deps: QueryDeps, a: SegmentCondition, b: SegmentCondition): DimensionDef[] {
   const used = new Set([...a.filters, ...b.filters].map((f) => f.dim.id))
-  return deps.catalog.dimensions.filter((d) => !used.has(d.id) && (deps.catalog.values[d.id]?.length ?? 0) <= PROFILE_MAX_VALUES && (deps.catalog.values[d.id]?.length ?? 0) >= 2)
+  return deps.catalog.dimensions.filter((d) => !used.has(d.id) && !d.outcome && (deps.catalog.values[d.id]?.length ?? 0) <= PROFILE_MAX_VALUES && (deps.catalog.values[d.id]?.length ?? 0) >= 2)
 }
 
 /**

@@ -192,7 +192,7 @@ export function round(v: number, unit: Unit): number {
 
 /** A band without cut points gets round ones spanning the attribute's observed range. */
 async function withDefaultEdges(deps: QueryDeps, b: Omit<BandSpec, 'edges'> & { edges?: BandSpec['edges'] }): Promise<BandSpec> {
-  if (b.edges?.length) return { measure: b.measure, edges: b.edges }
+  if (b.edges?.length) return { measure: b.measure, edges: b.edges, ...(b.range ? { range: b.range } : {}) }
   const m = deps.catalog.measures.find((x) => x.id === b.measure)
   if (!m) return { measure: b.measure, edges: [] }
   const x = measureExpr(m, deps.catalog.meta.asOf)
@@ -200,6 +200,6 @@ async function withDefaultEdges(deps: QueryDeps, b: Omit<BandSpec, 'edges'> & { 
   const { lo, hi } = r.rows[0] ?? { lo: null, hi: null }
   if (lo === null || hi === null) return { measure: b.measure, edges: [] }
   // A few whole values (contacts 0–6, satisfaction 1–5): one band per value.
-  if (m.integer && Number(hi) - Number(lo) <= 12) return { measure: b.measure, edges: Array.from({ length: Number(hi) - Number(lo) }, (_, i) => ({ at: Number(lo) + i + 1 })) }
+  if (m.integer && Number(hi) - Number(lo) <= 12) return { measure: b.measure, edges: Array.from({ length: Number(hi) - Number(lo) }, (_, i) => ({ at: Number(lo) + i + 1 })), range: { min: Number(lo), max: Number(hi) } }
   return { measure: b.measure, edges: defaultEdges(Number(lo), Number(hi), m.integer) }
 }

@@ -36,6 +36,8 @@ export function chooseColumns(catalog: DataCatalog, history: Pick<History, 'has'
   if (mode === 'snapshot') for (const m of history.measureNames) if (!isOutcomeDerived(m)) cols.push({ kind: 'numeric', id: `measure:${m}`, group: `measure:${m}` })
   const minRows = Math.max(10, train.length * 0.005)
   for (const d of catalog.dimensions) {
+    // A customer status or the data's churn category is the outcome itself, not a predictor of it.
+    if (d.outcome) continue
     const counts = new Map<string, number>()
     for (const e of train) {
       const v = e.dims[d.id]

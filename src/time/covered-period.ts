@@ -42,6 +42,8 @@ export function resolveCoveredPeriod(input: PeriodInput | undefined, coverage: C
     if (!containsWindow) {
       throw new AppError('bad_period', `This data is a snapshot: it observes churn only in ${coverageLabel(coverage)} as a whole, so it cannot answer for ${asked.label}.`, { ...details, asked: { from: asked.from, to: asked.to } })
     }
+    // "Q3" on a file that is the Q3 snapshot: the period asked is the window itself, nothing to explain.
+    if (asked.from === coverage.from) return { period: window, adjustments: [{ kind: 'snapshot_window' }] }
     return { period: window, adjustments: [{ kind: 'snapshot_window', asked: { from: asked.from, to: asked.to } }] }
   }
   const asked = given ? resolvePeriod(input!, asOf, dataStart) : resolvePeriod(defaultTrendPeriod(grain, asOf), asOf, dataStart)

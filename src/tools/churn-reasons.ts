@@ -6,6 +6,7 @@ import { resolveCoveredPeriod } from '../time/covered-period.js'
 import { attributeChurns, attributeFeedback } from '../query/reason-attribution.js'
 import { churnReasonRows, periodFeedbackRows, TEXT_DAYS_AFTER, TEXT_DAYS_BEFORE } from '../query/reason-rows.js'
 import { summarizeReasons } from '../query/reason-summary.js'
+import { ownCategoryDimension, ownReasonCategories } from '../query/own-reason-categories.js'
 import { resolveSegments } from '../query/resolve-segments.js'
 import { describeChurnDefinition } from '../query/spells.js'
 import { filtersSchema, languageSchema, periodSchema, toWhere } from './schemas.js'
@@ -45,6 +46,9 @@ export async function churnReasons(deps: ToolDeps, input: ChurnReasonsInput) {
     ? attributeChurns(fetched.rows as Awaited<ReturnType<typeof churnReasonRows>>['rows'])
     : attributeFeedback(fetched.rows as Awaited<ReturnType<typeof periodFeedbackRows>>['rows'])
   const { grain, categories } = summarizeReasons(units, period, lang)
+  // The data's own churn categories (a "Churn Category" column), when it has them: answers use those, not a re-classification.
+  const ownDim = source === 'churned' ? ownCategoryDimension(deps.catalog.dimensions) : undefined
+  const own = ownDim && units.length ? await ownReasonCategories(deps, ownDim, units.map((u) => u.customerId), lang) : undefined
   // The reasons as customers stated them (before grouping into categories), most frequent first.
   const statedCounts = new Map<string, number>()
   for (const r of source === 'churned' ? (fetched.rows as Awaited<ReturnType<typeof churnReasonRows>>['rows']) : []) {
@@ -68,18 +72,21 @@ export async function churnReasons(deps: ToolDeps, input: ChurnReasonsInput) {
     where: Object.fromEntries(plan.where.map((w) => [w.dim.id, w.values])),
     grain,
     categories,
+    ownCategories: own && ownDim ? { dimension: ownDim.id, name: ownDim.name[lang], categories: own.categories } : null,
     stated,
     noStatedReasons,
     definition: source === 'churned'
-      ? `${describeChurnDefinition(deps.churn, lang)}. Each customer who churned in the period counts once, at their last churn in it. Category = the stored reason code where present; otherwise the keyword classification of their stated reason, exit interview or other feedback from ${TEXT_DAYS_BEFORE} days before to ${TEXT_DAYS_AFTER} days after the churn (first match in that order); no match or no text = other.`
+      ? `${describeChurnDefinition(deps.churn, lang)}. Each customer who churned in the period counts once, at their last churn in it.${ownDim ? ` The data's own categories are its "${ownDim.name.en}" column, as stored for each churned customer; share = churned customers in the category ÷ all churned customers.` : ''} Category = the stored reason code where present; otherwise the keyword classification of their stated reason, exit interview or other feedback from ${TEXT_DAYS_BEFORE} days before to ${TEXT_DAYS_AFTER} days after the churn (first match in that order); no match or no text = other.`
       : 'Each feedback text dated in the period is classified on its own by keywords; no keyword = other.',
     method: 'Transparent keyword classifier (src/catalog/reasons.ts keywords): English whole words/phrases; Chinese words from Intl.Segmenter, adjacent segments joined into dictionary words. It matches words, it does not understand sentiment.',
     quotesAreData: true as const,
-    sql: [fetched.sql],
+    sql: [fetched.sql, ...(own ? [own.sql] : [])],
     rowCount: fetched.rows.length,
-    // Every churner in 'other' for want of any text is no picture of why: no pie then.
-    chart: categories.length && !noStatedReasons
-      ? makeChart({ type: 'pie', title: `${title} · ${period.label}`, x: categories.map((c) => c.name), series: [{ name: title, values: categories.map((c) => c.count) }], unit, lang })
-      : null,
+    // The data's own categories draw the pie; every churner in 'other' for want of any text is no picture of why: no pie then.
+    chart: own?.categories.length
+      ? makeChart({ type: 'pie', title: `${title} · ${period.label}`, x: own.categories.map((c) => c.name), series: [{ name: title, values: own.categories.map((c) => c.count) }], unit, lang })
+      : categories.length && !noStatedReasons
+        ? makeChart({ type: 'pie', title: `${title} · ${period.label}`, x: categories.map((c) => c.name), series: [{ name: title, values: categories.map((c) => c.count) }], unit, lang })
+        : null,
   }
 }

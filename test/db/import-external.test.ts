@@ -59,6 +59,9 @@ describe.skipIf(!present)('inferred mappings of the public churn data sets impor
     const measures = Object.fromEntries((p.input.measures ?? []).map((m: { sourceColumn: string; id: string }) => [m.sourceColumn, m.id]))
     expect(measures).toMatchObject({ 'Churn Score': 'churn_score', CLTV: 'cltv' })
     expect(r.rows.feedback).toBe(rows.filter((x) => x['Churn Reason'] !== '').length)
+    // State is California on every row: kept as a one-value dimension, so "churn in California" is the whole base.
+    const states = await db.selectFrom('customer_attributes').select(['value', (eb) => eb.fn.countAll<number>().as('n')]).where('dimension', '=', 'state').groupBy('value').execute()
+    expect(states.map((x) => [x.value, Number(x.n)])).toEqual([['California', rows.filter((x) => x.State === 'California').length]])
   }, 60_000)
 
   it('IBM Telco, Kaggle 21-column edition: tenure guessed in months, SeniorCitizen 0/1 read as a yes/no dimension', async () => {
@@ -94,6 +97,18 @@ describe.skipIf(!present)('inferred mappings of the public churn data sets impor
     const ages = await db.selectFrom('customer_measures').select((eb) => eb.fn.avg<number>('value').as('avg')).where('measure', '=', 'age').executeTakeFirstOrThrow()
     const demo = rowsOf(`${dir}/Telco_customer_churn_demographics.csv`)
     expect(Number(ages.avg)).toBeCloseTo(demo.reduce((s, x) => s + Number(x.Age), 0) / demo.length, 6)
+    // Customer Status (Stayed / Churned / Joined) and the data's own Churn Category are kept, as outcome dimensions.
+    const tally = (col: string) => {
+      const out: Record<string, number> = {}
+      for (const x of status) if (x[col]) out[x[col]] = (out[x[col]] ?? 0) + 1
+      return out
+    }
+    const storedValues = async (dim: string) => Object.fromEntries((await db.selectFrom('customer_attributes').select(['value', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('dimension', '=', dim).groupBy('value').execute()).map((x) => [x.value, Number(x.n)]))
+    expect(await storedValues('customer_status')).toEqual(tally('Customer Status'))
+    expect(await storedValues('churn_category')).toEqual(tally('Churn Category'))
+    const outcomes = await db.selectFrom('dimensions').select(['id', 'outcome']).where('outcome', 'is not', null).orderBy('id').execute()
+    expect(outcomes).toEqual([{ id: 'churn_category', outcome: 'reason_category' }, { id: 'customer_status', outcome: 'status' }])
   }, 60_000)
 
   it('BankChurners: attrition as a status column, the classifier columns left out, numeric attributes stored', async () => {

@@ -1,4 +1,5 @@
 import type { MeasureUnit } from '../../catalog/measure-def.js'
+import type { OutcomeKind } from '../../catalog/types.js'
 import type { BuiltInColumn, TenureUnit } from './mapping-schema.js'
 
 /** What a column of a churn export usually is. */
@@ -17,6 +18,8 @@ export type KnownColumn = {
   builtIn?: BuiltInColumn
   /** Why an `ignore` column is left out (shown in the proposal). */
   why?: string
+  /** A dimension that records the churn outcome (the data's own churn category): counted by, never a churn factor. */
+  outcome?: OutcomeKind
 }
 
 const k = (role: ColumnRole, id: string, en: string, zh: string, extra: Partial<KnownColumn> = {}): KnownColumn => ({ role, id, en, zh, ...extra })
@@ -28,7 +31,7 @@ const entries: Array<[string[], KnownColumn]> = [
   [['customerid', 'customer', 'clientnum', 'clientid', 'accountid', 'account', 'uid', 'userid', 'id', 'memberid', 'subscriberid', 'custid', '客户id', '用户id', '客户编号', '用户编号', '客户号', '编号'], k('id', 'customer_id', 'Customer ID', '客户编号')],
   [['accountname', 'customername', 'companyname', 'name', 'company', 'surname', '客户名称', '公司名称', '姓名', '客户姓名'], k('name', 'name', 'Name', '名称')],
   [['churnvalue', 'churn', 'churned', 'churnflag', 'ischurned', 'exited', 'attritionflag', 'attrition', 'attrited', 'churnlabel', 'left', '流失', '是否流失', '流失标志', '流失状态', '是否离网', '离网'], k('churn', 'churn', 'Churned', '是否流失')],
-  [['customerstatus', 'status', 'accountstatus', 'subscriptionstatus', '客户状态', '状态', '用户状态'], k('status', 'status', 'Customer status', '客户状态')],
+  [['customerstatus', 'status', 'accountstatus', 'subscriptionstatus', '客户状态', '状态', '用户状态'], k('status', 'customer_status', 'Customer status', '客户状态', { outcome: 'status' })],
   [['churndate', 'cancellationdate', 'canceldate', 'cancelledon', 'canceledon', 'churnedat', 'churnedon', 'terminationdate', '流失日期', '离网日期', '注销日期'], k('churn_date', 'churn_date', 'Churn date', '流失日期')],
   [['signupdate', 'signedup', 'signupat', 'joindate', 'joineddate', 'registrationdate', 'createdat', 'createddate', 'customersince', 'activationdate', '注册日期', '开通日期', '入网日期', '签约日期'], k('signup_date', 'signup_date', 'Signup date', '注册日期')],
   [['startdate', 'subscriptionstart', 'start', 'started', 'startedon', 'startedat', 'since', 'membersince', 'customersincedate', 'joined', 'joinedon', 'opened', 'opendate', 'accountopened', 'accountopendate', '开始日期', '开始时间', '加入日期', '开户日期'], k('signup_date', 'start_date', 'Start date', '开始日期')],
@@ -40,7 +43,9 @@ const entries: Array<[string[], KnownColumn]> = [
   [['churnreason', 'reasoncode', 'reason', 'cancellationreason', 'churnreasons', '流失原因', '离网原因'], k('reason', 'churn_reason', 'Churn reason', '流失原因')],
   [['feedbacktext', 'feedback', 'comment', 'comments', 'exitsurvey', '反馈', '意见', '评论'], k('feedback', 'feedback', 'Feedback', '反馈')],
   // Columns that repeat or give away the churn label, model outputs and location detail.
-  [['churncategory'], k('ignore', 'churn_category', 'Churn category', '流失类别', { why: 'a coarser copy of the churn reason' })],
+  // The data's own grouping of its churn reasons (IBM 11.1.3: Competitor, Attitude, …): answers about reason
+  // categories use it instead of re-classifying the reasons.
+  [['churncategory', 'reasoncategory', 'churnreasoncategory', '流失类别', '流失原因类别'], k('dimension', 'churn_category', 'Churn category', '流失类别', { outcome: 'reason_category' })],
   // A vendor's model outputs: kept so managers can ask about them, named as what they are; an id naming churn
   // keeps the score out of churner profiles and risk features (it is derived from the outcome).
   [['churnscore'], k('measure', 'churn_score', "Churn score (the data's own model prediction)", '流失评分（数据自带的模型预测）', { unit: 'score' })],

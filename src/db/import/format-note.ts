@@ -13,7 +13,9 @@ export function formatNote(n: InferenceNote): string[] {
     }
     case 'as_of': return [n.basis === 'latest_date'
       ? `asOf ${n.asOf}: the day after the latest date in the data.`
-      : `asOf ${n.asOf}: the file has no dates, so the snapshot is placed at the start of this month. Edit asOf if you know when it was exported.`]
+      : n.basis === 'quarter_column'
+        ? `asOf ${n.asOf}: the file has no dates but names its quarter (${n.quarter}), so the snapshot is placed at the end of the latest ${n.quarter}. Edit asOf if it is another year's.`
+        : `asOf ${n.asOf}: the file has no dates, so the snapshot is placed at the start of this month. Edit asOf if you know when it was exported.`]
     case 'window': return [n.basis === 'quarter_column'
       ? 'Churn window: a quarter (the file names its quarter): churners left within the 3 months before asOf.'
       : 'Churn window: a month (assumed): churners left within the month before asOf. Set churn.window to "quarter" or "year" if the flag covers longer.']

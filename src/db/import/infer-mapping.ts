@@ -19,7 +19,7 @@ import { inferSummaries } from './infer-summaries.js'
 /** A choice inference made that the user should review, as data (the CLI words it). */
 export type InferenceNote =
   | { kind: 'files'; main: string; joined: string[]; events?: string; subscriptions?: string; others?: string[]; unused: Array<{ file: string; why: string }> }
-  | { kind: 'as_of'; asOf: string; basis: 'latest_date' | 'today' }
+  | { kind: 'as_of'; asOf: string; basis: 'latest_date' | 'today' | 'quarter_column'; quarter?: string }
   | { kind: 'window'; window: 'month' | 'quarter'; basis: 'quarter_column' | 'default' }
   | { kind: 'tenure_unit'; column: string; min: number; max: number; unit: TenureUnit; basis: 'name' | 'values' }
   | { kind: 'ignored'; column: string; why: string }
@@ -88,17 +88,23 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     const s = subscriptionColumns(files.subscriptions.table)
     if (s.format) dates.push(...datesOf(files.subscriptions.table, s.start, s.format), ...(s.end ? datesOf(files.subscriptions.table, s.end, s.format) : []))
   }
+  // A file that names its quarter (IBM 11.1.3: Quarter = Q3) and has no dates is that quarter of the latest year it has ended
+  // by today, so "Q3" asks about the data's own window and "Q1" about one it does not have.
+  const namedQuarter = profiles.find((p) => known(p)?.id === 'quarter' && p.distinct === 1 && /^q[1-4]$/i.test([...p.counts.keys()][0] ?? ''))
   if (dates.length > 0) {
     asOf = addDays(dates.reduce((a, b) => (a > b ? a : b)), 1)
     notes.push({ kind: 'as_of', asOf, basis: 'latest_date' })
+  } else if (namedQuarter && ('flagColumn' in churn || 'statusColumn' in churn)) {
+    const quarter = [...namedQuarter.counts.keys()][0].toUpperCase()
+    asOf = afterLatestQuarter(Number(quarter.slice(1)), opts.today ?? new Date().toISOString().slice(0, 10))
+    notes.push({ kind: 'as_of', asOf, basis: 'quarter_column', quarter })
   } else {
     asOf = startOfMonth(opts.today ?? new Date().toISOString().slice(0, 10))
     notes.push({ kind: 'as_of', asOf, basis: 'today' })
   }
   if ('flagColumn' in churn || 'statusColumn' in churn) {
-    const quarter = profiles.find((p) => known(p)?.id === 'quarter' && p.distinct === 1 && /^q[1-4]$/i.test([...p.counts.keys()][0] ?? ''))
-    churn.window = quarter ? 'quarter' : 'month'
-    notes.push({ kind: 'window', window: churn.window, basis: quarter ? 'quarter_column' : 'default' })
+    churn.window = namedQuarter ? 'quarter' : 'month'
+    notes.push({ kind: 'window', window: churn.window, basis: namedQuarter ? 'quarter_column' : 'default' })
   }
 
   const churnReason = inferReason(files, profiles, withRole, used)
@@ -120,13 +126,15 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
     if (used.has(p.name)) continue
     const k = known(p)
     if (k?.role === 'ignore') { ignore(p.name, k.why ?? 'not needed'); continue }
-    if (k && !['dimension', 'measure'].includes(k.role)) { ignore(p.name, `another ${k.en.toLowerCase()} column`); continue }
+    if (k && !['dimension', 'measure'].includes(k.role) && !(k.role === 'status' && keptStatus(p))) { ignore(p.name, `another ${k.en.toLowerCase()} column`); continue }
     if (p.distinct === 0) { ignore(p.name, 'empty'); continue }
-    if (p.distinct === 1 && p.blanks === 0) { ignore(p.name, 'the same on every row'); continue }
+    // A known place or segment column with one value (State = California) stays: "churn in California" is then the
+    // whole base, answered, while a place the data does not have is refused by name.
+    if (p.distinct === 1 && p.blanks === 0 && k?.role !== 'dimension') { ignore(p.name, 'the same on every row'); continue }
     if (p.dateFormat) { ignore(p.name, 'a date other than signup or churn'); continue }
     const names = namesOf(p, k)
     if (!names.zhKnown) unnamed.push(p.name)
-    const asDimension = p.yesNo || !p.numeric || (k?.role === 'dimension' && p.distinct <= 12)
+    const asDimension = p.yesNo || !p.numeric || k?.role === 'status' || (k?.role === 'dimension' && p.distinct <= 12)
     if (!asDimension) {
       measures.push({ id: uniqueId(k?.id ?? names.id), sourceColumn: p.name, name: { en: names.en, zh: names.zh }, unit: k?.unit ?? unitOf(p.name) })
       continue
@@ -141,8 +149,17 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
       sourceColumn: p.name,
       name: { en: names.en, zh: names.zh },
       ...(p.yesNo ? { yesNo: true } : {}),
+      ...(k?.outcome ? { outcome: k.outcome } : {}),
       ...valuesOf(p),
     })
+  }
+  // Churn read from a status with more values than churned / not (Stayed / Churned / Joined): the status
+  // also stays as an outcome dimension, so "how many joined" can be counted.
+  if ('statusColumn' in churn) {
+    const status = profiles.find((p) => p.name === churn.statusColumn)
+    if (status && !status.yesNo && status.distinct >= 3 && status.distinct <= 12) {
+      dimensions.push({ id: uniqueId('customer_status'), sourceColumn: status.name, name: { en: 'Customer status', zh: '客户状态' }, outcome: 'status', ...valuesOf(status) })
+    }
   }
   // With churn from events, a churn flag in the customer file is a second, disagreeing signal
   // (RavenStack: 110 flagged, 352 with events): kept as a yes/no dimension so questions about
@@ -190,8 +207,20 @@ export function inferMapping(files: Arrangement, opts: InferOptions = {}): Infer
   return { mapping, notes }
 }
 
+/** The day after calendar quarter `q` of the latest year in which it has ended by `today` (Q3, 2026-12-01 → 2026-10-01). */
+export function afterLatestQuarter(q: number, today: string): string {
+  const year = Number(today.slice(0, 4))
+  const after = (y: number) => (q === 4 ? `${y + 1}-01-01` : `${y}-${String(3 * q + 1).padStart(2, '0')}-01`)
+  return after(year) <= today ? after(year) : after(year - 1)
+}
+
 type WithRole = (role: ColumnRole, ps?: ColumnProfile[]) => ColumnProfile[]
 type ChurnInput = MappingInput['churn'] & { window?: 'month' | 'quarter' }
+
+/** A status column with more values than churned / not churned: kept as an outcome dimension to count by. */
+function keptStatus(p: ColumnProfile): boolean {
+  return lookupColumn(p.name)?.role === 'status' && !p.yesNo && p.distinct >= 3 && p.distinct <= 12
+}
 
 function inferChurn(files: Arrangement, profiles: ColumnProfile[], withRole: WithRole, used: Set<string>, ignore: (c: string, why: string) => void): ChurnInput {
   const flags = [...withRole('churn'), ...withRole('status')]
@@ -234,8 +263,9 @@ function inferChurn(files: Arrangement, profiles: ColumnProfile[], withRole: Wit
   if (!churn) {
     throw new AppError('import_failed', `${basename(files.main.file)}: found no churn column (a flag such as Churn/Exited, a status, or a churn date). Columns: ${profiles.map((p) => JSON.stringify(p.name)).join(', ')}. Write a mapping (see data/mappings/README.md).`)
   }
-  // Other forms of the churn label would give the answer away as a "dimension".
-  for (const p of flags) if (!used.has(p.name)) ignore(p.name, 'another form of the churn label')
+  // Other forms of the churn label would give the answer away as a "dimension"; a status with more
+  // values than churned/not (Stayed / Churned / Joined) says more than the label and stays, as an outcome.
+  for (const p of flags) if (!used.has(p.name) && !keptStatus(p)) ignore(p.name, 'another form of the churn label')
   return churn
 }
 

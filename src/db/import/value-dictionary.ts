@@ -24,6 +24,9 @@ const values: Record<string, ValueNames> = {
   basic: v('Basic', '基础版'), pro: v('Pro', '专业版'), enterprise: v('Enterprise', '企业版'), premium: v('Premium', '高级版'), free: v('Free', '免费版'),
   monthly: v('Monthly', '按月'), annual: v('Annual', '按年'), quarterly: v('Quarterly', '按季'),
   none: v('None', '无'), other: v('Other', '其他'),
+  // Customer statuses and the churn categories some exports carry (IBM 11.1.3).
+  stayed: v('Stayed', '留存'), churned: v('Churned', '已流失'), joined: v('Joined', '新加入'), active: v('Active', '活跃'), inactive: v('Inactive', '不活跃'),
+  competitor: v('Competitor', '竞争对手'), attitude: v('Attitude', '服务态度'), dissatisfaction: v('Dissatisfaction', '不满意'), price: v('Price', '价格'),
   partner: v('Partner', '合作伙伴'), organic: v('Organic', '自然流量'), ads: v('Ads', '广告'), event: v('Event', '活动'), referral: v('Referral', '推荐'),
   edtech: v('EdTech', '教育科技'), fintech: v('FinTech', '金融科技'), devtools: v('DevTools', '开发工具'), healthtech: v('HealthTech', '医疗科技'), cybersecurity: v('Cybersecurity', '网络安全'),
   germany: v('Germany', '德国'), france: v('France', '法国'), spain: v('Spain', '西班牙'), 'united states': v('United States', '美国'), usa: v('USA', '美国'),
@@ -85,7 +88,7 @@ const values: Record<string, ValueNames> = {
   east: v('East', '东部'),
   west: v('West', '西部'),
   central: v('Central', '中部'),
-  california: v('California', '加利福尼亚'), 'los angeles': v('Los Angeles', '洛杉矶'), 'san francisco': v('San Francisco', '旧金山'), 'san diego': v('San Diego', '圣地亚哥'), 'san jose': v('San Jose', '圣何塞'), sacramento: v('Sacramento', '萨克拉门托'),
+  california: v('California', '加州'), 'los angeles': v('Los Angeles', '洛杉矶'), 'san francisco': v('San Francisco', '旧金山'), 'san diego': v('San Diego', '圣地亚哥'), 'san jose': v('San Jose', '圣何塞'), sacramento: v('Sacramento', '萨克拉门托'),
   'offer a': v('Offer A', '优惠A'), 'offer b': v('Offer B', '优惠B'), 'offer c': v('Offer C', '优惠C'), 'offer d': v('Offer D', '优惠D'), 'offer e': v('Offer E', '优惠E'),
   一线: v('Tier 1', '一线'), 新一线: v('New tier 1', '新一线'), 二线: v('Tier 2', '二线'), 三线: v('Tier 3', '三线'), 四线: v('Tier 4', '四线'), 五线: v('Tier 5', '五线'),
   线上: v('Online', '线上'), 线下: v('Offline', '线下'), 其他: v('Other', '其他'), 未知: v('Unknown', '未知'), 高: v('High', '高'), 中: v('Medium', '中'), 低: v('Low', '低'),

@@ -11,6 +11,7 @@ import { rollupTables } from './007-rollups-1-tables.js'
 import { clusteredTables } from './008-import-1-clustered-tables.js'
 import { churnEventsTable } from './009-churn-events.js'
 import { detailRowsTables } from './010-detail-rows.js'
+import { dimensionOutcome } from './011-dimension-outcome.js'
 
 /** Migrations kept in code (not read from disk) so they run the same under tsx, bundlers and Workers. */
 export const migrationProvider: MigrationProvider = {
@@ -24,6 +25,7 @@ export const migrationProvider: MigrationProvider = {
       '008-import-1-clustered-tables': clusteredTables,
       '009-churn-events': churnEventsTable,
       '010-detail-rows': detailRowsTables,
+      '011-dimension-outcome': dimensionOutcome,
     }
   },
 }

@@ -15,8 +15,12 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
   switch (m.intent) {
     case 'describe':
       return [{ toolName: 'describe_data', input: { language: lang } }]
-    case 'reasons':
-      return perValue(m, catalog).map((filters) => ({ toolName: 'churn_reasons', input: { ...period, ...withFilters(filters), language: lang } }))
+    case 'reasons': {
+      // The data's own churn category is what the reasons answer splits churners by: no filter or split on it.
+      const own = new Set(catalog.dimensions.filter((d) => d.outcome === 'reason_category').map((d) => d.id))
+      const r = { ...m, by: m.by.filter((d) => !own.has(d)), filters: Object.fromEntries(Object.entries(m.filters).filter(([d]) => !own.has(d))) }
+      return perValue(r, catalog).map((filters) => ({ toolName: 'churn_reasons', input: { ...period, ...withFilters(filters), language: lang } }))
+    }
     case 'feedback':
       return m.keywords.length
         ? [{ toolName: 'search_feedback', input: { keywords: m.keywords, ...withFilters(m.filters), ...period, ...(m.churnedOnly ? { churnedOnly: true } : {}), language: lang } }]
@@ -31,14 +35,16 @@ export function buildCalls(m: Meaning, catalog: DataCatalog, lang: 'en' | 'zh'):
       // those who never did unless a period is asked: the last 12 months would drop most of the churners.
       const measurePeriod = m.period ? period : catalog.coverage.kind === 'dated' ? { period: { relative: 'all_time' } } : {}
       // "the attrition rate and the average age of those who left": a metric named beside the average is asked too.
-      return [...(m.metricsNamed ? m.metrics.filter((id) => !(id === 'churned_customers' && m.roles.has('churned'))).map((metric) => metricCall(metric, { ...m, by: [] }, catalog, lang)) : []), {
-        toolName: 'measure_summary',
-        input: {
-          measure: m.measures[0], ...(m.by.length ? { by: m.by.slice(0, 1) } : {}),
-          ...(m.roles.has('churned') || m.roles.has('retained') || m.roles.has('lose') || m.roles.has('compare') || m.sides ? { byStatus: true } : {}),
-          ...withFilters(m.filters), ...measurePeriod, language: lang,
-        },
-      }]
+      // "流失客户的平均在网时长和平均月费": each attribute named is summarised (at most three).
+      return [...(m.metricsNamed ? m.metrics.filter((id) => !(id === 'churned_customers' && m.roles.has('churned'))).map((metric) => metricCall(metric, { ...m, by: [] }, catalog, lang)) : []),
+        ...m.measures.slice(0, 3).map((measure) => ({
+          toolName: 'measure_summary',
+          input: {
+            measure, ...(m.by.length ? { by: m.by.slice(0, 1) } : {}),
+            ...(m.roles.has('churned') || m.roles.has('retained') || m.roles.has('lose') || m.roles.has('compare') || m.sides ? { byStatus: true } : {}),
+            ...withFilters(m.filters), ...measurePeriod, language: lang,
+          },
+        }))]
     }
     case 'metric':
     case 'none': {

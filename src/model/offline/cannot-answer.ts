@@ -21,6 +21,7 @@ const missingWords: Record<MissingData, { en: string; zh: string }> = {
   churn_events: { en: 'a file of churn events', zh: '流失事件记录' },
   refunds: { en: 'refund amounts on churn events', zh: '流失事件的退款金额' },
   churn_flag: { en: 'a churn flag besides the churn records', zh: '流失记录之外的流失标记' },
+  revenue: { en: 'revenue or charges per customer', zh: '客户的收入或费用' },
 }
 
 const quote = (s: string, lang: 'en' | 'zh') => (lang === 'zh' ? `“${s}”` : `"${s}"`)

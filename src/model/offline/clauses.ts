@@ -1,4 +1,5 @@
 import { hasSubstance, isModifierOnly, type Meaning } from './meaning.js'
+import { countByStatus, joinStatusClauses } from './status-values.js'
 
 /** A clause of the question, in both the lower-cased and the cased normalised form (same offsets). */
 export type ClauseText = { text: string; cased: string }
@@ -38,13 +39,16 @@ export function mergeClauses(meanings: Meaning[]): Meaning[] {
   }
   const kept = meanings.filter(hasSubstance)
   if (kept.length <= 1) return kept
-  const main = kept.filter((m) => !isModifierOnly(m))
+  let main = kept.filter((m) => !isModifierOnly(m))
+  main = joinStatusClauses(main)
   if (!main.length) return [kept.reduce((a, b) => fold(a, b))]
   for (const m of kept) {
     if (!isModifierOnly(m)) continue
     const target = main.filter((x) => kept.indexOf(x) < kept.indexOf(m)).at(-1) ?? main[0]
     fold(target, m)
   }
+  // "How many churned, and how many stayed?": the second clause named a status only, folded into the first.
+  for (const m of main) countByStatus(m)
   // "前三大原因是什么？各占流失客户的多少？": the share of churners per reason is part of the reasons answer.
   for (const [i, m] of [...main.entries()].reverse()) {
     const shareOfEach = (m.roles.has('by') || m.roles.has('rate')) && !m.by.length && !Object.keys(m.filters).length && !m.measures.length &&
@@ -77,8 +81,10 @@ export function mergeClauses(meanings: Meaning[]): Meaning[] {
     const withFilters = main.slice(0, i).find((x) => Object.keys(x.filters).length)
     if (m.intent !== 'compare' && !Object.keys(m.filters).length && withFilters) m.filters = { ...withFilters.filters }
     // "…had 6 contacts, and how many of them left?": "them" are the customers the cut picked out.
+    // "…inactive for 4 months, and how many churned?": a bare count of churners after a cut counts within it, as filters carry.
     const withBand = main.slice(0, i).findLast((x) => x.band)
-    if (m.refersBack && !m.band && !m.by.length && withBand && m.intent === 'metric') m.band = withBand.band
+    const bareChurnCount = !m.measures.length && !Object.keys(m.filters).length && m.metrics.length > 0 && m.metrics.every((id) => id === 'churned_customers' || id === 'churn_rate')
+    if ((m.refersBack || (bareChurnCount && withBand?.band?.edges.length)) && !m.band && !m.by.length && withBand && m.intent === 'metric') m.band = withBand.band
   }
   return main
 }
@@ -91,6 +97,8 @@ function fold(into: Meaning, from: Meaning): Meaning {
   for (const [d, v] of Object.entries(from.filters)) into.filters[d] = [...new Set([...(into.filters[d] ?? []), ...v])]
   into.period ??= from.period
   into.measures = [...new Set([...into.measures, ...from.measures])]
+  into.statusValues.push(...from.statusValues)
+  into.rateWords ||= from.rateWords
   into.band ??= from.band
   into.grain ??= from.grain
   into.trend ||= from.trend

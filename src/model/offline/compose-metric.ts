@@ -71,12 +71,16 @@ export function composeMetric(o: MetricOutput, lang: Lang, catalog: DataCatalog)
     else if (overall) lines.push(lang === 'zh' ? `整个期间：${overall}。` : `Over the whole period: ${overall}.`)
   } else if (o.by.length) {
     const dims = o.by.map(dimName).join(lang === 'zh' ? '和' : ' and ')
+    // A head count split one way is a composition: each row also gives its share of the whole ("what share of churners were…").
+    const total = o.headline.value ?? 0
+    const shareOfAll = o.metric.unit === 'count' && o.by.length === 1 && total > 0 && !o.where?.[o.by[0]]
+    const fmtRow = shareOfAll ? (v: number | null | undefined) => (v === null || v === undefined ? fmt(v) : (lang === 'zh' ? `${fmt(v)}（${formatValue((100 * v) / total, 'percent', '', lang)}）` : `${fmt(v)} (${formatValue((100 * v) / total, 'percent', '', lang)})`)) : fmt
     // Several groups read best as a compact table (every surface renders Markdown tables); two fit in a sentence.
     if (o.rows.length >= 3) {
       lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：` : `${name} by ${dims}, ${period}:`)
       // Blank lines around it: Markdown ends a table only at an empty line.
-      lines.push(`\n${table(o.rows, o.by.map(dimName), o.metric.name[lang], segLabel, fmt)}\n`)
-    } else lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmt, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmt, lang)}.`)
+      lines.push(`\n${table(o.rows, o.by.map(dimName), o.metric.name[lang], segLabel, fmtRow)}\n`)
+    } else lines.push(lang === 'zh' ? `按${dims}的${name}，${period}：${list(o.rows, segLabel, fmtRow, lang)}。` : `${name} by ${dims}, ${period}: ${list(o.rows, segLabel, fmtRow, lang)}.`)
     const valued = o.rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!)
     if (o.ranking && valued.length >= 2) {
       const [h, l] = [valued[0], valued.at(-1)!]

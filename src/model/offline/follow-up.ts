@@ -15,7 +15,7 @@ export function followUpCalls(meanings: Meaning[], previous: ToolCall[], yesOf: 
   if (!isModifierOnly(m) || m.unknownWords.length || m.unknownValues.length) return undefined
   const calls = previous
     .filter((c) => c.toolName !== 'describe_data')
-    .filter((c) => !m.by.length || c.toolName === 'query_metric')
+    .filter((c) => !m.by.length || c.toolName === 'query_metric' || c.toolName === 'measure_summary')
     .map((c) => modify(c, m))
   return calls.length ? calls : undefined
 }
@@ -55,8 +55,17 @@ function modify(call: ToolCall, m: Meaning): ToolCall {
       }
     } else input.filters = toList(merged)
   }
+  // "Average satisfaction of churners? — And by contract type?": the same summary per segment.
+  if (call.toolName === 'measure_summary' && m.by.length) input.by = m.by.slice(0, 1)
   if (call.toolName === 'query_metric') {
+    // "Churn by age band — and by gender?": the new breakdown replaces the previous one, bands included.
+    if (m.by.length && !m.band) delete input.bands
     if (m.by.length) input.by = m.by
+    // "Churn for customers under 30? — And for those 65 or older?": the new cut replaces the previous breakdown.
+    if (m.band) {
+      input.bands = [{ measure: m.band.measure, ...(m.band.edges.length ? { edges: m.band.edges } : {}) }]
+      if (!m.by.length) delete input.by
+    }
     if (m.grain) input.grain = m.grain
     else if (m.trend && !input.grain) input.grain = 'month'
   }

@@ -9,8 +9,9 @@ export type Role =
 /** The fixed table of function words, English and Chinese (normalised: lower case, half-width). */
 export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: string[] }> = {
   by: {
-    en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different', 'split', 'distribution', 'mix'],
-    zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种', '分布', '构成'],
+    en: ['by', 'per', 'across', 'for each', 'for every', 'each', 'split by', 'broken down by', 'break down', 'breakdown', 'segmented by', 'grouped by', 'different', 'split', 'distribution', 'mix',
+      'vary with', 'varies with', 'vary by', 'varies by', 'vary across', 'change with', 'changes with', 'depend on', 'depends on', 'as a function of', 'go with', 'goes with'],
+    zh: ['按', '各', '各个', '每个', '分', '不同', '按照', '分别按', '各类', '各种', '分布', '构成', '随着', '随'],
   },
   compare: { en: ['compare', 'compared', 'comparing', 'comparison', 'vs', 'versus', 'against', 'differ', 'difference', 'differences', 'different from', 'distinguish', 'distinguishes', 'sets apart', 'set apart', 'apart', 'apart from', 'characteristics', 'profile', 'look like', 'stand out', 'stands out'], zh: ['对比', '比较', '相比', '区别', '差异', '不同之处', '比', '哪个更高', '哪个更低', '哪个高', '谁更高', '更高', '更低', '有什么不同', '特征', '特点', '画像', '有什么特点'] },
   than: { en: ['than', 'more likely', 'less likely', 'more than', 'less than'], zh: ['比', '高于', '低于'] },
@@ -36,7 +37,7 @@ export const functionWords: Record<Exclude<Role, 'filler'>, { en: string[]; zh: 
   only: { en: ['only', 'just', 'only for', 'just for', 'limit to', 'filter to'], zh: ['只看', '仅看', '只', '仅', '只要', '单看', '那只看', '那只'] },
   rest: { en: ['the rest', 'everyone else', 'everybody else', 'others', 'all other', 'other customers'], zh: ['其他客户', '其余客户', '其他', '其余'] },
   lose: { en: ['lose', 'loses', 'lost', 'losing', 'left', 'leave', 'leaves', 'leaving', 'left us', 'cancel', 'cancels', 'cancelled', 'canceled', 'quit', 'quits', 'drop', 'dropped'], zh: ['流失了', '掉了', '走了', '离开', '丢了', '丢失', '取消了', '退订', '损失', '损失了', '少了'] },
-  howMany: { en: ['how many', 'number of', 'count of', 'count', 'total number'], zh: ['多少', '几个', '几家', '多少个', '多少家', '数量', '多少人'] },
+  howMany: { en: ['how many', 'number of', 'count of', 'count', 'total number'], zh: ['多少', '几个', '几家', '多少个', '多少家', '数量', '多少人', '人数'] },
   rate: { en: ['rate', 'percentage', 'percent', 'share', 'ratio', 'likely'], zh: ['率', '比例', '比率', '占比'] },
   new: { en: ['new', 'signed up', 'sign up', 'joined', 'acquired'], zh: ['新增', '新', '新签'] },
   sum: { en: ['sum', 'add up', 'added up', 'combined', 'in total', 'altogether'], zh: ['加起来', '合计', '总和', '总计', '加总', '一共'] },
@@ -61,7 +62,7 @@ export const fillerWords = {
     break down into per more less likely than versus vs and or but as well let's lets see me know tell us into
     dollars dollar usd bucks among people everyone group those ones whole entire base board using`.split(/\s+/).filter(Boolean)
     // "pay by electronic check" is how they pay, not a breakdown.
-    .concat(['per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
+    .concat(['older', 'younger', 'aged', 'excluding', 'except', 'except for', 'other than', 'apart from', 'not counting', 'leaving out', 'because', 'times', 'used', 'use', 'uses', 'using', 'several', 'holders', 'holder', 'cardholders', 'per account', 'per customer', 'per user', 'per client', 'each account', 'gb', 'mb', 'pay by', 'pays by', 'paying by', 'paid by', 'pay with', 'pays with', 'paying with', 'paid with', 'pay via', 'paying via']),
   zh: ['的', '是', '了', '吗', '么', '呢', '啊', '呀', '吧', '我们', '我', '你', '你们', '他们', '她们', '它们', '有', '看', '看看', '一下', '请', '给', '给我',
     '现在', '目前', '当前', '客户', '用户', '会员', '顾客', '账户', '订户', '什么', '怎么', '怎么样', '如何', '多少', '到底', '情况', '和', '与', '及', '以及', '跟', '同', '在', '对',
     '这', '那', '这个', '那个', '这些', '那些', '都', '也', '还', '就', '又', '分别', '一共', '总共', '总体', '整体', '来', '说', '下', '些', '个', '家',
@@ -69,6 +70,7 @@ export const fillerWords = {
     '帮', '帮我', '一', '大概', '大约', '左右', '这么', '那么', '其中', '主要', '具体', '所有', '全部', '之', '以来', '多', '少', '高', '低', '留不住', '不住',
     '年', '月', '季度', '天', '周', '份', '得', '地', '过', '着', '是否', '还是', '在', '哪里', '什么地方', '方面',
     '美元', '元', '块', '块钱', '人民币', '因为', '由于', '付款', '缴费', '付钱', '交费', '所以', '这批', '这些人', '他们的', '各', '呢',
+    '方案', '开通', '开通了', '办理', '办理了', '订购', '订阅', '之间', '中有', '里有', '除了', '除去', '不包括', '不含', '不算', '排除', '剔除', '去掉', '这类', '这种', '那类', '那种', '该类', '这一类', '这组', '那组', '该组', '那里', '那儿', '这里',
     '万', '千', '亿', '以上', '以下', '及以上', '及以下', '以内', '次', '岁', '个月', '超过', '不满', '不到', '少于', '多于', '大于', '小于', '至少', '最多', '低于', '高于'],
 }
 

@@ -1,7 +1,7 @@
 import { reasons } from '../../catalog/reasons.js'
 import { isNoValue, isYesValue } from '../../catalog/yes-no.js'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
-import { commonDimensionWords, commonValueWords, dimensionKey, measureWordsFromNames } from '../../catalog/common-vocabulary.js'
+import { bracketWords, commonDimensionWords, commonMeasureWords, commonValueWords, dimensionKey, measureWordsFromNames } from '../../catalog/common-vocabulary.js'
 import { fillerWords, functionWords, metricParaphrases, type Role } from './function-words.js'
 import { normalise } from './normalise.js'
 import { keyOf } from './segment-zh.js'
@@ -72,6 +72,9 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
     for (const v of stored) {
       const words = commonValueWords[v.value.toLowerCase().replace(/\s+/g, ' ')]
       for (const p of [...(words?.en ?? []), ...(words?.zh ?? [])]) add(p, { kind: 'value', dim: d.id, value: v.value, synonym: true })
+      // "under $40K", "低于4万美元": a bracket value named the way people say it.
+      const bracket = bracketWords(v.value)
+      for (const p of [...(bracket?.en ?? []), ...(bracket?.zh ?? [])]) add(p, { kind: 'value', dim: d.id, value: v.value, synonym: true }, false)
     }
     for (const [value, syn] of Object.entries(d.values)) {
       // "是", "有", "无": a mapping's one-word yes/no synonyms would match almost any question; yesNoPhrases says it properly.
@@ -101,9 +104,16 @@ export function buildLexicon(catalog: DataCatalog): Lexicon {
       if (!entries.get(keyOf(normalise(p).text))?.some((x) => x.kind === 'metric' && !unusable.has(x.id))) add(p, { kind: 'measure', id: m.id })
     }
   }
+  // Everyday names of common numeric columns ("times they contacted us", "持有产品数"): only where nothing else has the word.
+  for (const m of catalog.measures) {
+    const keys = new Set([m.id, m.name.en, m.name.zh].map(dimensionKey))
+    const common = commonMeasureWords.find(([k]) => k.some((x) => keys.has(x)))?.[1]
+    for (const p of [...(common?.en ?? []), ...(common?.zh ?? [])]) if (!entries.has(keyOf(normalise(p).text))) add(p, { kind: 'measure', id: m.id })
+  }
   // "满意度" on data with satisfaction scores but no NPS answers is the attribute, not the metric it cannot compute.
+  // "收入" on card data with an income category but no revenue is the income dimension, not revenue it cannot compute.
   for (const [key, senses] of entries) {
-    if (senses.some((x) => x.kind === 'measure')) entries.set(key, senses.filter((x) => !(x.kind === 'metric' && unusable.has(x.id))))
+    if (senses.some((x) => x.kind === 'measure' || x.kind === 'dimension' || x.kind === 'value')) entries.set(key, senses.filter((x) => !(x.kind === 'metric' && unusable.has(x.id))))
   }
   for (const r of reasons) {
     for (const p of [r.id.replace(/_/g, ' '), r.name.en, r.name.zh, ...r.keywords.en, ...r.keywords.zh]) add(p, { kind: 'reason', id: r.id })
@@ -157,6 +167,6 @@ export function yesNoPhrases(d: DataCatalog['dimensions'][number], stored: strin
   if (yes) out[yes] = [...en.flatMap((n) => [`with ${n}`, `has ${n}`, `have ${n}`, `having ${n}`, `use ${n}`, `using ${n}`]), ...zh.flatMap((n) => [`有${n}`, `开通${n}`, `开通了${n}`, `开了${n}`, `用${n}`, `使用${n}`, `办了${n}`])]
   // "non-seniors", "非老年", "不是老年用户", and for a state named with 已 its opposite with 未 (已婚 → 未婚).
   if (no) out[no] = [...en.flatMap((n) => [`without ${n}`, `no ${n}`, `not having ${n}`, `non ${n}`, `non${n}`, `not ${n}`, `don't use ${n}`, `do not use ${n}`]),
-    ...zh.flatMap((n) => [`没有${n}`, `无${n}`, `没开${n}`, `没开通${n}`, `未开通${n}`, `不用${n}`, `没用${n}`, `没办${n}`, `非${n}`, `不是${n}`, ...(n.startsWith('已') ? [`未${n.slice(1)}`] : [])])]
+    ...zh.flatMap((n) => [`没有${n}`, `无${n}`, `没开${n}`, `没开通${n}`, `未开通${n}`, `没有开通${n}`, `没有开${n}`, `没有使用${n}`, `没有用${n}`, `不用${n}`, `没用${n}`, `没办${n}`, `非${n}`, `不是${n}`, ...(n.startsWith('已') ? [`未${n.slice(1)}`] : [])])]
   return out
 }

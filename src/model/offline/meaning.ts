@@ -19,6 +19,8 @@ export type Meaning = {
   metrics: string[]
   /** The clause names a metric in words ("attrition rate"), rather than one being inferred from its shape. */
   metricsNamed: boolean
+  /** A rate is asked in words ("rate", "share", "率", "比例"), not only a metric phrase that may be a count ("流失"). */
+  rateWords: boolean
   /** Refers back to a group named before ("their average spend", "他们的平均消费"). */
   refersBack: boolean
   by: string[]
@@ -32,6 +34,8 @@ export type Meaning = {
   measures: string[]
   /** A numeric attribute cut into bands ("churn by age: under 30, 30–50, over 50"); empty edges = default bands. */
   band?: { measure: string; edges: BandEdge[] }
+  /** Values of a customer-status dimension named (Stayed / Churned / Joined), also where the word reads as churned or retained. */
+  statusValues: Array<{ dim: string; value: string }>
   /** Reason words named in the clause ("price", "竞争对手"). */
   topics: string[]
   churnedOnly: boolean
@@ -55,7 +59,7 @@ export type Meaning = {
 /** A meaning with nothing in it yet. */
 export function emptyMeaning(): Meaning {
   return {
-    intent: 'none', metrics: [], metricsNamed: false, refersBack: false, by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], churnedOnly: false, anyComplaint: false,
+    intent: 'none', metrics: [], metricsNamed: false, rateWords: false, refersBack: false, by: [], filters: {}, trend: false, keywords: [], topics: [], measures: [], statusValues: [], churnedOnly: false, anyComplaint: false,
     unknownValues: [], unknownWords: [], roles: new Set(), followup: false, elliptical: false, future: false,
   }
 }
@@ -68,5 +72,7 @@ export function isModifierOnly(m: Meaning): boolean {
 /** True when a clause says anything at all the analyst recognised. */
 export function hasSubstance(m: Meaning): boolean {
   return m.intent !== 'none' || m.metrics.length > 0 || m.by.length > 0 || m.measures.length > 0 || Object.keys(m.filters).length > 0 || !!m.period || !!m.grain ||
-    m.unknownValues.length > 0 || m.unknownWords.length > 0 || m.future || !!m.outOfRange
+    m.unknownValues.length > 0 || m.unknownWords.length > 0 || m.future || !!m.outOfRange ||
+    // "And of those who stayed?": a follow-up naming only the churned or retained group.
+    (m.followup && (m.roles.has('churned') || m.roles.has('retained')))
 }

@@ -6,17 +6,17 @@ export type NumberCue = { value: number; start: number; end: number; side: 'abov
 const scale: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, 千: 1e3, 万: 1e4, 百万: 1e6, 亿: 1e8 }
 // Ordered longest first so "or more" wins over "more".
 const before: Array<[RegExp, NumberCue['side']]> = [
-  [/(?:more than|greater than|over|above|exceeding|higher than|超过|大于|高于|多于|超出)\s*$/, 'above'],
+  [/(?:more than|greater than|over|above|exceeding|higher than|older than|超过|大于|高于|多于|超出)\s*$/, 'above'],
   [/(?:at least|no less than|不少于|不低于|至少|大于等于|>=|≥)\s*$/, 'atLeast'],
-  [/(?:less than|fewer than|under|below|lower than|低于|少于|小于|不到|不足|不满)\s*$/, 'below'],
+  [/(?:less than|fewer than|under|below|lower than|younger than|低于|少于|小于|不到|不足|不满)\s*$/, 'below'],
   [/(?:at most|up to|no more than|not more than|不超过|不高于|最多|小于等于|<=|≤)\s*$/, 'atMost'],
   [/>\s*$/, 'above'],
   [/<\s*$/, 'below'],
   [/(?:between|from|从|介于|在)\s*$/, 'rangeStart'],
 ]
 const after: Array<[RegExp, NumberCue['side']]> = [
-  [/^\s*(?:\+|or more|or above|or higher|and above|and up|and over|及以上|以上|或以上|或更多|或更高)/, 'atLeast'],
-  [/^\s*(?:or less|or fewer|or below|or under|and below|and under|inclusive|及以下|以内|或以下|或更少|(?:（|\()?含(?:）|\))?)/, 'atMost'],
+  [/^\s*(?:\+|or more|or above|or higher|or older|or over|and above|and up|and over|and older|及以上|以上|或以上|或更多|或更高)/, 'atLeast'],
+  [/^\s*(?:or less|or fewer|or below|or under|or younger|and below|and under|and younger|inclusive|及以下|以内|或以下|或更少|(?:（|\()?含(?:）|\))?)/, 'atMost'],
   // A bare 以下 reads as "under" ("30岁以下的客户"); the number itself belongs below only with 及/或/含.
   [/^\s*以下/, 'below'],
   [/^\s*(?:to|through|thru|and|-|–|—|~|到|至)\s*(?=[$¥]?\d)/, 'rangeStart'],

@@ -65,6 +65,8 @@ export function planTools(question: string, ctx: PlanContext): Plan {
   return calls.length ? { lang, calls } : cannot({ kind: 'not_understood' })
 }
 
+const pointer = /\b(there|its|that one|(?:in|on|with|use|used|uses|using|chose|picked|have|has|had) it|that group|that segment|those customers there)\b|那里|那儿|这里|这类|这种|那类|那种|该类|这一类|这组|那组|该组|(?:这个|那个|该)(?:方案|类别|类型|群体|选项|档|段|组)/
+
 /**
  * "那这个城市的流失率是多少？", "why is that plan so high?": "this/that <dimension>" after a breakdown points at the
  * segment that came out on top of it, which becomes the filter.
@@ -76,7 +78,11 @@ function pointAtTop(m: Meaning, text: string, catalog: DataCatalog, top: PlanCon
   const names = [d.name.en, ...d.synonyms.en].map((x) => x.toLowerCase()).filter((x) => x.length > 1)
   const namesZh = [d.name.zh, ...d.synonyms.zh].filter((x) => x.length > 1)
   const pointed = names.some((x) => new RegExp(`\\b(this|that|the same) ${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) ||
-    namesZh.some((x) => new RegExp(`(这个|那个|该|这一|那一)${x}`).test(text))
+    namesZh.some((x) => new RegExp(`(这个|那个|该|这一|那一)${x}`).test(text)) ||
+    // "What's the churn rate there?", "这类客户平均月费是多少？": a bare pointer with nothing else to point at.
+    (!m.by.length && !Object.keys(m.filters).length && pointer.test(text)) ||
+    // "Which city churns most? → Why?": why, right after a ranking, is asked about the segment on top.
+    (m.intent === 'reasons' && m.elliptical && !m.by.length && !Object.keys(m.filters).length)
   if (!pointed) return m
   return { ...m, by: m.by.filter((b) => b !== top.dimension), filters: { ...m.filters, [top.dimension]: [top.value] } }
 }

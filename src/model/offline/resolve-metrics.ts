@@ -16,7 +16,9 @@ const conjunction = /,|、|\band\b|\bor\b|\bplus\b|\bas well as\b|和|与|及|�
  */
 export function resolveMetrics(mentions: MetricMention[], text: string, roles: Set<Role>, fillers: Set<string>, catalog: readonly MetricDef[]): string[] {
   const leaving = roles.has('lose') || roles.has('churned')
-  const counting = roles.has('howMany')
+  // "占全部客户的比例是多少": 多少 after a rate word asks how large the rate is, not for a count.
+  const rateAmount = /(比例|占比|比率|百分比|率)\s*(是|为|有)?\s*多少(?![个人位家名])/.test(text) && !/多少(个|人|位|家|名)|几个|how many|数量|人数/.test(text)
+  const counting = roles.has('howMany') && !rateAmount
   const strong: MetricMention[] = []
   for (const m of mentions.filter((x) => !fillers.has(x.key))) {
     const prev = strong.at(-1)

@@ -1,7 +1,7 @@
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { fillerWords, type Role } from './function-words.js'
 import type { Lexicon, Sense } from './lexicon.js'
-import { isNoValue, isYesNoDimension } from '../../catalog/yes-no.js'
+import { isNoValue, isYesNoDimension, isYesValue } from '../../catalog/yes-no.js'
 import { emptyMeaning, type Filters, type Meaning } from './meaning.js'
 import { parseTime } from './parse-time.js'
 import { recognise, type Mention } from './recognise.js'
@@ -9,6 +9,7 @@ import { pickSides } from './pick-sides.js'
 import { edgesFrom, numberCues, type NumberCue } from './parse-numbers.js'
 import type { BandEdge } from '../../catalog/measure.js'
 import { resolveMetrics } from './resolve-metrics.js'
+import { countByStatus } from './status-values.js'
 import type { Token } from './segment-zh.js'
 
 type Value = { dim: string; value: string; at: number }
@@ -59,6 +60,16 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const named = x.senses.find((s) => s.kind === 'dimension' && next?.senses.some((v) => v.kind === 'value' && v.dim === s.id))
     if (named?.kind === 'dimension') mentionedDims.add(named.id)
   })
+  const statusDims = new Set(catalog.dimensions.filter((d) => d.outcome === 'status').map((d) => d.id))
+  const reasonDims = new Set(catalog.dimensions.filter((d) => d.outcome === 'reason_category').map((d) => d.id))
+  for (const x of mentions) for (const s of x.senses) if (s.kind === 'value' && statusDims.has(s.dim)) m.statusValues.push({ dim: s.dim, value: s.value })
+  // Inside a longer phrase ("how many churned" is one metric phrase) a status word still names its value.
+  for (const dim of statusDims) {
+    for (const { value } of catalog.values[dim] ?? []) {
+      const word = value.toLowerCase()
+      if (/^[a-z][a-z ]+$/.test(word) && new RegExp(`\\b${word}\\b`).test(text)) m.statusValues.push({ dim, value })
+    }
+  }
   mentions.forEach((x, i) => {
     const prev = i > 0 ? roleOf(mentions[i - 1]) : undefined
     const next = mentions[i + 1]
@@ -70,6 +81,8 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     // "lost revenue from cancellations": a metric word after from/due to only says where the first one comes from.
     else if (s.kind === 'metric' && !(i > 0 && qualifierWords.has(mentions[i - 1].key))) metricMentions.push({ id: s.id, key: x.key, start: x.start, end: x.end })
     else if (s.kind === 'dimension') dims.push({ id: s.id, at: i, start: x.start })
+    // "因为竞争对手而流失的", "left because of price": a value of the data's own churn category is a reason asked about.
+    else if (s.kind === 'value' && reasonDims.has(s.dim)) topics.push(x.key)
     else if (s.kind === 'value') values.push({ dim: s.dim, value: s.value, at: i })
     else if (s.kind === 'reason') topics.push(x.key)
     else if (s.kind === 'measure') measureMentions.push({ id: s.id, start: x.start })
@@ -152,10 +165,25 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   }
   for (const v of values) qualified.add(v.dim)
   m.by = [...new Set([...askedBy, ...dims.filter((d) => !qualified.has(d.id) && !askedBy.includes(d.id)).map((d) => d.id)])].slice(0, 2)
+  // "流失率随联系次数怎么变化", "how does churn change with tenure": a change along an attribute or dimension is a breakdown, no trend.
+  if (m.roles.has('trend') && !m.grain && (m.measures.length || dims.length) && /随着?|\b(?:vary|varies|varying|change|changes|changing) (?:with|by|across)\b/.test(text)) {
+    m.roles.delete('trend')
+    m.roles.add('by')
+  }
   m.trend = m.roles.has('trend') || !!m.grain
   const sides = pickSides(values, m.roles)
   m.sides = sides?.sides
   m.filters = groupFilters(sides ? values.filter((v) => !sides.used.has(v)) : values)
+  // "Are men or women more likely to churn?", "单身客户比已婚客户更容易流失吗？" on a snapshot: two values of one dimension
+  // contrasted on churn itself ask for the churn rate of each — a breakdown by that dimension — not the comparison tool,
+  // which on a snapshot profiles everything else about the two groups. (Dated data compares them over time, with a test.)
+  const onChurn = /\b(?:churn|churns|churned|churning|leave|leaves|leaving|left|attrition|cancel\w*|quit)\b|流失|离开|离网/.test(text)
+  const sideDims = new Set((m.sides ?? []).flatMap((x) => Object.keys(x.filters)))
+  if (catalog.coverage.kind === 'snapshot' && m.sides && m.sides.length === 2 && onChurn && !m.measures.length && m.sides.every((x) => !x.status && Object.keys(x.filters).length > 0) && sideDims.size === 1) {
+    const d = [...sideDims][0]
+    m.sides = undefined
+    m.by = [d, ...m.by.filter((x) => x !== d)].slice(0, 2)
+  }
   // "DSL, fiber and no internet": several values of one dimension listed without a contrast ask for each of
   // them, so the dimension becomes a breakdown restricted to those values, not one combined figure.
   if (!sides) {
@@ -165,6 +193,23 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   }
   dropEnumeratedAbsence(m, catalog)
   Object.assign(m.filters, population)
+  // "excluding customers who just joined", "除了按月合同的客户": a value named after a word of exclusion keeps the others.
+  const lowerText = time.cased.toLowerCase()
+  for (const v of values) {
+    const at = mentions[v.at]
+    if (!at || !excluded.test(lowerText.slice(Math.max(0, at.start - 40), at.start)) || !m.filters[v.dim]) continue
+    const others = (catalog.values[v.dim] ?? []).map((x) => x.value).filter((x) => !m.filters[v.dim].includes(x))
+    if (others.length) m.filters[v.dim] = others
+  }
+  // "What about for seniors only?", "只看老年客户": a yes/no trait named as the group to keep is its Yes side, no breakdown.
+  if (m.roles.has('only') && !contrast && !m.roles.has('by')) {
+    for (const d of [...m.by]) {
+      const yes = (catalog.values[d] ?? []).map((v) => v.value).find(isYesValue)
+      if (!yes || !yesNo(d) || !dims.some((x) => x.id === d)) continue
+      m.by = m.by.filter((x) => x !== d)
+      m.filters[d] = [yes]
+    }
+  }
   // Unknown values go to the tool as given: its error names the values that exist.
   for (const u of m.unknownValues) if (u.dim) m.filters[u.dim] = [...(m.filters[u.dim] ?? []), u.raw]
   m.churnedOnly = m.roles.has('churned')
@@ -173,11 +218,22 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.anyComplaint = m.roles.has('feedback') && !m.keywords.length
   m.topics = topics
   m.metrics = resolveMetrics(metricMentions, surface.text, m.roles, fillers, catalog.metrics)
+  // "流失客户的平均在网时长": the avg_tenure metric counts only customers still active at the end, so churners' tenure
+  // (and on a snapshot, any group's: everyone in it is in the file) is the tenure attribute averaged over the group.
+  const groupNamed = m.roles.has('churned') || m.roles.has('retained') || m.roles.has('lose')
+  const tenure = catalog.measures.find((x) => x.source.kind === 'tenure')
+  if (tenure && m.metrics.includes('avg_tenure') && (groupNamed || catalog.coverage.kind === 'snapshot')) {
+    m.metrics = m.metrics.filter((id) => id !== 'avg_tenure')
+    m.measures = [...new Set([tenure.id, ...m.measures])]
+    m.roles.add('average')
+  }
   // "churned customers" names the group, not a figure asked for.
   const groupWords = new Set(mentions.filter((x) => x.senses.some((s) => s.kind === 'role' && (s.role === 'churned' || s.role === 'retained'))).map((x) => x.key))
   m.metricsNamed = metricMentions.some((x) => !fillers.has(x.key) && !groupWords.has(x.key))
   // "那组有多少人", "how many people are in it": a head count of the group.
-  if (!m.metrics.length && m.roles.has('howMany') && !m.measures.length && /多少人|多少个人|人数|how many people|headcount/.test(text)) m.metrics = ['active_customers']
+  // "总共有多少客户？": with 客户 a filler word, a count of customers still names the head count.
+  if (!m.metrics.length && m.roles.has('howMany') && !m.measures.length && /多少人|多少个人|人数|多少个?(客户|用户)|客户总数|how many people|headcount/.test(text)) m.metrics = ['active_customers']
+  m.rateWords = /\b(rates?|percent|percentage|share|proportion)\b|率|比例|占比/.test(text)
   m.refersBack = /\b(their|they|them|those)\b|他们|她们|这些客户|这批客户|这些人|这部分客户/.test(text)
   // "What do churners' monthly charges add up to?": the monthly revenue of those who left is churned MRR.
   const revenueMeasure = m.measures.find((id) => catalog.measures.find((x) => x.id === id)?.source.kind === 'mrr')
@@ -194,9 +250,12 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
     const spansAll = m.roles.has('by') && cues.length === 2 && cues[0].side === 'rangeStart' && cues[1].side === 'rangeEnd' && !cues[0].either
     const [a, b] = spansAll ? [cues[0].value, cues[1].value] : [0, 0]
     const eachValue = spansAll && Number.isInteger(a) && Number.isInteger(b) && b > a && b - a <= 10
+    // "with vs without dependents", "有家属和没有家属": a count named as a trait one has or not is cut at 1 (none vs any).
+    const lower = time.cased.toLowerCase()
+    const asTrait = measure.integer && !cues.length && measureMentions.some((x) => x.id === measure.id && hasOrNot.test(lower.slice(0, x.start)))
     const edges = eachValue
       ? Array.from({ length: b - a }, (_, i) => ({ at: a + i, equalBelow: true }))
-      : spansAll ? [] : exactValue(cues, measure) ?? edgesFrom(cues, measure.unit)
+      : spansAll ? [] : asTrait ? [{ at: 1 }] : exactValue(cues, measure) ?? edgesFrom(cues, measure.unit)
     // "Do customers with more dependents churn more?": whether an attribute matters is churn across its bands.
     const matters = m.roles.has('effect') && !m.roles.has('churned') && !m.roles.has('retained')
     if (edges.length || m.roles.has('band') || m.roles.has('by') || matters) m.band = { measure: measure.id, edges }
@@ -206,13 +265,44 @@ export function understandClause(text: string, cased: string, catalog: DataCatal
   m.followup = (lead ? ['followup', 'only'].includes(roleOf(lead) ?? '') : false) || meaningful.at(-1)?.key === '呢'
   m.elliptical = !metricMentions.some((x) => !fillers.has(x.key)) && !dims.length && !values.length && !m.unknownValues.length &&
     !m.period && !m.grain && meaningful.length <= 2
+  compositionOfChurners(m, text, catalog)
   m.intent = intentOf(m, values.length + dims.length)
+  countByStatus(m)
   return m
 }
 
+// "share of churners", "percentage of churned customers", "流失客户中…": the churned customers as the whole a share is of.
+const ofChurners = /\b(?:share|percentage|percent|proportion|fraction|how many) of (?:the |our |all |those )?(?:churners|churned customers|churned accounts|customers who (?:churned|left)|lost customers|customers we lost|those who left|people who left)\b|(?:流失(?:的)?(?:客户|用户)|流失的人|流失者)(?:中|里|当中|里面|之中)/
+
+/**
+ * "What share of churners were on month-to-month contracts?", "流失客户中有多少比例是按月签约的？": a share of the churned
+ * customers by a trait is what churners are made of — their count per value, each with its share — not the churn rate of
+ * the customers with that trait (which "what share of month-to-month customers churned?" asks).
+ */
+function compositionOfChurners(m: Meaning, text: string, catalog: DataCatalog): void {
+  if (!ofChurners.test(text) || m.measures.length && !m.band) return
+  const outcome = new Set(catalog.dimensions.filter((d) => d.outcome).map((d) => d.id))
+  const dim = Object.keys(m.filters).find((d) => !outcome.has(d)) ?? m.by.find((d) => !outcome.has(d))
+  if (!dim && !m.band) return
+  m.metrics = ['churned_customers']
+  if (dim) {
+    m.by = [dim]
+    delete m.filters[dim]
+    m.band = undefined
+  }
+  m.sides = undefined
+}
+
+// Words before a value that exclude it ("excluding", "other than", 除了, 不包括), with a few words in between at most.
+const excluded = /(?:\b(?:excluding|exclude|except(?: for)?|other than|apart from|not counting|leaving out|ignoring)\b|除了|除去|不含|不包括|不算|排除|去掉|剔除)(?:\s*\S+){0,4}\s*$/
+
+// Words right before a count that make it a trait one has or lacks: "with dependents", "no dependents", "有家属", "没有家属".
+const hasOrNot = /(?:\b(?:with|without|has|have|having|had|no|any)\s+(?:any\s+)?|(?:有|没有|无|没)\s*)$/
+
 /** "customers who had 6 contacts", "有2个产品的客户": one plain whole number on a whole-number attribute is that value exactly. */
 function exactValue(cues: NumberCue[], measure: DataCatalog['measures'][number]): BandEdge[] | undefined {
-  if (cues.length !== 1 || cues[0].side !== 'plain' || !measure.integer || !Number.isInteger(cues[0].value) || cues[0].unit) return undefined
+  // "inactive for 4 months" on a count of months is exactly 4; a unit the attribute is not counted in is a cut.
+  if (cues.length !== 1 || cues[0].side !== 'plain' || !measure.integer || !Number.isInteger(cues[0].value) || (cues[0].unit && cues[0].unit !== measure.unit)) return undefined
   return [{ at: cues[0].value }, { at: cues[0].value, equalBelow: true }]
 }
 

@@ -9,10 +9,10 @@ if (!hasShared) console.log(`Skipping the external-data eval: ${SHARED_EXTERNAL}
 // Accuracy this build reaches on each public data set (first run and progress: see README "Evaluation");
 // a floor, so a change that makes answers on unseen data worse fails here.
 const floors: Record<ExternalSetName, number> = {
-  'telco-cognos': 0.9,
-  'telco-11': 0.88,
+  'telco-cognos': 0.94,
+  'telco-11': 0.94,
   'telco-kaggle21': 0.94,
-  bankchurners: 0.85,
+  bankchurners: 0.95,
   'telco-spss-cn': 0.95,
   ravenstack: 0.78,
 }

@@ -19,6 +19,24 @@ const byPlan: ToolOutcome = {
   },
 }
 
+describe('composeAnswer: a head count split one way', () => {
+  it("gives each row's share of the whole (what churners are made of)", () => {
+    const countMetric = { id: 'churned_customers', name: { en: 'Churned customers', zh: '流失客户数' }, unit: 'count', formula: 'churned in period', higherIsBetter: false }
+    const byContract: ToolOutcome = {
+      toolName: 'query_metric', input: { metric: 'churned_customers', by: ['contract'] },
+      output: {
+        ...(byPlan.output as object), metric: countMetric, by: ['contract'], where: {}, reading: null,
+        headline: { value: 1869, parts: {}, previous: null, change: null },
+        // IBM Telco (Kaggle edition): 1,655 of the 1,869 churners were month-to-month (88.6%), 214 annual (11.4%).
+        rows: [{ contract: 'Monthly', value: 1655 }, { contract: 'Annual', value: 214 }],
+      },
+    }
+    const en = composeAnswer([byContract], catalog, 'en')
+    expect(en).toContain('Monthly 1,655 (88.6%), Annual 214 (11.4%)')
+    expect(composeAnswer([byContract], catalog, 'zh')).toContain('月付 1,655（88.6%），年付 214（11.4%）')
+  })
+})
+
 describe('composeAnswer', () => {
   it('states each segment\'s number, the period, what stands out and the definition (English)', () => {
     expect(composeAnswer([byPlan], catalog, 'en')).toBe([

@@ -43,7 +43,8 @@ export function planRiskCalls(n: Normalised, catalog: DataCatalog, previous: Too
   if (reliabilityWords.test(text) && (riskContext.test(text) || afterRisk || bare)) return [{ toolName: 'risk_reliability', input: { language: lang } }]
   const atRisk = atRiskWords.test(text) || (/\brisk\b|风险/.test(text) && revenueWords.test(text))
   // "Are X less likely to churn than Y?" compares what happened to two groups: a churn-rate question, not a forecast.
-  const comparesGroups = /\b(more|less) likely to (churn|leave|cancel)\b.*\bthan\b|比.*更(容易|可能)流失/.test(text) && !/\b(at[- ]risk|risk|predict|forecast)\b|风险|预测/.test(text)
+  // "Are customers with kids more likely to churn?" too: the comparative compares them with the others, unless a forecast is asked.
+  const comparesGroups = /\b(more|less) likely to (churn|leave|cancel|quit)\b|比.*更(容易|可能)流失|更(容易|可能)流失/.test(text) && !/\b(at[- ]risk|risk|predict|forecast|next|will|going to)\b|风险|预测|下个|未来|将要|即将/.test(text)
   if (!atRisk || comparesGroups) return undefined
   const m = understandClause(text, n.cased, catalog, lexiconFor(catalog))
   const filters = Object.entries(m.filters).map(([dimension, values]) => ({ dimension, values }))
