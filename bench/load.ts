@@ -1,5 +1,5 @@
 /**
- * `npm run load [-- --customers N --connections 50 --duration 30 --runs 3]`: starts the server on
+ * `npm run load [-- --customers N --connections 50 --duration 30 --runs 3 --warmup 10]`: starts the server on
  * 127.0.0.1 over a generated sample company (offline analyst), then runs autocannon against
  * POST /api/ask while a second client (on its own thread) polls /healthz, and reports req/s, p50/p99, errors, timeouts,
  * /healthz p99 and the RSS of the server (and of its reader and turn processes) before and after each run.
@@ -24,6 +24,7 @@ const customers = arg('customers', 5000)
 const connections = arg('connections', 50)
 const duration = arg('duration', 30)
 const runs = arg('runs', 3)
+const warmup = arg('warmup', 10)
 
 const questions = [
   'What was our churn rate last quarter?',
@@ -135,16 +136,22 @@ async function main(): Promise<void> {
 
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  // The server as `npm start` runs it: compiled JavaScript (bin/serve.js builds it when sources changed).
+  const server = spawn(process.execPath, ['bin/serve.js'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbPath, MODEL: 'offline', WIDGET_SECRET: secret, WIDGET_AUDIENCE: audience, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   try {
     await Promise.race([waitForHealth(url), new Promise((_, fail) => server.once('exit', (code) => fail(new Error(`the server exited (${code})`))))])
     const rows: Array<Record<string, number>> = []
+    // Tokens live at most 15 minutes: one per run.
+    const authHeaders = async () => ({ authorization: `Bearer ${await signWidgetToken({ secret, audience, sub: 'load-test', minutes: 15 })}`, 'content-type': 'application/json' })
+    let headers = await authHeaders()
+    // Warm-up, not reported: the first questions pay for JIT compilation and the turn processes' first reads.
+    const warm = await autocannon({ url, connections, duration: warmup, timeout: 10, requests: questions.map((q) => ({ method: 'POST', path: '/api/ask', headers, body: JSON.stringify({ question: q }) })) })
+    console.log(`warm-up: ${warm.requests.total} questions in ${warmup} s`)
     for (let run = 1; run <= runs; run++) {
-      const token = await signWidgetToken({ secret, audience, sub: 'load-test', minutes: 15 })
-      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+      headers = await authHeaders()
       const before = { server: rssMb(server.pid!), readers: childPids(server.pid!).reduce((a, p) => a + rssMb(p), 0) }
       const [ask, health] = await Promise.all([
         autocannon({

@@ -25,7 +25,7 @@ export type TurnPoolOptions = {
   entry?: string
 }
 
-type Job = { input: WireTurnInput; signal?: AbortSignal; resolve: (r: AskResult) => void; reject: (e: unknown) => void; waiting?: NodeJS.Timeout }
+type Job = { input: WireTurnInput; signal?: AbortSignal; resolve: (r: AskResult) => void; reject: (e: unknown) => void; waiting?: NodeJS.Timeout; onQueuedAbort?: () => void }
 type Worker = { child: ChildProcess; ready: boolean; job?: Job & { id: number; timer: NodeJS.Timeout; onAbort?: () => void } }
 
 // From .ts sources (tsx, vitest) the child needs tsx to load them; compiled builds run the .js neighbour.
@@ -100,13 +100,14 @@ export class TurnPool {
       }, this.opts.turnTimeoutMs)
       job.waiting.unref()
       // A client gone before its turn began leaves the queue at once.
-      signal?.addEventListener('abort', () => {
+      job.onQueuedAbort = () => {
         const i = this.queue.indexOf(job)
         if (i < 0) return
         this.queue.splice(i, 1)
         clearTimeout(job.waiting)
-        reject(signal.reason)
-      }, { once: true })
+        reject(signal?.reason)
+      }
+      signal?.addEventListener('abort', job.onQueuedAbort, { once: true })
       this.queue.push(job)
       this.dispatch()
     })
@@ -152,6 +153,8 @@ export class TurnPool {
       if (!worker) return
       const job = this.queue.shift()!
       clearTimeout(job.waiting)
+      // Listeners leave the request's signal as soon as they are done: it may outlive the turn.
+      if (job.onQueuedAbort) job.signal?.removeEventListener('abort', job.onQueuedAbort)
       const id = this.nextId++
       const timer = setTimeout(() => this.timeout(worker), this.opts.turnTimeoutMs)
       const onAbort = () => worker.child.send({ id, abort: true } satisfies ToTurnProcess)
