@@ -163,6 +163,8 @@ async function main(): Promise<void> {
         }),
         healthzProbe(`${url}/healthz`, duration),
       ])
+      // RSS two seconds after the run: the figure a leak raises, not the garbage the last second left.
+      await new Promise((r) => setTimeout(r, 2000))
       const after = { server: rssMb(server.pid!), readers: childPids(server.pid!).reduce((a, p) => a + rssMb(p), 0) }
       const row = {
         run,
