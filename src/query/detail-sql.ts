@@ -2,23 +2,8 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../db/open-database.js'
 import { inlineParameters } from './families/family.js'
 
-/** One group of detail rows: its category value (null without a breakdown) and customer status, with counts, total, mean and ended share. */
-export type DetailStatsRow = {
-  group: string | null
-  /** With byStatus: the rows of customers who ever churned, or of all the others. */
-  status?: 'churned' | 'other'
-  /** With byEnded: the rows that ended (true), the others (false), or those whose end is not recorded (null). */
-  endedGroup?: boolean | null
-  rows: number
-  customers: number
-  /** Rows with a value of the measure. */
-  valued: number
-  sum: number | null
-  mean: number | null
-  /** Rows that ended (the row's own churn) and rows whose end is recorded. */
-  ended: number
-  endedKnown: number
-}
+export type { DetailStatsRow } from '../catalog/detail-source.js'
+import type { DetailStatsRow } from '../catalog/detail-source.js'
 
 /** A validated detail query: the source, an optional number field, an optional category/yes-no field, and the churned-vs-other split. */
 export type DetailQuery = { source: string; measure?: string; by?: string; byStatus?: boolean; byEnded?: boolean; where?: { field: string; values: string[] } }

@@ -1,7 +1,7 @@
 import type { Coverage } from '../../catalog/coverage.js'
 import type { DataCatalog } from '../../catalog/data-catalog.js'
 import { valueLabel } from '../../catalog/value-label.js'
-import type { DetailStatsRow } from '../../query/detail-sql.js'
+import type { DetailStatsRow } from '../../catalog/detail-source.js'
 import { addDays } from '../../time/dates.js'
 import { formatValue } from './format-value.js'
 
