@@ -1,5 +1,5 @@
-import { basename, extname } from 'node:path'
 import type { Arrangement } from './arrange-files.js'
+import { commonPrefix, isKey, stem, title } from './child-file-names.js'
 import { lookupColumn } from './column-dictionary.js'
 import type { DetailFieldKind, MappingInput } from './mapping-schema.js'
 import { yesNoValue } from './parse-values.js'
@@ -90,20 +90,5 @@ const yesValues = (p: ColumnProfile) => {
   const out = [...p.counts.keys()].filter((v) => yesNoValue(v) === 'Yes')
   return out.length > 0 ? out : ['Yes']
 }
-// Only text columns are ever unique by accident in a small file, and only numbers are summed, so names decide.
-const isKey = (p: ColumnProfile) => lookupColumn(p.name)?.role === 'id' || /(^|_)(id|key|no|number)$/i.test(p.name)
-const stem = (t: Table) => basename(t.file, extname(t.file)).toLowerCase()
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'f_$1')
-const title = (s: string) => {
-  const t = s.replace(/[_]+/g, ' ').trim()
-  return t.charAt(0).toUpperCase() + t.slice(1)
-}
 
-// The prefix every file name of the set shares ("ravenstack_"), cut at a separator.
-function commonPrefix(names: string[]): string {
-  if (names.length < 2) return ''
-  let p = names[0]
-  for (const n of names) while (!n.startsWith(p)) p = p.slice(0, -1)
-  const cut = Math.max(p.lastIndexOf('_'), p.lastIndexOf('-'), p.lastIndexOf(' '))
-  return cut >= 0 ? p.slice(0, cut + 1) : ''
-}

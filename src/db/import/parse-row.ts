@@ -5,7 +5,7 @@ import type { BuiltInColumn, Mapping } from './mapping-schema.js'
 import { type Parsed, flagKey, parseAmount, parseDateCell, parseFlag, parseNumber, parseTenure, yesNoValue } from './parse-values.js'
 import type { Table } from './read-table.js'
 import type { ImportedTicket } from './read-tickets.js'
-import { maxTenure, snapshotWindow, tenureMonths, tenureStart } from './tenure-dates.js'
+import { maxTenure, snapshotWindow, tenureStart } from './tenure-dates.js'
 
 /** One subscription spell of an imported customer: [start, end), end null while active. */
 export type ImportedSpell = { start: string; end: string | null; reasonCode: string | null; reasonText: string | null; feedback: string | null }
